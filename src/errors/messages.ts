@@ -1,0 +1,35 @@
+/**
+ * Every user-facing message, in one place. Each domain keeps its templates in
+ * `catalogue/<domain>.ts`; codes are stable and tests assert on them, never on the wording.
+ */
+import { analysisMessages } from './catalogue/analysis.js';
+import { answersMessages } from './catalogue/answers.js';
+import { cliMessages } from './catalogue/cli.js';
+import { compositeMessages } from './catalogue/composite.js';
+import { frameworkMessages } from './catalogue/framework.js';
+import { reportMessages } from './catalogue/report.js';
+import { scoringMessages } from './catalogue/scoring.js';
+
+/** The catalogue of message templates, keyed by issue code. */
+export const messages = {
+  ...frameworkMessages,
+  ...answersMessages,
+  ...scoringMessages,
+  ...compositeMessages,
+  ...analysisMessages,
+  ...reportMessages,
+  ...cliMessages,
+} as const;
+
+/** Every stable issue code. */
+export type IssueCode = keyof typeof messages;
+
+/** The parameters a code's message template takes. */
+export type IssueParams<C extends IssueCode> = Parameters<(typeof messages)[C]>[0];
+
+/** Lists `items` as `"a", "b" or "c"`, for messages. */
+export function quoteList(items: readonly unknown[], conjunction = 'or'): string {
+  const q = items.map((i) => `"${String(i)}"`);
+  if (q.length <= 1) return q.join('');
+  return `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
+}

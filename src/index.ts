@@ -1,0 +1,76 @@
+/**
+ * integration-index: integration-policy questionnaires in, reproducible scores out.
+ *
+ * The public surface is listed here by name; anything not exported here is internal.
+ * This entry point is free of `node:` imports and runs in browsers; file-system adapters
+ * live in `integration-index/node`.
+ *
+ * @packageDocumentation
+ */
+
+// Errors are data.
+export {
+  createIssue,
+  errorsOf,
+  formatIssue,
+  IntegrationIndexError,
+  type Issue,
+  type IssueLocation,
+  type SafeResult,
+  type Severity,
+} from './errors/issue.js';
+export type { IssueCode } from './errors/messages.js';
+export type { AggregationMethod } from './framework/schema/common.js';
+
+// The framework format.
+export {
+  dimensionFileSchema,
+  type Framework,
+  type FrameworkFile,
+  type FrameworkInput,
+  frameworkFileSchema,
+  frameworkSchema,
+  type MissingPolicy,
+  type Period,
+} from './framework/schema/framework.js';
+export {
+  type Indicator,
+  type IndicatorInput,
+  indicatorSchema,
+  type SubQuestion,
+} from './framework/schema/indicator.js';
+export {
+  type FrameworkNode,
+  type FrameworkNodeInput,
+  nodeSchema,
+} from './framework/schema/node.js';
+export type { AnswerOption } from './rules/choice/schema.js';
+export {
+  type LeafRule,
+  type Rule,
+  type RuleInput,
+  type RuleKind,
+  ruleKinds,
+  ruleSchema,
+} from './rules/schema.js';
+// Text in several languages.
+export {
+  languageTagSchema,
+  type ResolvedText,
+  resolveText,
+  type Text,
+  textLanguages,
+  textSchema,
+} from './text/text.js';
+
+// --- framework loading and validation (issue 2) ---
+
+// --- answers and scoring engine (issue 3) ---
+
+// --- composite-indicator toolkit (issue 5) ---
+
+// --- analysis: uncertainty, sensitivity, gains (issue 6) ---
+
+// --- outputs: exports, comparisons, reports (issue 7) ---
+
+// --- editions, provenance (issue 8) ---

@@ -1,0 +1,10 @@
+/**
+ * File-system adapters for Node.js: read frameworks and answer files from disk. The core API in
+ * `integration-index` takes and returns plain data and never touches the file system.
+ *
+ * @packageDocumentation
+ */
+
+// --- framework folders (issue 2) ---
+
+// --- answer files (issue 3) ---
