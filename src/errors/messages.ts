@@ -7,6 +7,7 @@ import { answersMessages } from './catalogue/answers.js';
 import { cliMessages } from './catalogue/cli.js';
 import { compositeMessages } from './catalogue/composite.js';
 import { frameworkMessages } from './catalogue/framework.js';
+import { importMessages } from './catalogue/import.js';
 import { reportMessages } from './catalogue/report.js';
 import { scoringMessages } from './catalogue/scoring.js';
 
@@ -16,6 +17,7 @@ export const messages = {
   ...answersMessages,
   ...scoringMessages,
   ...compositeMessages,
+  ...importMessages,
   ...analysisMessages,
   ...reportMessages,
   ...cliMessages,
