@@ -44,6 +44,10 @@ export const frameworkMessages = {
     `The formula uses ${p.what}, which formulas may not use.`,
   FORMULA_UNKNOWN_SYMBOL: (p: { symbol: string; symbols: readonly string[] }) =>
     `The formula refers to "${p.symbol}", which is neither a sub-question nor an indicator.${p.symbols.length ? ` Known here: ${quoteList(p.symbols.slice(0, 8))}.` : ''}`,
+  FORMULA_MISSING_VALUE: (p: { symbol: string; expression: string }) =>
+    `The formula "${p.expression}" needs a number for "${p.symbol}" and got none.`,
+  FORMULA_NOT_A_NUMBER: (p: { expression: string; got: string }) =>
+    `The formula "${p.expression}" yields ${p.got}, not a number.`,
   FORMULA_CYCLE: (p: { cycle: readonly string[] }) =>
     `Formulas refer to each other in a cycle: ${p.cycle.join(' → ')}.`,
   RULE_DUPLICATE_OPTION: (p: { code: string }) => `The option code "${p.code}" is repeated.`,

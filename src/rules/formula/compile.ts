@@ -1,0 +1,307 @@
+/**
+ * Formulas: parsed once by a private mathjs instance, checked against an allowlist, compiled
+ * from the checked tree. Text is never handed to `evaluate`.
+ *
+ * ```
+ *   text ──parse──▶ AST ──check (allowlist)──▶ checked AST ──compile──▶ evaluate(scope)
+ *                              │
+ *                              └─▶ FORMULA_SYNTAX / FORMULA_FORBIDDEN issues
+ * ```
+ */
+import {
+  absDependencies,
+  addDependencies,
+  andDependencies,
+  ceilDependencies,
+  create,
+  divideDependencies,
+  equalDependencies,
+  type FactoryFunctionMap,
+  floorDependencies,
+  largerDependencies,
+  largerEqDependencies,
+  type MathNode,
+  maxDependencies,
+  meanDependencies,
+  minDependencies,
+  modDependencies,
+  multiplyDependencies,
+  notDependencies,
+  orDependencies,
+  parseDependencies,
+  powDependencies,
+  roundDependencies,
+  smallerDependencies,
+  smallerEqDependencies,
+  sqrtDependencies,
+  subtractDependencies,
+  sumDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  unequalDependencies,
+} from 'mathjs';
+import { createIssue, IntegrationIndexError, type Issue } from '../../errors/issue.js';
+
+/**
+ * A private mathjs instance holding only what formulas may use. `predictable: true` keeps
+ * results real numbers (`sqrt(-1)` is `NaN`, not a complex number).
+ */
+// mathjs types each `*Dependencies` as possibly undefined; every one named here exists.
+const factories = {
+  parseDependencies,
+  addDependencies,
+  subtractDependencies,
+  multiplyDependencies,
+  divideDependencies,
+  powDependencies,
+  modDependencies,
+  unaryMinusDependencies,
+  unaryPlusDependencies,
+  equalDependencies,
+  unequalDependencies,
+  smallerDependencies,
+  largerDependencies,
+  smallerEqDependencies,
+  largerEqDependencies,
+  andDependencies,
+  orDependencies,
+  notDependencies,
+  minDependencies,
+  maxDependencies,
+  meanDependencies,
+  sumDependencies,
+  roundDependencies,
+  absDependencies,
+  floorDependencies,
+  ceilDependencies,
+  sqrtDependencies,
+} as unknown as FactoryFunctionMap;
+const math = create(factories, { number: 'number', predictable: true });
+
+/** `clamp(x, lo, hi)`: `x` limited to `[lo, hi]`. */
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(Math.max(x, lo), hi);
+}
+math.import({ clamp }, { override: false });
+
+/** The operators a formula may use, by mathjs function name. */
+const allowedOperators: ReadonlySet<string> = new Set([
+  'add',
+  'subtract',
+  'multiply',
+  'divide',
+  'pow',
+  'mod',
+  'unaryMinus',
+  'unaryPlus',
+  'equal',
+  'unequal',
+  'smaller',
+  'larger',
+  'smallerEq',
+  'largerEq',
+  'and',
+  'or',
+  'not',
+]);
+
+/** The comparisons a chained comparison (`a < b <= c`) may use. */
+const allowedComparisons: ReadonlySet<string> = new Set([
+  'equal',
+  'unequal',
+  'smaller',
+  'larger',
+  'smallerEq',
+  'largerEq',
+]);
+
+/**
+ * The functions a formula may call. `round` is mathjs's: half away from zero, with a correction
+ * for binary representation (`round(1.005, 2)` is `1.01`).
+ */
+export const formulaFunctions: readonly string[] = [
+  'min',
+  'max',
+  'mean',
+  'sum',
+  'round',
+  'abs',
+  'floor',
+  'ceil',
+  'sqrt',
+  'clamp',
+];
+const allowedFunctions: ReadonlySet<string> = new Set(formulaFunctions);
+
+/** What a node is, for `FORMULA_FORBIDDEN` messages. */
+const forbiddenNodeNames: Readonly<Record<string, string>> = {
+  AssignmentNode: 'an assignment',
+  FunctionAssignmentNode: 'a function definition',
+  AccessorNode: 'property or index access',
+  IndexNode: 'an index',
+  ObjectNode: 'an object',
+  ArrayNode: 'a matrix',
+  RangeNode: 'a range',
+  BlockNode: 'several statements',
+};
+
+/** A formula that passed the allowlist, ready to evaluate many times. */
+export interface CompiledFormula {
+  /** The formula as written. */
+  expression: string;
+  /** The names it reads, sorted, each once; every one must be given to `evaluate`. */
+  symbols: string[];
+  /**
+   * Evaluates the checked tree with `scope`. Comparisons and logic yield `1`/`0`. Throws an
+   * {@link IntegrationIndexError} (`FORMULA_MISSING_VALUE`) when a symbol has no finite number in
+   * `scope`, and `FORMULA_NOT_A_NUMBER` when the result is not a number.
+   */
+  evaluate(scope: Readonly<Record<string, number>>): number;
+}
+
+function forbidden(what: string): Issue {
+  return createIssue('FORMULA_FORBIDDEN', { what });
+}
+
+/** Walks the tree and reports every construct outside the allowlist; collects symbols. */
+function check(root: MathNode, issues: Issue[], symbols: Set<string>): void {
+  const seen = new Set<string>();
+  const report = (what: string): void => {
+    if (seen.has(what)) return;
+    seen.add(what);
+    issues.push(forbidden(what));
+  };
+  const visit = (node: MathNode): void => {
+    switch (node.type) {
+      case 'ConstantNode': {
+        const value = (node as unknown as { value: unknown }).value;
+        if (typeof value === 'string') report('a string');
+        else if (typeof value !== 'number') report(`the constant ${String(value)}`);
+        else if (!Number.isFinite(value)) report('a number too large to represent');
+        return;
+      }
+      case 'SymbolNode':
+        symbols.add((node as unknown as { name: string }).name);
+        return;
+      case 'ParenthesisNode':
+        visit((node as unknown as { content: MathNode }).content);
+        return;
+      case 'ConditionalNode': {
+        const c = node as unknown as {
+          condition: MathNode;
+          trueExpr: MathNode;
+          falseExpr: MathNode;
+        };
+        visit(c.condition);
+        visit(c.trueExpr);
+        visit(c.falseExpr);
+        return;
+      }
+      case 'OperatorNode': {
+        const op = node as unknown as { op: string; fn: string; args: MathNode[] };
+        if (!allowedOperators.has(op.fn)) report(`the operator "${op.op}"`);
+        for (const arg of op.args) visit(arg);
+        return;
+      }
+      case 'RelationalNode': {
+        const rel = node as unknown as { conditionals: string[]; params: MathNode[] };
+        for (const c of rel.conditionals) {
+          if (!allowedComparisons.has(c)) report(`the comparison "${c}"`);
+        }
+        for (const p of rel.params) visit(p);
+        return;
+      }
+      case 'FunctionNode': {
+        const fn = node as unknown as { fn: MathNode; args: MathNode[] };
+        if (fn.fn.type !== 'SymbolNode') {
+          report('a call of something other than a named function');
+        } else {
+          const name = (fn.fn as unknown as { name: string }).name;
+          if (!allowedFunctions.has(name)) report(`the function "${name}"`);
+        }
+        for (const arg of fn.args) visit(arg);
+        return;
+      }
+      default:
+        report(forbiddenNodeNames[node.type] ?? `a ${node.type}`);
+    }
+  };
+  visit(root);
+}
+
+/**
+ * Parses and checks a formula once; the result evaluates many times.
+ *
+ * Allowed: numbers, names, parentheses, `+ - * / ^ %`, unary `-`/`+`, comparisons
+ * (`== != < > <= >=`, chained too), `and`/`or`/`not`, `cond ? a : b`, and the functions
+ * {@link formulaFunctions}. Everything else (assignment, function definitions, property or
+ * index access, matrices, strings, `import`, `createUnit`, `evaluate`, `parse`, `simplify`,
+ * `derivative`, `resolve`, units) is a `FORMULA_FORBIDDEN` issue. Names must be plain symbols
+ * (letters, digits, `_`), so an id with `-` cannot appear in a formula.
+ *
+ * @example
+ * ```ts
+ * const r = compileFormula('a == 100 ? 100 : (a == 50 ? 90 : b / 5 + c * 3 / 5)');
+ * if (r.ok) r.formula.symbols;                          //=> ['a', 'b', 'c']
+ * if (r.ok) r.formula.evaluate({ a: 0, b: 50, c: 100 }); //=> 70
+ * compileFormula('import({})').ok;                       //=> false (FORMULA_FORBIDDEN)
+ * ```
+ */
+export function compileFormula(
+  expression: string,
+): { ok: true; formula: CompiledFormula } | { ok: false; issues: Issue[] } {
+  let root: MathNode;
+  try {
+    root = math.parse(expression);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, issues: [createIssue('FORMULA_SYNTAX', { detail })] };
+  }
+  const issues: Issue[] = [];
+  const found = new Set<string>();
+  check(root, issues, found);
+  if (issues.length > 0) return { ok: false, issues };
+  const symbols = [...found].sort();
+  const code = root.compile();
+  const formula: CompiledFormula = {
+    expression,
+    symbols,
+    evaluate(scope) {
+      const values = new Map<string, number>();
+      for (const s of symbols) {
+        const v = Object.hasOwn(scope, s) ? scope[s] : undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          throw new IntegrationIndexError([
+            createIssue('FORMULA_MISSING_VALUE', { symbol: s, expression }),
+          ]);
+        }
+        values.set(s, v);
+      }
+      const result: unknown = code.evaluate(values);
+      if (typeof result === 'boolean') return result ? 1 : 0;
+      if (typeof result !== 'number') {
+        throw new IntegrationIndexError([
+          createIssue('FORMULA_NOT_A_NUMBER', { expression, got: typeof result }),
+        ]);
+      }
+      return result;
+    },
+  };
+  return { ok: true, formula };
+}
+
+/**
+ * Whether `name` would be read as a physical unit (`cm`, `kg`) by mathjs. Validation uses it to
+ * call an undeclared `5 cm` a forbidden unit rather than an unknown name; evaluation never
+ * creates units because every symbol must be bound in the scope.
+ *
+ * @example
+ * ```ts
+ * isUnitName('cm');    //=> true
+ * isUnitName('score'); //=> false
+ * ```
+ */
+export function isUnitName(name: string): boolean {
+  const unit = (math as unknown as { Unit?: { isValuelessUnit(n: string): boolean } }).Unit;
+  return unit?.isValuelessUnit(name) ?? false;
+}
