@@ -57,6 +57,11 @@ export interface AnswerSet {
   rejected: RejectedAnswer[];
   /** Records read from the files (for wide files: answer cells). */
   read: number;
+  /**
+   * File-level errors after which a file contributes no records (not UTF-8, a CSV syntax error,
+   * a missing required column, unreadable JSON). Its records are not counted in `read`.
+   */
+  errors: Issue[];
   /** Problems that do not reject a row (an unknown extra column, say). */
   warnings: Issue[];
   files: string[];
