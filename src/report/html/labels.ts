@@ -1,0 +1,137 @@
+/**
+ * The report's own words (headings, column names), per language. Framework texts come from the
+ * framework in the language asked for; these fixed words fall back to English.
+ */
+const en = {
+  contents: 'Contents',
+  ranking: 'Ranking',
+  rankingIntro: 'Overall score of each unit, best first. Ties share the best rank.',
+  heatmap: 'Scores by dimension',
+  heatmapIntro: 'Each cell is a unit’s score in one dimension; darker is more favourable.',
+  change: 'Change between periods',
+  changeIntro: 'Overall change of each unit from {from} to {to}.',
+  noChange: 'No comparison period was given, so no changes are shown.',
+  profiles: 'Unit profiles',
+  profileIntro:
+    'Dimension scores (filled shape) against the mean of all units (dashed), and the score per stage.',
+  coverage: 'Coverage warnings',
+  coverageNone: 'Every unit answered every indicator that counts.',
+  evidence: 'Evidence: the answers behind the scores',
+  methodology: 'Methodology',
+  dataTable: 'Data table',
+  unit: 'Unit',
+  rank: 'Rank',
+  overall: 'Overall',
+  score: 'Score',
+  coverageCol: 'Coverage',
+  answered: 'answered',
+  notApplicable: 'not applicable',
+  missing: 'missing',
+  expected: 'expected',
+  previous: 'Previous',
+  changeCol: 'Change',
+  rankChange: 'Rank change',
+  direction: 'Direction',
+  improved: 'improved',
+  held: 'held',
+  declined: 'declined',
+  noScore: 'no score',
+  dimension: 'Dimension',
+  stage: 'Stage',
+  mean: 'Mean of all units',
+  indicator: 'Indicator',
+  answer: 'Answer',
+  source: 'Source',
+  comment: 'Comment',
+  previousAnswer: 'Previous answer',
+  node: 'Node',
+  reason: 'Reason',
+  levels: 'Levels',
+  stages: 'Stages',
+  dimensions: 'Dimensions',
+  indicators: 'Indicators',
+  rules: 'Scoring rules',
+  ruleKind: 'Rule kind',
+  conventions: 'Conventions',
+  notes: 'Notes',
+  period: 'Period',
+  referenceDate: 'reference date',
+  scale: 'Scale',
+  edition: 'edition',
+  version: 'version',
+  generatedNote: 'A self-contained report: it needs no network and no script.',
+} as const;
+
+/** The report's fixed words. */
+export type ReportLabels = { readonly [K in keyof typeof en]: string };
+
+const bg: Partial<ReportLabels> = {
+  contents: 'Съдържание',
+  ranking: 'Класиране',
+  rankingIntro:
+    'Общ резултат на всяка единица, най-добрият първи. При равенство се дава по-доброто място.',
+  heatmap: 'Резултати по измерения',
+  heatmapIntro:
+    'Всяка клетка е резултатът на единица в едно измерение; по-тъмното е по-благоприятно.',
+  change: 'Промяна между периодите',
+  changeIntro: 'Обща промяна на всяка единица от {from} до {to}.',
+  noChange: 'Не е зададен период за сравнение, затова промени не се показват.',
+  profiles: 'Профили на единиците',
+  coverage: 'Предупреждения за покритие',
+  evidence: 'Доказателства: отговорите зад резултатите',
+  methodology: 'Методология',
+  dataTable: 'Таблица с данни',
+  unit: 'Единица',
+  rank: 'Място',
+  overall: 'Общо',
+  score: 'Резултат',
+  coverageCol: 'Покритие',
+  changeCol: 'Промяна',
+  rankChange: 'Промяна в мястото',
+  direction: 'Посока',
+  improved: 'подобрение',
+  held: 'без промяна',
+  declined: 'влошаване',
+  noScore: 'няма резултат',
+  dimension: 'Измерение',
+  stage: 'Етап',
+  mean: 'Средно за всички единици',
+  indicator: 'Индикатор',
+  answer: 'Отговор',
+  source: 'Източник',
+  comment: 'Коментар',
+  period: 'Период',
+};
+
+const byLanguage: Record<string, Partial<ReportLabels>> = { en, bg };
+
+/**
+ * The report's fixed words in `lang` (its primary subtag), English where a word is missing.
+ *
+ * @example
+ * ```ts
+ * reportLabels('bg-BG').ranking; //=> 'Класиране'
+ * reportLabels('sv').ranking;    //=> 'Ranking'
+ * ```
+ */
+export function reportLabels(lang: string): ReportLabels {
+  const primary = lang.split('-')[0]?.toLowerCase() ?? 'en';
+  return { ...en, ...(byLanguage[primary] ?? {}) };
+}
+
+/** Languages written right to left (primary subtags), for the page's `dir`. */
+const rtl = new Set(['ar', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
+
+/**
+ * The writing direction of a language tag.
+ *
+ * @example
+ * ```ts
+ * directionOf('ar'); //=> 'rtl'
+ * directionOf('bg'); //=> 'ltr'
+ * ```
+ */
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  const primary = lang.split('-')[0]?.toLowerCase() ?? '';
+  return rtl.has(primary) || /-(Arab|Hebr|Thaa|Syrc)\b/.test(lang) ? 'rtl' : 'ltr';
+}

@@ -1,0 +1,104 @@
+/**
+ * The report model: everything the HTML report shows, already resolved to one language and
+ * one period, with scores at full precision. `buildReportModel` derives it from a score result
+ * and a framework; `renderReportModel` turns it into HTML. Keeping the two apart lets the
+ * renderer be tested with hand-written models, and lets other front ends reuse the model.
+ */
+
+/** A labelled thing: a unit, a dimension, a stage. */
+export interface ReportLabel {
+  id: string;
+  label: string;
+}
+
+/** Counts of a node's indicators by answer state (the engine's coverage). */
+export interface ReportCoverage {
+  answered: number;
+  notApplicable: number;
+  missing: number;
+  expected: number;
+}
+
+/** One unit's line in the ranking. */
+export interface ReportUnitSummary extends ReportLabel {
+  overall: number | null;
+  rank: number | null;
+  coverage: ReportCoverage | null;
+  /** Overall score and rank in the comparison period, when there is one. */
+  previous?: { overall: number | null; rank: number | null };
+  /** Dimension scores, in the order of `ReportModel.dimensions`. */
+  dimensions: (number | null)[];
+  /** Stage scores, in the order of `ReportModel.stages`. */
+  stages: (number | null)[];
+  /** Dimension scores in the comparison period, same order. */
+  previousDimensions?: (number | null)[];
+}
+
+/** One answer behind a score, with the evidence the expert gave. */
+export interface ReportEvidence {
+  indicator: string;
+  title: string;
+  dimension: string;
+  answer: string;
+  /** The option's label, when the answer picked one. */
+  option?: string;
+  score: number | null;
+  source?: string;
+  comment?: string;
+  /** Present in the comparison: the previous answer, when it differs. */
+  previousAnswer?: string;
+}
+
+/** A coverage warning: a node with missing answers, or an aggregate left empty. */
+export interface ReportCoverageWarning {
+  unit: string;
+  node: string;
+  /** The engine's coded reason, or a short description. */
+  reason: string;
+  coverage: ReportCoverage | null;
+}
+
+/** A row of the methodology section's rule table. */
+export interface ReportRuleUse {
+  kind: string;
+  indicators: number;
+}
+
+/** The methodology section, generated from the framework. */
+export interface ReportMethodology {
+  framework: { id: string; title: string; edition: string; version: string };
+  scale: { min: number; max: number };
+  levels: ReportLabel[];
+  stages: (ReportLabel & { description?: string })[];
+  /** Each scored aggregate at the report's dimension level, with its indicator count. */
+  dimensions: (ReportLabel & { indicators: number; parent?: string })[];
+  rules: ReportRuleUse[];
+  /** Free-form facts, each a term and its definition (aggregation, policies, rounding...). */
+  facts: { term: string; definition: string }[];
+}
+
+/** Everything the HTML report shows. */
+export interface ReportModel {
+  /** BCP 47 tag of the report's language. */
+  lang: string;
+  /** Text direction of that language. */
+  dir: 'ltr' | 'rtl';
+  title: string;
+  subtitle: string;
+  period: ReportLabel & { referenceDate?: string };
+  previousPeriod?: ReportLabel & { referenceDate?: string };
+  scale: { min: number; max: number };
+  decimals: number;
+  /** Changes within ± this count as held. */
+  tolerance: number;
+  dimensions: ReportLabel[];
+  stages: ReportLabel[];
+  /** Units in ranking order (best first; units without a score last). */
+  units: ReportUnitSummary[];
+  /** Evidence per unit id. */
+  evidence: Record<string, ReportEvidence[]>;
+  coverageWarnings: ReportCoverageWarning[];
+  /** Notes about the report itself (texts that fell back to another language...). */
+  notes: string[];
+  methodology: ReportMethodology;
+}
