@@ -1,4 +1,32 @@
+import { quoteList } from '../messages.js';
 import type { MessageCatalogue } from './types.js';
 
-/** Message templates for importers (MIPEX scores, COINr data). */
-export const importMessages = {} satisfies MessageCatalogue;
+/** Message templates for importers (MIPEX scores, COINr data). Keep each importer's codes together. */
+export const importMessages = {
+  // --- MIPEX indicator scores (`import mipex-scores`) ---
+  MIPEX_CSV_SYNTAX: (p: { detail: string }) => `The scores file is not valid CSV: ${p.detail}`,
+  MIPEX_MISSING_COLUMN: (p: { column: string; columns: readonly string[] }) =>
+    `The scores file has no "${p.column}" column; it needs ${quoteList(p.columns, 'and')}.`,
+  MIPEX_EMPTY_FIELD: (p: { field: string }) => `The "${p.field}" cell is empty.`,
+  MIPEX_UNKNOWN_CODE: (p: { code: string }) =>
+    `"${p.code}" is not a code of any indicator, sub-item or area of this framework.`,
+  MIPEX_INVALID_SCORE: (p: { value: string }) => `"${p.value}" is not a number.`,
+  MIPEX_SCORE_NO_OPTION: (p: { indicator: string; score: number; scores: readonly number[] }) =>
+    `No option of "${p.indicator}" scores ${p.score}; its options score ${quoteList(p.scores)}.`,
+  MIPEX_UNSUPPORTED_RULE: (p: { indicator: string; kind: string }) =>
+    `"${p.indicator}" has a "${p.kind}" rule, which a published score cannot be mapped to.`,
+  MIPEX_UNKNOWN_PERIOD: (p: { period: string; count: number }) =>
+    `The framework has no period "${p.period}"; its ${p.count} score(s) were not imported.`,
+  MIPEX_CONFLICTING_SCORES: (p: {
+    indicator: string;
+    unit: string;
+    period: string;
+    line: number;
+  }) =>
+    `"${p.indicator}" for ${p.unit} ${p.period} already has a different score (line ${p.line}).`,
+  MIPEX_DUPLICATE_SCORE: (p: { indicator: string; unit: string; period: string; line: number }) =>
+    `"${p.indicator}" for ${p.unit} ${p.period} repeats the score given at line ${p.line}.`,
+  MIPEX_STRAND_NOT_SCORED: (p: { area: string; unit: string; period: string; count: number }) =>
+    `MIPEX gives no "${p.area}" area score for ${p.unit} ${p.period}, so the strand was not ` +
+    `scored that year; its ${p.count} indicator score(s) were not imported.`,
+} satisfies MessageCatalogue;

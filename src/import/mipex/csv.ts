@@ -1,0 +1,37 @@
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import type { AnswerRow } from '../../answers/types.js';
+
+/** The header of a long answers file, in the order the answer readers expect. */
+export const LONG_ANSWER_COLUMNS = ['unit', 'period', 'indicator', 'answer'] as const;
+
+/**
+ * Writes answers as a long answers CSV (`unit,period,indicator,answer`, plus `valid_from`,
+ * `valid_to`, `source` and `comment` when any row has them), RFC 4180 quoting by csv-stringify.
+ * No data (`null`) is an empty cell.
+ *
+ * @example
+ * ```ts
+ * formatAnswersCsv([{ unit: 'AT', period: '2019', indicator: 'aa1', answer: 'b', origin }]);
+ * //=> 'unit,period,indicator,answer\nAT,2019,aa1,b\n'
+ * ```
+ */
+export function formatAnswersCsv(rows: readonly AnswerRow[]): string {
+  const optional = (['validFrom', 'validTo', 'source', 'comment'] as const).filter((k) =>
+    rows.some((r) => r[k] !== undefined),
+  );
+  const names = {
+    validFrom: 'valid_from',
+    validTo: 'valid_to',
+    source: 'source',
+    comment: 'comment',
+  };
+  const header = [...LONG_ANSWER_COLUMNS, ...optional.map((k) => names[k])];
+  const records = rows.map((r) => [
+    r.unit,
+    r.period,
+    r.indicator,
+    r.answer === null ? '' : String(r.answer),
+    ...optional.map((k) => r[k] ?? ''),
+  ]);
+  return stringify([header, ...records]);
+}
