@@ -74,3 +74,14 @@ export {
 // --- outputs: exports, comparisons, reports (issue 7) ---
 
 // --- editions, provenance (issue 8) ---
+
+// --- importers: MIPEX published scores (issue 9) ---
+export {
+  formatAnswersCsv,
+  importMipexScores,
+  MIPEX_SCORE_COLUMNS,
+  type MipexImportCounts,
+  type MipexImportOptions,
+  type MipexImportResult,
+  normaliseMipexCode,
+} from './import/mipex/index.js';
