@@ -1,0 +1,177 @@
+/**
+ * Small statistics over strided Float64Array slices, where `NaN` marks a missing value.
+ * Each follows the R function COINr calls, so results match COINr to the last bits that the
+ * order of summation allows. Internal: not exported from the package.
+ */
+
+/** Values of `src` at `idx`, as a fresh array (`NaN` kept). */
+export function gather(src: Float64Array, offset: number, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = src[offset + (idx[i] as number)] as number;
+  return out;
+}
+
+/** Arithmetic mean of the non-missing values (R `mean(x, na.rm = TRUE)`); NaN when none. */
+export function meanOf(x: ArrayLike<number>): number {
+  let s = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) {
+      s += v;
+      n++;
+    }
+  }
+  if (n === 0) return Number.NaN;
+  // R refines the mean with a second pass (mean.default in C: `s/n + sum(x - s/n)/n`).
+  const m = s / n;
+  let r = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) r += v - m;
+  }
+  return m + r / n;
+}
+
+/**
+ * Sample standard deviation, denominator n - 1 (R `stats::sd`, used by COINr's `n_zscore` and
+ * `get_stats`); NaN with fewer than two values.
+ */
+export function sdOf(x: ArrayLike<number>): number {
+  const m = meanOf(x);
+  let ss = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) {
+      ss += (v - m) * (v - m);
+      n++;
+    }
+  }
+  return n < 2 ? Number.NaN : Math.sqrt(ss / (n - 1));
+}
+
+/** Non-missing values, sorted ascending. */
+export function sortedValues(x: ArrayLike<number>): Float64Array {
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i] as number)) n++;
+  const out = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) out[j++] = v;
+  }
+  return out.sort();
+}
+
+/** Median of the non-missing values, the mean of the two middle ones for even counts (R `median`). */
+export function medianOf(x: ArrayLike<number>): number {
+  const s = sortedValues(x);
+  const n = s.length;
+  if (n === 0) return Number.NaN;
+  const h = n >> 1;
+  return n % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+}
+
+/** Smallest and largest non-missing value (R `min`/`max` with `na.rm = TRUE`). */
+export function rangeOf(x: ArrayLike<number>): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/**
+ * Sample skewness G1 = sqrt(n(n-1))/(n-2) * m3 / m2^(3/2), the adjusted Fisher-Pearson
+ * estimator (Joanes and Gill 1998, type 2; e1071 `skewness(type = 2)`), which COINr's `skew()`
+ * copies. NaN with fewer than 3 values.
+ */
+export function skewnessOf(x: ArrayLike<number>): number {
+  const m = meanOf(x);
+  let s2 = 0;
+  let s3 = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) {
+      const d = v - m;
+      s2 += d * d;
+      s3 += d * d * d;
+      n++;
+    }
+  }
+  if (n < 3) return Number.NaN;
+  const y = (Math.sqrt(n) * s3) / s2 ** 1.5;
+  return (y * Math.sqrt(n * (n - 1))) / (n - 2);
+}
+
+/**
+ * Sample excess kurtosis G2 = ((n+1)(g2) + 6)(n-1)/((n-2)(n-3)) with g2 = n m4/m2^2 - 3
+ * (Joanes and Gill 1998, type 2; e1071 `kurtosis(type = 2)`), as COINr's `kurt()`. NaN with
+ * fewer than 4 values.
+ */
+export function kurtosisOf(x: ArrayLike<number>): number {
+  const m = meanOf(x);
+  let s2 = 0;
+  let s4 = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) {
+      const d = v - m;
+      const d2 = d * d;
+      s2 += d2;
+      s4 += d2 * d2;
+      n++;
+    }
+  }
+  if (n < 4) return Number.NaN;
+  const r = (n * s4) / (s2 * s2);
+  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+}
+
+/**
+ * Ranks with ties given the smallest rank of their group (R `rank(ties.method = "min",
+ * na.last = "keep")`): missing values stay NaN. `descending` ranks the largest value 1, as
+ * COINr's `rank_df` does with `rank(-x)`.
+ */
+export function rankMin(x: ArrayLike<number>, descending = false): Float64Array {
+  const n = x.length;
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(x[i] as number)) idx.push(i);
+  const sign = descending ? -1 : 1;
+  idx.sort((a, b) => sign * ((x[a] as number) - (x[b] as number)));
+  const out = new Float64Array(n).fill(Number.NaN);
+  for (let k = 0; k < idx.length; k++) {
+    const i = idx[k] as number;
+    const prev = k > 0 ? (idx[k - 1] as number) : -1;
+    out[i] = k > 0 && (x[prev] as number) === (x[i] as number) ? (out[prev] as number) : k + 1;
+  }
+  return out;
+}
+
+/** Ranks with ties averaged (R `rank(ties.method = "average")`), for Spearman correlation. */
+export function rankAverage(x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(x[i] as number)) idx.push(i);
+  idx.sort((a, b) => (x[a] as number) - (x[b] as number));
+  const out = new Float64Array(n).fill(Number.NaN);
+  let k = 0;
+  while (k < idx.length) {
+    let j = k;
+    while (
+      j + 1 < idx.length &&
+      (x[idx[j + 1] as number] as number) === (x[idx[k] as number] as number)
+    )
+      j++;
+    const r = (k + j) / 2 + 1;
+    for (let t = k; t <= j; t++) out[idx[t] as number] = r;
+    k = j + 1;
+  }
+  return out;
+}

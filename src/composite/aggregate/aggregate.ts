@@ -1,0 +1,193 @@
+import { createIssue, type Issue } from '../../errors/issue.js';
+import type { CompositeContext, StepResult } from '../_lib/step.js';
+import { periodGroups } from '../data/dataset.js';
+import type { Dataset } from '../data/types.js';
+import type { CompositeAggregation } from '../pipeline/schema.js';
+import * as a from './methods.js';
+import { type AggregateGroup, aggregationTree } from './tree.js';
+
+/** Aggregation settings of one level. */
+export interface LevelSettings {
+  method?: CompositeAggregation | undefined;
+  p?: number | undefined;
+  threshold?: number | undefined;
+}
+
+/** Options of {@link aggregate} (the `aggregate` step). */
+export interface AggregateOptions {
+  method: CompositeAggregation;
+  p?: number | undefined;
+  /** Least share of children with a value (COINr `dat_thresh`); below it the aggregate is missing. */
+  threshold?: number | undefined;
+  /** Per-level overrides, keyed by level (2 and up). */
+  levels?: Readonly<Record<string, LevelSettings>> | undefined;
+  /** Replacement weights by code. */
+  weights?: Readonly<Record<string, number>> | undefined;
+}
+
+/** What `aggregate` did: the settings used for each level. */
+export interface AggregateLog {
+  step: 'aggregate';
+  levels: { level: number; method: CompositeAggregation; p?: number; threshold?: number }[];
+  /** Aggregates left missing by the data-availability threshold, per aggregate code. */
+  belowThreshold: Record<string, number>;
+}
+
+/**
+ * Aggregates level by level up the tree (COINr's `Aggregate`): each aggregate of level L is
+ * computed from its children at level L - 1 (indicators, then the aggregates just computed),
+ * with iMeta's weights, rescaled over the children that have a value. Methods: `amean`,
+ * `gmean`, `hmean`, `genmean` (with `p`), `median` (weighted), `copeland` (within each
+ * period, over units); see `methods.ts`. Different methods per level through `levels`.
+ * The output holds every input column, then the aggregates, level by level, sorted by code.
+ *
+ * @example
+ * ```ts
+ * const { dataset } = aggregate(ctx, normalised, { method: 'amean' });
+ * dataset.codes.at(-1); //=> 'Index'
+ * ```
+ */
+export function aggregate(
+  ctx: CompositeContext,
+  ds: Dataset,
+  o: AggregateOptions,
+  tree: readonly AggregateGroup[] = aggregationTree(ctx.meta, o.weights),
+): StepResult<AggregateLog> {
+  const n = ds.rows.length;
+  const codes = [...ds.codes, ...tree.map((g) => g.code)];
+  const values = new Float64Array(codes.length * n);
+  values.set(ds.values.subarray(0, ds.codes.length * n));
+  const col = new Map(codes.map((c, i) => [c, i]));
+  const issues: Issue[] = [];
+  const belowThreshold: Record<string, number> = {};
+  const settings = (level: number) => {
+    const s = o.levels?.[String(level)];
+    return {
+      method: s?.method ?? o.method,
+      p: s?.p ?? o.p,
+      threshold: s?.threshold ?? o.threshold,
+    };
+  };
+  const maxLevel = Math.max(1, ...tree.map((g) => g.level));
+  for (const key of Object.keys(o.levels ?? {})) {
+    const level = Number(key);
+    if (level < 2 || level > maxLevel)
+      issues.push(
+        createIssue('COMPOSITE_UNKNOWN_LEVEL', { level, max: maxLevel }, { path: ['levels', key] }),
+      );
+  }
+  const logLevels: AggregateLog['levels'] = [];
+  for (let level = 2; level <= maxLevel; level++) {
+    const s = settings(level);
+    const entry: AggregateLog['levels'][number] = { level, method: s.method };
+    if (s.p !== undefined) entry.p = s.p;
+    if (s.threshold !== undefined) entry.threshold = s.threshold;
+    logLevels.push(entry);
+    if (s.method === 'genmean' && (s.p === undefined || s.p === 0)) {
+      issues.push(
+        createIssue(
+          'COMPOSITE_SPEC_INVALID',
+          {
+            detail: `level ${level}: "genmean" needs a non-zero p (p = 0 is the geometric mean: use "gmean").`,
+          },
+          { path: ['p'] },
+        ),
+      );
+    }
+  }
+  if (issues.length > 0)
+    return {
+      dataset: { rows: ds.rows, codes, values },
+      log: { step: 'aggregate', levels: logLevels, belowThreshold },
+      issues,
+    };
+  const periods = tree.some((g) => settings(g.level).method === 'copeland')
+    ? periodGroups(ctx.units, ds)
+    : [];
+  const xs = new Float64Array(64);
+  const ws = new Float64Array(64);
+  for (const g of tree) {
+    const s = settings(g.level);
+    const out = (col.get(g.code) as number) * n;
+    const kids = g.children.map((c) => (col.get(c) as number) * n);
+    if (s.method === 'copeland') {
+      for (const { positions } of periods) {
+        const cols = kids.map((k) => Float64Array.from(positions, (p) => values[k + p] as number));
+        const sc = a.copeland(cols, g.weights);
+        positions.forEach((p, i) => {
+          values[out + p] = sc[i] as number;
+        });
+      }
+      continue;
+    }
+    const x = kids.length > xs.length ? new Float64Array(kids.length) : xs;
+    const w = kids.length > ws.length ? new Float64Array(kids.length) : ws;
+    let below = 0;
+    for (let r = 0; r < n; r++) {
+      let k = 0;
+      for (let j = 0; j < kids.length; j++) {
+        const v = values[(kids[j] as number) + r] as number;
+        if (Number.isNaN(v)) continue;
+        x[k] = v;
+        w[k] = g.weights[j] as number;
+        k++;
+      }
+      if (k === 0 || (s.threshold !== undefined && k / kids.length < s.threshold)) {
+        values[out + r] = Number.NaN;
+        if (k > 0) below++;
+        continue;
+      }
+      if (
+        s.method === 'gmean' ||
+        s.method === 'hmean' ||
+        (s.method === 'genmean' && (s.p as number) < 0)
+      ) {
+        for (let j = 0; j < k; j++) {
+          const v = x[j] as number;
+          if (s.method === 'hmean' ? v === 0 : v <= 0) {
+            const unit = ctx.units.codes[ds.rows[r] as number] as string;
+            const child =
+              g.children.find((c) => (values[(col.get(c) as number) * n + r] as number) === v) ??
+              g.code;
+            issues.push(
+              createIssue(
+                'COMPOSITE_NONPOSITIVE_VALUE',
+                { method: s.method, code: child, unit, value: v },
+                { path: ['method'] },
+              ),
+            );
+            return {
+              dataset: { rows: ds.rows, codes, values },
+              log: { step: 'aggregate', levels: logLevels, belowThreshold },
+              issues,
+            };
+          }
+        }
+      }
+      let y: number;
+      switch (s.method) {
+        case 'gmean':
+          y = a.gmean(x, w, k);
+          break;
+        case 'hmean':
+          y = a.hmean(x, w, k);
+          break;
+        case 'genmean':
+          y = a.genmean(x, w, k, s.p as number);
+          break;
+        case 'median':
+          y = a.median(x, w, k);
+          break;
+        default:
+          y = a.amean(x, w, k);
+      }
+      values[out + r] = y;
+    }
+    if (below > 0) belowThreshold[g.code] = below;
+  }
+  return {
+    dataset: { rows: ds.rows, codes, values },
+    log: { step: 'aggregate', levels: logLevels, belowThreshold },
+    issues,
+  };
+}

@@ -1,0 +1,338 @@
+import { createIssue, type Issue } from '../../errors/issue.js';
+import { meanOf, medianOf, rangeOf } from '../_lib/stats.js';
+import type { CompositeContext, StepResult } from '../_lib/step.js';
+import { periodGroups } from '../data/dataset.js';
+import type { Dataset } from '../data/types.js';
+import type { ImputeMethod } from '../pipeline/schema.js';
+
+/** What `impute` did: how many cells it filled per indicator, and how many are still missing. */
+export interface ImputeLog {
+  step: 'impute';
+  method: ImputeMethod;
+  /** Filled cells per indicator code (codes with none are left out). */
+  imputed: Record<string, number>;
+  /** Cells still missing afterwards. */
+  remaining: number;
+  /** One flag per cell of the output (same layout as `values`): 1 where a value was filled. */
+  mask: Uint8Array;
+}
+
+/** Options of {@link impute}. */
+export interface ImputeOptions {
+  method: ImputeMethod;
+  /** The iData group column for `mean-by-group` and `median-by-group`. */
+  group?: string | undefined;
+  /** The aggregation level whose groups `row-mean` works within (default 2). */
+  level?: number | undefined;
+  /** For `latest`: how many earlier periods to look back (default all). */
+  maxPeriods?: number | undefined;
+}
+
+type Fill = (x: Float64Array) => number;
+
+/** Fills the missing values among `positions` of column `c` with `f` of the present ones. */
+function fillColumn(
+  values: Float64Array,
+  mask: Uint8Array,
+  base: number,
+  positions: Int32Array,
+  f: Fill,
+): void {
+  const x = new Float64Array(positions.length);
+  let missing = 0;
+  for (let i = 0; i < positions.length; i++) {
+    const v = values[base + (positions[i] as number)] as number;
+    x[i] = v;
+    if (Number.isNaN(v)) missing++;
+  }
+  if (missing === 0 || missing === positions.length) return;
+  const fill = f(x);
+  for (let i = 0; i < positions.length; i++) {
+    const at = base + (positions[i] as number);
+    if (Number.isNaN(values[at] as number)) {
+      values[at] = fill;
+      mask[at] = 1;
+    }
+  }
+}
+
+/**
+ * Fills missing values. Cross-sectional methods work within each period (a panel is COINr's
+ * purse of coins, one per period):
+ * - `mean`, `median`: the column's mean or median (COINr `i_mean`, `i_median`; R's median
+ *   averages the two middle values);
+ * - `mean-by-group`, `median-by-group`: the same within the units sharing the value of the
+ *   iData column `group` (`i_mean_grp`, `i_median_grp`); units with no group stay missing;
+ * - `row-mean`: the unit's own mean over the other indicators of the same aggregation group
+ *   at `level`, computed on min-max normalised values (direction applied) and mapped back to
+ *   the indicator's scale (COINr `Impute(impute_by = "row", group_level = level)`, whose
+ *   `normalise_first` defaults to TRUE for rows).
+ * Panel methods work along each unit's periods (COINr `impute_panel`):
+ * - `latest`: the latest earlier period with a value, at most `maxPeriods` periods back;
+ * - `constant`: the previous observed value, and the first one before it (R `approx(method =
+ *   "constant", rule = 2)`);
+ * - `linear`: straight lines between observations, held flat beyond them (`approx(rule = 2)`);
+ * - `linear-constant`: `linear`, but `constant` for series with one observation.
+ * A series with a single observation under `linear` is a clear case rather than an error:
+ * its value is carried to every period and a `COMPOSITE_IMPUTE_SINGLE_OBSERVATION` warning
+ * names it. Values that were present never change.
+ *
+ * @example
+ * ```ts
+ * const { dataset, log } = impute(ctx, denominated, { method: 'mean-by-group', group: 'EurAsia_group' });
+ * log.imputed; //=> { Flights: 0, ... , Services: 2, ... }
+ * ```
+ */
+export function impute(
+  ctx: CompositeContext,
+  ds: Dataset,
+  options: ImputeOptions,
+): StepResult<ImputeLog> {
+  const n = ds.rows.length;
+  const m = ds.codes.length;
+  const values = ds.values.slice();
+  const mask = new Uint8Array(values.length);
+  const issues: Issue[] = [];
+  const method = options.method;
+  if (
+    method === 'mean' ||
+    method === 'median' ||
+    method === 'mean-by-group' ||
+    method === 'median-by-group'
+  ) {
+    const f: Fill = method === 'mean' || method === 'mean-by-group' ? meanOf : medianOf;
+    const byGroup = method === 'mean-by-group' || method === 'median-by-group';
+    const groupCol = byGroup ? ctx.units.groups[options.group ?? ''] : undefined;
+    if (byGroup && !groupCol) {
+      issues.push(
+        createIssue(
+          'COMPOSITE_UNKNOWN_GROUP',
+          { group: options.group ?? '', groups: Object.keys(ctx.units.groups) },
+          { path: ['group'] },
+        ),
+      );
+    } else {
+      for (const { positions } of periodGroups(ctx.units, ds)) {
+        const sets: Int32Array[] = [];
+        if (groupCol) {
+          const byValue = new Map<string, number[]>();
+          for (const p of positions) {
+            const g = groupCol[ds.rows[p] as number];
+            if (g === null || g === undefined) continue;
+            let list = byValue.get(g);
+            if (!list) {
+              list = [];
+              byValue.set(g, list);
+            }
+            list.push(p);
+          }
+          for (const list of byValue.values()) sets.push(Int32Array.from(list));
+        } else {
+          sets.push(positions);
+        }
+        for (let c = 0; c < m; c++) for (const set of sets) fillColumn(values, mask, c * n, set, f);
+      }
+    }
+  } else if (method === 'row-mean') {
+    imputeRowMean(ctx, ds, values, mask, options.level ?? 2, issues);
+  } else if (method !== 'none') {
+    imputePanel(ctx, ds, values, mask, method, options.maxPeriods, issues);
+  }
+  const imputed: Record<string, number> = {};
+  let remaining = 0;
+  for (let c = 0; c < m; c++) {
+    let k = 0;
+    for (let r = 0; r < n; r++) {
+      if (mask[c * n + r]) k++;
+      if (Number.isNaN(values[c * n + r] as number)) remaining++;
+    }
+    if (k > 0) imputed[ds.codes[c] as string] = k;
+  }
+  if (remaining > 0 && method !== 'none') {
+    issues.push(
+      createIssue('COMPOSITE_IMPUTE_REMAINING', { count: remaining }, { severity: 'warning' }),
+    );
+  }
+  return {
+    dataset: { rows: ds.rows, codes: ds.codes, values },
+    log: { step: 'impute', method, imputed, remaining, mask },
+    issues,
+  };
+}
+
+/** The ancestor at `level` of each column code (itself for aggregates at that level). */
+function ancestorsAt(
+  ctx: CompositeContext,
+  codes: readonly string[],
+  level: number,
+): (string | undefined)[] {
+  const byCode = new Map(ctx.meta.nodes.map((x) => [x.code, x]));
+  return codes.map((code) => {
+    let node = byCode.get(code);
+    while (node && node.level < level) node = node.parent ? byCode.get(node.parent) : undefined;
+    return node && node.level === level ? node.code : undefined;
+  });
+}
+
+function imputeRowMean(
+  ctx: CompositeContext,
+  ds: Dataset,
+  values: Float64Array,
+  mask: Uint8Array,
+  level: number,
+  issues: Issue[],
+): void {
+  const n = ds.rows.length;
+  const maxLevel = Math.max(...ctx.meta.nodes.map((x) => x.level));
+  if (level < 2 || level > maxLevel) {
+    issues.push(
+      createIssue('COMPOSITE_UNKNOWN_LEVEL', { level, max: maxLevel }, { path: ['level'] }),
+    );
+    return;
+  }
+  const anc = ancestorsAt(ctx, ds.codes, level);
+  const dirs = ds.codes.map((code) => ctx.meta.nodes.find((x) => x.code === code)?.direction ?? 1);
+  const groups = new Map<string, number[]>();
+  anc.forEach((a, c) => {
+    if (a === undefined) return;
+    let list = groups.get(a);
+    if (!list) {
+      list = [];
+      groups.set(a, list);
+    }
+    list.push(c);
+  });
+  for (const { positions } of periodGroups(ctx.units, ds)) {
+    // Min-max bounds of each column (direction applied) over this period.
+    const lo = new Float64Array(ds.codes.length);
+    const hi = new Float64Array(ds.codes.length);
+    for (let c = 0; c < ds.codes.length; c++) {
+      const x = new Float64Array(positions.length);
+      for (let i = 0; i < positions.length; i++)
+        x[i] = (ds.values[c * n + (positions[i] as number)] as number) * (dirs[c] as number);
+      const [a, b] = rangeOf(x);
+      lo[c] = a;
+      hi[c] = b;
+    }
+    for (const cols of groups.values()) {
+      for (const p of positions) {
+        let s = 0;
+        let k = 0;
+        let missing = false;
+        for (const c of cols) {
+          const v = ds.values[c * n + p] as number;
+          if (Number.isNaN(v)) {
+            missing = true;
+            continue;
+          }
+          s +=
+            (v * (dirs[c] as number) - (lo[c] as number)) / ((hi[c] as number) - (lo[c] as number));
+          k++;
+        }
+        if (!missing || k === 0) continue;
+        const rowMean = s / k;
+        for (const c of cols) {
+          const at = c * n + p;
+          if (!Number.isNaN(values[at] as number)) continue;
+          values[at] =
+            (rowMean * ((hi[c] as number) - (lo[c] as number)) + (lo[c] as number)) *
+            (dirs[c] as number);
+          mask[at] = 1;
+        }
+      }
+    }
+  }
+}
+
+function imputePanel(
+  ctx: CompositeContext,
+  ds: Dataset,
+  values: Float64Array,
+  mask: Uint8Array,
+  method: 'latest' | 'constant' | 'linear' | 'linear-constant',
+  maxPeriods: number | undefined,
+  issues: Issue[],
+): void {
+  const n = ds.rows.length;
+  const periods = ctx.units.periods;
+  if (periods.every((p) => p === null)) {
+    issues.push(createIssue('COMPOSITE_PANEL_REQUIRED', { method }, { path: ['method'] }));
+    return;
+  }
+  const allPeriods = [...new Set(periods.filter((p): p is number => p !== null))].sort(
+    (a, b) => a - b,
+  );
+  // Each unit's rows, in period order.
+  const byUnit = new Map<string, number[]>();
+  for (let r = 0; r < n; r++) {
+    const code = ctx.units.codes[ds.rows[r] as number] as string;
+    let list = byUnit.get(code);
+    if (!list) {
+      list = [];
+      byUnit.set(code, list);
+    }
+    list.push(r);
+  }
+  const t = (r: number) => periods[ds.rows[r] as number] ?? Number.NaN;
+  for (const [unit, rowsOfUnit] of byUnit) {
+    rowsOfUnit.sort((a, b) => t(a) - t(b));
+    for (let c = 0; c < ds.codes.length; c++) {
+      const base = c * n;
+      const known: number[] = rowsOfUnit.filter(
+        (r) => !Number.isNaN(ds.values[base + r] as number),
+      );
+      if (known.length === 0 || known.length === rowsOfUnit.length) continue;
+      let kind: string = method;
+      if ((method === 'linear' || method === 'linear-constant') && known.length === 1) {
+        if (method === 'linear') {
+          issues.push(
+            createIssue(
+              'COMPOSITE_IMPUTE_SINGLE_OBSERVATION',
+              { unit, code: ds.codes[c] as string, method },
+              { severity: 'warning' },
+            ),
+          );
+        }
+        kind = 'constant';
+      }
+      for (const r of rowsOfUnit) {
+        const at = base + r;
+        if (!Number.isNaN(ds.values[at] as number)) continue;
+        const tr = t(r);
+        let v = Number.NaN;
+        if (kind === 'latest') {
+          // The latest earlier period with a value, within maxPeriods of the panel's periods.
+          const older = allPeriods.filter((p) => p < tr).reverse();
+          const allowed = new Set(maxPeriods === undefined ? older : older.slice(0, maxPeriods));
+          for (let k = known.length - 1; k >= 0; k--) {
+            const kr = known[k] as number;
+            if (t(kr) < tr && allowed.has(t(kr))) {
+              v = ds.values[base + kr] as number;
+              break;
+            }
+          }
+        } else {
+          let before = -1;
+          let after = -1;
+          for (const kr of known) {
+            if (t(kr) < tr) before = kr;
+            else if (after < 0) after = kr;
+          }
+          if (before < 0) v = ds.values[base + (after as number)] as number;
+          else if (after < 0) v = ds.values[base + before] as number;
+          else if (kind === 'constant') v = ds.values[base + before] as number;
+          else {
+            const y0 = ds.values[base + before] as number;
+            const y1 = ds.values[base + after] as number;
+            // R's approx: y0 + (y1 - y0) * ((t - t0) / (t1 - t0)).
+            v = y0 + (y1 - y0) * ((tr - t(before)) / (t(after) - t(before)));
+          }
+        }
+        if (!Number.isNaN(v)) {
+          values[at] = v;
+          mask[at] = 1;
+        }
+      }
+    }
+  }
+}

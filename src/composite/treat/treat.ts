@@ -1,0 +1,227 @@
+import { createIssue, type Issue } from '../../errors/issue.js';
+import { kurtosisOf, rangeOf, skewnessOf } from '../_lib/stats.js';
+import type { CompositeContext, StepResult } from '../_lib/step.js';
+import { periodGroups } from '../data/dataset.js';
+import type { Dataset } from '../data/types.js';
+
+/** Thresholds and limits of COINr's default treatment. */
+export interface TreatOptions {
+  method: 'default' | 'none';
+  /** Most points winsorised before falling back to the log transform (COINr default 5). */
+  winmax: number;
+  /** |skewness| at or above this fails the test (COINr default 2). */
+  skewThreshold: number;
+  /** Kurtosis at or above this fails the test (COINr default 3.5). */
+  kurtosisThreshold: number;
+  /** Indicator codes left untreated. */
+  exclude?: readonly string[] | undefined;
+}
+
+/** The treatment of one indicator (in one period). */
+export interface TreatedIndicator {
+  code: string;
+  period: number | null;
+  /** Skewness and kurtosis before and after (sample estimators, see {@link treatVector}). */
+  skew: number;
+  kurtosis: number;
+  skewAfter: number;
+  kurtosisAfter: number;
+  /** `none`: passed as is; `winsorised`; `log`: shifted log; `skipped`: too few values to test. */
+  action: 'none' | 'winsorised' | 'log' | 'skipped';
+  /** Points winsorised (COINr's `nwin`), counted even when the log transform replaced them. */
+  winsorised: number;
+  /** Units whose values were pulled down (`winhi`) or up (`winlo`) in the final winsorisation. */
+  high: string[];
+  low: string[];
+}
+
+/** What `treat` did, one entry per indicator and period. */
+export interface TreatLog {
+  step: 'treat';
+  indicators: TreatedIndicator[];
+}
+
+/** Result of {@link treatVector}: the treated values and what was done, by position. */
+export interface VectorTreatment {
+  x: Float64Array;
+  action: TreatedIndicator['action'];
+  skew: number;
+  kurtosis: number;
+  skewAfter: number;
+  kurtosisAfter: number;
+  winsorised: number;
+  high: number[];
+  low: number[];
+}
+
+/**
+ * COINr's `check_SkewKurt`: passes when |skewness| < `skewThreshold` OR kurtosis <
+ * `kurtosisThreshold`, with R's three-valued logic (undefined when neither side decides).
+ */
+function passes(
+  x: Float64Array,
+  o: TreatOptions,
+): { pass: boolean | undefined; sk: number; kt: number } {
+  const sk = skewnessOf(x);
+  const kt = kurtosisOf(x);
+  const a = Number.isNaN(sk) ? undefined : Math.abs(sk) < o.skewThreshold;
+  const b = Number.isNaN(kt) ? undefined : kt < o.kurtosisThreshold;
+  const pass =
+    a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
+  return { pass, sk, kt };
+}
+
+/**
+ * Treats one vector (NaN = missing) the way COINr 1.1.14's `Treat` does by default:
+ * 1. test: |skewness| < 2 or kurtosis < 3.5 passes. Skewness and kurtosis are the sample
+ *    estimators G1 and G2 (e1071 type 2), as COINr's `skew()` and `kurt()`;
+ * 2. on failure, winsorise (COINr's `winsorise`): while failing and fewer than `winmax`
+ *    points are treated, if skewness >= 0 every value equal to the maximum is set to the
+ *    largest remaining value, else every value equal to the minimum to the smallest
+ *    remaining one, so tied extremes move together; the count is the size of the last
+ *    high-side set plus the last low-side set, as COINr counts it;
+ * 3. if that still fails, discard the winsorisation and apply COINr's `log_CT` to the
+ *    original values: `log(x - min(x) + 0.01 * (max(x) - min(x)))`.
+ * Vectors that cannot be tested (fewer than 4 values, or all equal) are returned untouched,
+ * as COINr does when `check_SkewKurt` returns NA.
+ *
+ * @example
+ * ```ts
+ * treatVector(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 100), { method: 'default', winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5 }).action;
+ * //=> 'winsorised'
+ * ```
+ */
+export function treatVector(input: Float64Array, o: TreatOptions): VectorTreatment {
+  const first = passes(input, o);
+  const base = {
+    skew: first.sk,
+    kurtosis: first.kt,
+    skewAfter: first.sk,
+    kurtosisAfter: first.kt,
+    winsorised: 0,
+    high: [] as number[],
+    low: [] as number[],
+  };
+  if (first.pass === undefined) return { ...base, x: input.slice(), action: 'skipped' };
+  if (first.pass) return { ...base, x: input.slice(), action: 'none' };
+  const x = input.slice();
+  let high: number[] = [];
+  let low: number[] = [];
+  let nwin = 0;
+  let state = first;
+  while (state.pass === false && nwin < o.winmax) {
+    const [mn, mx] = rangeOf(x);
+    const hi = state.sk >= 0;
+    const extreme = hi ? mx : mn;
+    const at: number[] = [];
+    let next = hi ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    for (let i = 0; i < x.length; i++) {
+      const v = x[i] as number;
+      if (Number.isNaN(v)) continue;
+      if (v === extreme) at.push(i);
+      else if (hi ? v > next : v < next) next = v;
+    }
+    for (const i of at) x[i] = next;
+    if (hi) high = at;
+    else low = at;
+    nwin = high.length + low.length;
+    state = passes(x, o);
+    // COINr's loop errors on an undecidable test and leaves the indicator untreated.
+    if (state.pass === undefined) return { ...base, x: input.slice(), action: 'skipped' };
+  }
+  if (state.pass) {
+    return {
+      ...base,
+      x,
+      action: 'winsorised',
+      skewAfter: state.sk,
+      kurtosisAfter: state.kt,
+      winsorised: nwin,
+      high,
+      low,
+    };
+  }
+  const [mn, mx] = rangeOf(input);
+  const shift = 0.01 * (mx - mn);
+  const y = new Float64Array(input.length);
+  for (let i = 0; i < input.length; i++) y[i] = Math.log((input[i] as number) - mn + shift);
+  const after = passes(y, o);
+  return {
+    ...base,
+    x: y,
+    action: 'log',
+    skewAfter: after.sk,
+    kurtosisAfter: after.kt,
+    winsorised: nwin,
+    high,
+    low,
+  };
+}
+
+/**
+ * Outlier treatment of every indicator, within each period (COINr's `Treat` with its default
+ * specs; see {@link treatVector}). `method: none` copies the data, as `global_specs = "none"`.
+ *
+ * @example
+ * ```ts
+ * const { log } = treat(ctx, screened, { method: 'default', winmax: 5, skewThreshold: 2, kurtosisThreshold: 3.5 });
+ * log.indicators.filter((t) => t.action === 'log').map((t) => t.code); //=> [...]
+ * ```
+ */
+export function treat(
+  ctx: CompositeContext,
+  ds: Dataset,
+  options: TreatOptions,
+): StepResult<TreatLog> {
+  const n = ds.rows.length;
+  const values = ds.values.slice();
+  const indicators: TreatedIndicator[] = [];
+  const issues: Issue[] = [];
+  if (options.method === 'none') {
+    return {
+      dataset: { rows: ds.rows, codes: ds.codes, values },
+      log: { step: 'treat', indicators },
+      issues,
+    };
+  }
+  const exclude = new Set(options.exclude ?? []);
+  for (const { period, positions } of periodGroups(ctx.units, ds)) {
+    const x = new Float64Array(positions.length);
+    for (let c = 0; c < ds.codes.length; c++) {
+      const code = ds.codes[c] as string;
+      if (exclude.has(code)) continue;
+      const base = c * n;
+      for (let i = 0; i < positions.length; i++)
+        x[i] = values[base + (positions[i] as number)] as number;
+      const t = treatVector(x, options);
+      if (t.action === 'winsorised' || t.action === 'log') {
+        for (let i = 0; i < positions.length; i++)
+          values[base + (positions[i] as number)] = t.x[i] as number;
+      }
+      if (t.action === 'skipped') {
+        issues.push(
+          createIssue('COMPOSITE_TREAT_SKIPPED', { code, period }, { severity: 'warning' }),
+        );
+      }
+      const unitOf = (i: number) =>
+        ctx.units.codes[ds.rows[positions[i] as number] as number] as string;
+      indicators.push({
+        code,
+        period,
+        skew: t.skew,
+        kurtosis: t.kurtosis,
+        skewAfter: t.skewAfter,
+        kurtosisAfter: t.kurtosisAfter,
+        action: t.action,
+        winsorised: t.winsorised,
+        high: t.high.map(unitOf),
+        low: t.low.map(unitOf),
+      });
+    }
+  }
+  return {
+    dataset: { rows: ds.rows, codes: ds.codes, values },
+    log: { step: 'treat', indicators },
+    issues,
+  };
+}
