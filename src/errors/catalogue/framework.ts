@@ -31,6 +31,10 @@ export const frameworkMessages = {
       : `Unknown stage "${p.stage}"; declared stages are ${quoteList(p.stages)}.`,
   FRAMEWORK_UNKNOWN_PARENT: (p: { parent: string }) =>
     `Parent "${p.parent}" is not a group declared in framework.yaml.`,
+  FRAMEWORK_PARENT_CYCLE: (p: { cycle: readonly string[] }) =>
+    `Groups are each other's parents in a cycle: ${p.cycle.join(' → ')}.`,
+  FRAMEWORK_NO_DIMENSIONS: (_p: Record<string, never>) =>
+    'The framework has no dimensions: add dimension files beside framework.yaml, or list them under "dimensions".',
   FRAMEWORK_UNKNOWN_LEVEL: (p: { level: string; levels: readonly string[] }) =>
     `Unknown level "${p.level}"; declared levels are ${quoteList(p.levels)}.`,
   FRAMEWORK_UNKNOWN_REFERENCE: (p: { ref: string; what: string }) =>

@@ -14,6 +14,7 @@ export const isoDateSchema = z.iso.date({ message: 'Expected a date written YYYY
 /** A positive, finite weight. Weights are relative: they are renormalised among siblings. */
 export const weightSchema = z.number().refine((w) => Number.isFinite(w) && w > 0, {
   message: 'A weight must be a positive finite number.',
+  params: { code: 'WEIGHT_INVALID' },
 });
 
 /** A finite number. */

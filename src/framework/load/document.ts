@@ -1,0 +1,218 @@
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml';
+import { createIssue, type Issue } from '../../errors/issue.js';
+import type { IssueCode } from '../../errors/messages.js';
+import { decodeSource, type SourceFile } from './source.js';
+
+/**
+ * The most aliases one document may expand, counted the way `yaml` counts them (uses of an
+ * anchor times the aliases nested inside it). Generous enough for an option list reused by every
+ * indicator of a framework; small enough that a "billion laughs" document fails at once.
+ */
+export const maxAliasCount = 1000;
+
+/** A file parsed to data, with what is needed to point at any node's line and column. */
+export interface ParsedSource {
+  file: string;
+  text: string;
+  data: unknown;
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+}
+
+/** A position in a file, 1-based. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+const isJsonPath = (path: string): boolean => /\.json$/i.test(path);
+
+/** Strips yaml's " at line X, column Y:" and the pretty context from an error message. */
+function shortMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  return first.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+/**
+ * Decodes and parses one YAML or JSON file. YAML is read with unique keys and an alias limit;
+ * JSON is checked by `JSON.parse` first (so YAML-only syntax is refused in `.json` files), then
+ * read by the YAML parser too, which gives positions and catches duplicate keys.
+ *
+ * @example
+ * ```ts
+ * const r = parseSource({ path: 'framework.yaml', content: 'id: niem\nid: x\n' });
+ * r.ok; //=> false, with a YAML_DUPLICATE_KEY issue at line 2, column 1
+ * ```
+ */
+export function parseSource(
+  source: SourceFile,
+): { ok: true; parsed: ParsedSource } | { ok: false; issues: Issue[] } {
+  const decoded = decodeSource(source);
+  if (!decoded.ok) return decoded;
+  const { text } = decoded;
+  const file = source.path;
+  const json = isJsonPath(file);
+  const lineCounter = new LineCounter();
+  if (json) {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return { ok: false, issues: [jsonSyntaxIssue(file, text, error)] };
+    }
+  }
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: true,
+    keepSourceTokens: false,
+  });
+  const syntaxCode: IssueCode = json ? 'JSON_SYNTAX' : 'YAML_SYNTAX';
+  const issues: Issue[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
+    const at = error.linePos?.[0];
+    const where = { file, ...(at ? { line: at.line, column: at.col } : {}) };
+    if (error.code === 'DUPLICATE_KEY') {
+      const [start, end] = error.pos;
+      const key = keyTextAt(doc, start) ?? text.slice(start, end);
+      issues.push(createIssue('YAML_DUPLICATE_KEY', { key }, where));
+    } else {
+      issues.push(createIssue(syntaxCode, { detail: shortMessage(error.message) }, where));
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias count/i.test(message)) {
+      const alias = firstAlias(doc, lineCounter);
+      return {
+        ok: false,
+        issues: [createIssue('YAML_ALIAS_LIMIT', { limit: maxAliasCount }, { file, ...alias })],
+      };
+    }
+    return {
+      ok: false,
+      issues: [createIssue(syntaxCode, { detail: shortMessage(message) }, { file })],
+    };
+  }
+  return { ok: true, parsed: { file, text, data, doc, lineCounter } };
+}
+
+function jsonSyntaxIssue(file: string, text: string, error: unknown): Issue {
+  const message = error instanceof Error ? error.message : String(error);
+  const lineCol = /line (\d+) column (\d+)/.exec(message);
+  const pos = /position (\d+)/.exec(message);
+  let where: Partial<Position> = {};
+  if (lineCol) where = { line: Number(lineCol[1]), column: Number(lineCol[2]) };
+  else if (pos) where = offsetToPosition(text, Number(pos[1]));
+  else if (/end of JSON input/i.test(message)) where = offsetToPosition(text, text.length);
+  const detail = message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line.*$/s, '');
+  return createIssue('JSON_SYNTAX', { detail }, { file, ...where });
+}
+
+function offsetToPosition(text: string, offset: number): Position {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: (before[before.length - 1] ?? '').length + 1 };
+}
+
+/** The source text of the key whose node starts at `offset`, if it is a scalar. */
+function keyTextAt(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  const visit = (node: unknown): void => {
+    if (found !== undefined) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+          found = String(pair.key.value);
+          return;
+        }
+        visit(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item);
+    }
+  };
+  visit(doc.contents);
+  return found;
+}
+
+/** The position of the first alias in the document, to point at an alias bomb. */
+function firstAlias(doc: Document.Parsed, lc: LineCounter): Partial<Position> {
+  let offset: number | undefined;
+  const visit = (node: unknown): void => {
+    if (offset !== undefined || node == null) return;
+    if (isAlias(node)) offset = node.range?.[0];
+    else if (isMap(node)) for (const pair of node.items) visit(pair.value);
+    else if (isSeq(node)) for (const item of node.items) visit(item);
+  };
+  visit(doc.contents);
+  if (offset === undefined) return {};
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+/**
+ * Where a path points in a parsed file. `target` says which part to point at: the value (the
+ * default), the key naming the last segment (for unknown keys), or the closest existing
+ * ancestor (for missing keys). A path that leaves the document points at its deepest existing
+ * ancestor.
+ *
+ * @example
+ * ```ts
+ * locate(parsed, ['dimensions', 0, 'id']); //=> { line: 12, column: 9 }
+ * ```
+ */
+export function locate(
+  parsed: ParsedSource,
+  path: readonly (string | number)[],
+  target: 'value' | 'key' = 'value',
+): Position {
+  const { doc, lineCounter } = parsed;
+  let node: unknown = doc.contents;
+  let best: { range?: [number, number, number] | null | undefined } | null = isNodeLike(node)
+    ? node
+    : null;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isAlias(node)) node = node.resolve(doc);
+    let next: unknown;
+    let keyNode: unknown;
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => isPair(p) && (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg),
+      );
+      if (pair) {
+        keyNode = pair.key;
+        next = pair.value ?? pair.key;
+      }
+    } else if (isSeq(node) && typeof seg === 'number') {
+      next = node.items[seg];
+    }
+    if (next === undefined) break;
+    if (i === path.length - 1 && target === 'key' && isNodeLike(keyNode)) {
+      best = keyNode;
+      break;
+    }
+    node = next;
+    if (isNodeLike(node) && node.range) best = node;
+  }
+  const offset = best?.range?.[0] ?? 0;
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+function isNodeLike(n: unknown): n is Node {
+  return typeof n === 'object' && n !== null && 'range' in n;
+}

@@ -1,0 +1,303 @@
+/**
+ * Loading a framework from its files, all errors at once.
+ *
+ * ```
+ *   SourceFile[] ─▶ decode + parse (YAML/JSON) ─▶ schema (zod) ─▶ assemble ─▶ meaning checks
+ *                   FILE_*, YAML_*, JSON_*        SCHEMA_*, ...               FRAMEWORK_*, RULE_*, ...
+ * ```
+ *
+ * Every issue is placed at its file, line and column, with the path inside that file.
+ */
+import {
+  createIssue,
+  errorsOf,
+  IntegrationIndexError,
+  type Issue,
+  type SafeResult,
+} from '../../errors/issue.js';
+import {
+  dimensionFileSchema,
+  type Framework,
+  type FrameworkFile,
+  frameworkFileSchema,
+} from '../schema/framework.js';
+import type { FrameworkNode } from '../schema/node.js';
+import { checkFramework } from '../validate/check.js';
+import type { Path } from '../validate/walk.js';
+import { locate, type ParsedSource, parseSource } from './document.js';
+import type { SourceFile } from './source.js';
+import { mapZodIssues, type Placer } from './zod-issues.js';
+
+/** The outcome of {@link validateFramework}: errors fail validation, warnings never do. */
+export interface FrameworkValidation {
+  valid: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+}
+
+const frameworkNames = ['framework.yaml', 'framework.yml', 'framework.json'];
+const dataFile = /\.(ya?ml|json)$/i;
+
+const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
+const dirName = (path: string): string => {
+  const parts = path.split(/[\\/]/);
+  parts.pop();
+  return parts.join('/');
+};
+const normalise = (path: string): string =>
+  path
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((s, i) => s !== '.' && !(s === '' && i > 0))
+    .join('/');
+const joinPath = (dir: string, rel: string): string => normalise(dir ? `${dir}/${rel}` : rel);
+
+/**
+ * Whether a file name is a framework file (`framework.yaml`, `.yml` or `.json`).
+ *
+ * @example
+ * ```ts
+ * isFrameworkFileName('indicators/niem/framework.yaml'); //=> true
+ * isFrameworkFileName('indicators/niem/residency.yaml'); //=> false
+ * ```
+ */
+export function isFrameworkFileName(path: string): boolean {
+  return frameworkNames.includes(baseName(path).toLowerCase());
+}
+
+function placer(source: ParsedSource, prefix: Path = []): Placer {
+  return (path, target) => ({ file: source.file, ...locate(source, [...prefix, ...path], target) });
+}
+
+/** Codes that may be false alarms when some dimension files were left out for schema errors. */
+function needsWholeFramework(issue: Issue): boolean {
+  if (issue.code === 'FORMULA_UNKNOWN_SYMBOL') return true;
+  if (issue.code === 'FRAMEWORK_SUBQUESTIONS_MISSING' && issue.params?.kind === 'formula')
+    return true;
+  const top = issue.path[0];
+  return (
+    (issue.code === 'AGGREGATE_EMPTY' || issue.code === 'FRAMEWORK_UNKNOWN_REFERENCE') &&
+    (top === 'groups' || top === 'aggregates')
+  );
+}
+
+function withoutSchemaKey<T extends object>(value: T): T {
+  if (!('$schema' in value)) return value;
+  const { $schema: _ignored, ...rest } = value as T & { $schema?: unknown };
+  return rest as T;
+}
+
+interface Analysis {
+  framework?: Framework;
+  issues: Issue[];
+}
+
+function analyse(files: readonly SourceFile[]): Analysis {
+  const issues: Issue[] = [];
+  const candidates = files
+    .filter((f) => isFrameworkFileName(f.path))
+    .sort(
+      (a, b) =>
+        frameworkNames.indexOf(baseName(a.path).toLowerCase()) -
+        frameworkNames.indexOf(baseName(b.path).toLowerCase()),
+    );
+  const main = candidates[0];
+  if (!main) {
+    const folder = files[0] ? dirName(files[0].path) || '.' : '.';
+    return { issues: [createIssue('FRAMEWORK_FILE_MISSING', { folder }, { file: folder })] };
+  }
+  const folder = normalise(dirName(main.path));
+
+  // The framework file.
+  let frameworkFile: FrameworkFile | undefined;
+  let mainSource: ParsedSource | undefined;
+  const parsedMain = parseSource(main);
+  if (!parsedMain.ok) {
+    issues.push(...parsedMain.issues);
+  } else {
+    mainSource = parsedMain.parsed;
+    const r = frameworkFileSchema.safeParse(mainSource.data);
+    if (r.success) frameworkFile = r.data;
+    else
+      issues.push(
+        ...mapZodIssues(r.error.issues, frameworkFileSchema, mainSource.data, placer(mainSource)),
+      );
+  }
+
+  // The dimension files: `include` order if given, else every other data file by name.
+  const others = files.filter((f) => !isFrameworkFileName(f.path) && dataFile.test(f.path));
+  let ordered: SourceFile[];
+  const include = frameworkFile?.include;
+  if (include && mainSource) {
+    ordered = [];
+    include.forEach((rel, i) => {
+      const wanted = joinPath(folder, rel);
+      const found = others.find((f) => normalise(f.path) === wanted);
+      if (found) ordered.push(found);
+      else if (mainSource)
+        issues.push(
+          createIssue(
+            'FILE_NOT_FOUND',
+            { file: wanted },
+            { path: ['include', i], ...placer(mainSource)(['include', i], 'value') },
+          ),
+        );
+    });
+  } else {
+    ordered = [...others].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  const dimensions: { node: FrameworkNode; source: ParsedSource }[] = [];
+  let dropped = false;
+  for (const file of ordered) {
+    const parsed = parseSource(file);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
+      dropped = true;
+      continue;
+    }
+    const r = dimensionFileSchema.safeParse(parsed.parsed.data);
+    if (r.success) {
+      dimensions.push({ node: withoutSchemaKey(r.data), source: parsed.parsed });
+    } else {
+      dropped = true;
+      issues.push(
+        ...mapZodIssues(
+          r.error.issues,
+          dimensionFileSchema,
+          parsed.parsed.data,
+          placer(parsed.parsed),
+        ),
+      );
+    }
+  }
+
+  if (!frameworkFile || !mainSource) return { issues };
+  const inline = frameworkFile.dimensions ?? [];
+  if (inline.length + dimensions.length === 0 && !dropped) {
+    issues.push(
+      createIssue(
+        'FRAMEWORK_NO_DIMENSIONS',
+        {},
+        { file: mainSource.file, line: 1, column: 1, path: [] },
+      ),
+    );
+    return { issues };
+  }
+
+  // Assemble, remembering where each dimension came from.
+  const origins: { source: ParsedSource; prefix: Path }[] = [
+    ...inline.map((_, i) => ({ source: mainSource as ParsedSource, prefix: ['dimensions', i] })),
+    ...dimensions.map((d) => ({ source: d.source, prefix: [] as Path })),
+  ];
+  const framework: Framework = {
+    ...withoutSchemaKey(frameworkFile),
+    dimensions: [...inline, ...dimensions.map((d) => d.node)],
+  };
+  const origin = (path: Path): { source: ParsedSource; docPath: Path } => {
+    if (path[0] === 'dimensions' && typeof path[1] === 'number') {
+      const o = origins[path[1]];
+      if (o) return { source: o.source, docPath: [...o.prefix, ...path.slice(2)] };
+    }
+    return { source: mainSource as ParsedSource, docPath: path };
+  };
+  const describe = (path: Path): string => {
+    const { source, docPath } = origin(path);
+    return `${source.file}:${locate(source, docPath).line}`;
+  };
+  for (const issue of checkFramework(framework, describe)) {
+    if (dropped && needsWholeFramework(issue)) continue;
+    const { source, docPath } = origin(issue.path);
+    issues.push({ ...issue, path: docPath, file: source.file, ...locate(source, docPath) });
+  }
+  const result: Analysis = { issues };
+  if (errorsOf(issues).length === 0) result.framework = framework;
+  return result;
+}
+
+/**
+ * Loads a framework from its files without throwing: the framework (defaults applied, dimension
+ * files appended to inline dimensions in `include` order or by file name) with its warnings, or
+ * every issue found. Meaning checks that need the whole framework are skipped while a file has
+ * syntax or schema errors.
+ *
+ * @example
+ * ```ts
+ * const r = safeLoadFramework([
+ *   { path: 'niem/framework.yaml', content: frameworkYaml },
+ *   { path: 'niem/residency.yaml', content: residencyYaml },
+ * ]);
+ * if (r.ok) r.value.dimensions.length; //=> 1
+ * else r.issues.map(formatIssue);      //=> ['niem/residency.yaml:12:9: error ...']
+ * ```
+ */
+export function safeLoadFramework(files: readonly SourceFile[]): SafeResult<Framework> {
+  const { framework, issues } = analyse(files);
+  if (framework) return { ok: true, value: framework, warnings: issues };
+  return { ok: false, issues };
+}
+
+/**
+ * Loads a framework from its files; throws an {@link IntegrationIndexError} carrying every
+ * issue when there is any error.
+ *
+ * @example
+ * ```ts
+ * const niem = loadFramework(files);
+ * niem.id; //=> 'niem'
+ * ```
+ */
+export function loadFramework(files: readonly SourceFile[]): Framework {
+  const r = safeLoadFramework(files);
+  if (!r.ok) throw new IntegrationIndexError(r.issues);
+  return r.value;
+}
+
+/**
+ * Validates a framework's files: `valid` when there is no error; errors and warnings apart.
+ *
+ * @example
+ * ```ts
+ * validateFramework(files); //=> { valid: false, errors: [{ code: 'FRAMEWORK_UNKNOWN_STAGE', line: 14, ... }], warnings: [] }
+ * ```
+ */
+export function validateFramework(files: readonly SourceFile[]): FrameworkValidation {
+  const { issues } = analyse(files);
+  const errors = errorsOf(issues);
+  return {
+    valid: errors.length === 0,
+    errors,
+    warnings: issues.filter((i) => i.severity !== 'error'),
+  };
+}
+
+/**
+ * Checks one file on its own: syntax, then the framework-file schema for `framework.*` and the
+ * dimension schema for anything else. Meaning checks need the whole framework; see
+ * {@link validateFramework}.
+ *
+ * @example
+ * ```ts
+ * validateSourceFile({ path: 'residency.yaml', content: 'id: residency\ntitel: Residency\n' }).errors[0]?.code;
+ * //=> 'SCHEMA_UNKNOWN_KEY'
+ * ```
+ */
+export function validateSourceFile(file: SourceFile): FrameworkValidation {
+  const parsed = parseSource(file);
+  let issues: Issue[];
+  if (!parsed.ok) {
+    issues = parsed.issues;
+  } else {
+    const schema = isFrameworkFileName(file.path) ? frameworkFileSchema : dimensionFileSchema;
+    const r = schema.safeParse(parsed.parsed.data);
+    issues = r.success
+      ? []
+      : mapZodIssues(r.error.issues, schema, parsed.parsed.data, placer(parsed.parsed));
+  }
+  const errors = errorsOf(issues);
+  return {
+    valid: errors.length === 0,
+    errors,
+    warnings: issues.filter((i) => i.severity !== 'error'),
+  };
+}
