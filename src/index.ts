@@ -65,6 +65,24 @@ export {
 
 // --- framework loading and validation (issue 2) ---
 
+export { defineFramework, safeDefineFramework } from './framework/define.js';
+export {
+  type FrameworkValidation,
+  isFrameworkFileName,
+  loadFramework,
+  safeLoadFramework,
+  validateFramework,
+  validateSourceFile,
+} from './framework/load/load.js';
+export { decodeSource, type SourceFile } from './framework/load/source.js';
+export { checkFramework } from './framework/validate/check.js';
+export { isScoredIndicator } from './framework/validate/walk.js';
+export {
+  type CompiledFormula,
+  compileFormula,
+  formulaFunctions,
+} from './rules/formula/compile.js';
+
 // --- answers and scoring engine (issue 3) ---
 
 // --- composite-indicator toolkit (issue 5) ---

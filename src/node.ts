@@ -7,4 +7,13 @@
 
 // --- framework folders (issue 2) ---
 
+export {
+  builtinFrameworksDir,
+  isFrameworkFolder,
+  listBuiltinFrameworks,
+  loadFrameworkDir,
+  readFrameworkFiles,
+  resolveFramework,
+} from './node/framework.js';
+
 // --- answer files (issue 3) ---
