@@ -20,9 +20,17 @@ const root = defineCommand({
 });
 
 function findCommand(argv: string[]): { cmd: CommandDef; parent?: CommandDef } {
-  const name = argv.find((a) => !a.startsWith('-'));
-  const sub = name ? commands[name] : undefined;
-  return sub ? { cmd: sub, parent: root } : { cmd: root };
+  // Walk down nested sub-commands (`import mipex-scores --help`) as far as the words name one.
+  let cmd: CommandDef = root;
+  let parent: CommandDef | undefined;
+  for (const word of argv) {
+    if (word.startsWith('-')) continue;
+    const sub = (cmd.subCommands as Record<string, CommandDef> | undefined)?.[word];
+    if (!sub) break;
+    parent = cmd;
+    cmd = sub;
+  }
+  return parent ? { cmd, parent } : { cmd };
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,97 @@
+/**
+ * `integration-index import <format>`: turn published data into inputs of this package. One
+ * sub-command per source format.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { defineCommand } from 'citty';
+import { createIssue, errorsOf, formatIssue, IntegrationIndexError } from '../../errors/issue.js';
+import { formatAnswersCsv } from '../../import/mipex/csv.js';
+import { importMipexScores } from '../../import/mipex/import.js';
+import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
+import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+
+/**
+ * `import mipex-scores <scores.csv> --out <answers.csv>`: MIPEX's published indicator scores
+ * (tidy layout `country,year,area,column,code,sub_code,score`) to a long answer file for the
+ * built-in `mipex-2020` framework. Errors print as `file:line:col: error CODE: message`; with
+ * any error the command writes nothing (unless `--partial`) and exits 1.
+ *
+ * @example
+ * ```sh
+ * integration-index import mipex-scores scores.csv --out answers.csv
+ * ```
+ */
+export const mipexScoresCommand = defineCliCommand({
+  meta: {
+    name: 'mipex-scores',
+    description:
+      "Convert MIPEX's published indicator scores into an answer file (leaf indicators only; composites, areas and overall scores are recomputed when scoring).",
+  },
+  args: {
+    scores: {
+      type: 'positional',
+      required: true,
+      description: 'Scores CSV: country,year,area,column,code,sub_code,score',
+    },
+    out: { type: 'string', alias: 'o', description: 'Answer file to write (long CSV)' },
+    framework: {
+      type: 'string',
+      default: 'mipex-2020',
+      description: 'Built-in framework id or framework folder',
+    },
+    partial: {
+      type: 'boolean',
+      default: false,
+      description: 'Write the answers that could be imported even when some records have errors',
+    },
+    'keep-unscored': {
+      type: 'boolean',
+      default: false,
+      description:
+        'Also import indicator scores of strands that have no strand average that year (MIPEX did not score them)',
+    },
+    quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+  },
+  run({ args }) {
+    const out = typeof args.out === 'string' ? args.out : '';
+    if (out === '') throw new UsageError('Missing --out <answers.csv>.');
+    const scoresPath = String(args.scores);
+    if (!existsSync(scoresPath) || !statSync(scoresPath).isFile()) {
+      throw new IntegrationIndexError([
+        createIssue('FILE_NOT_FOUND', { file: scoresPath }, { file: scoresPath }),
+      ]);
+    }
+    const framework = loadFrameworkDir(resolveFramework(String(args.framework)));
+    const result = importMipexScores(readFileSync(scoresPath, 'utf8'), framework, {
+      file: scoresPath,
+      skipUnscoredStrands: !args['keep-unscored'],
+    });
+    const errors = errorsOf(result.issues);
+    for (const issue of result.issues) {
+      if (issue.severity === 'error' || !args.quiet)
+        process.stderr.write(`${formatIssue(issue)}\n`);
+    }
+    const { read, imported, recomputed, skipped, rejected } = result.counts;
+    const write = errors.length === 0 || args.partial;
+    if (write) writeFileSync(out, formatAnswersCsv(result.rows));
+    if (!args.quiet) {
+      process.stderr.write(
+        `${read} scores read: ${imported} imported, ${recomputed} left to the engine ` +
+          `(composites, areas, overall), ${skipped} skipped, ${rejected} rejected. ` +
+          (write ? `Wrote ${out}.\n` : `Nothing written (use --partial to write the rest).\n`),
+      );
+    }
+    return errors.length === 0 ? exitCodes.ok : exitCodes.invalid;
+  },
+});
+
+/** `integration-index import`: the importers, one sub-command each. */
+export const importCommand = defineCommand({
+  meta: {
+    name: 'import',
+    description: 'Convert published data (MIPEX scores...) into answer files.',
+  },
+  subCommands: {
+    'mipex-scores': mipexScoresCommand,
+  },
+});
