@@ -1,0 +1,212 @@
+import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import type { ResultView, ViewNodeKind } from '../view.js';
+
+/** Which way a score moved between two periods. */
+export type ChangeDirection = 'improved' | 'held' | 'declined';
+
+/** An answer that differs between the two periods, behind a node's change. */
+export interface AnswerChange {
+  /** The indicator id, or `indicator.sub` for a sub-question. */
+  indicator: string;
+  from: string | null;
+  to: string | null;
+  fromScore: number | null;
+  toScore: number | null;
+  /** Evidence given for the newer answer. */
+  source?: string;
+  comment?: string;
+}
+
+/** The change of one unit's score in one node between the two periods. */
+export interface NodeChange {
+  unit: string;
+  node: string;
+  kind: ViewNodeKind;
+  level: string;
+  stage: string | null;
+  from: number | null;
+  to: number | null;
+  /** `to - from` at full precision; null when either score is missing. */
+  change: number | null;
+  /** Null when the change is unknown. */
+  direction: ChangeDirection | null;
+  fromRank: number | null;
+  toRank: number | null;
+  /** Places moved up the ranking (`fromRank - toRank`): positive is better. */
+  rankChange: number | null;
+  /** The answers under this node that differ between the periods. */
+  answers: AnswerChange[];
+}
+
+/** Options of {@link compare}. */
+export interface CompareOptions {
+  from: string;
+  to: string;
+  /**
+   * Changes within ± this many points count as `held`. By default half of the last displayed
+   * decimal (`0.5 × 10^-decimals`, 0.05 at one decimal), so that a change which would print
+   * as zero is never called a move.
+   */
+  tolerance?: number;
+  /** Display decimals the default tolerance follows; 1 by default. */
+  decimals?: number;
+  /** Limit to these units; all by default. */
+  units?: readonly string[];
+  /** Which node kinds to compare; aggregates and indicators by default (not sub-questions). */
+  kinds?: readonly ViewNodeKind[];
+}
+
+/** The outcome of {@link compare}. */
+export interface Comparison {
+  from: string;
+  to: string;
+  tolerance: number;
+  /** One entry per unit and node, units in the result's order, nodes in tree order. */
+  changes: NodeChange[];
+}
+
+const defaultKinds: readonly ViewNodeKind[] = [
+  'overall',
+  'group',
+  'dimension',
+  'cell',
+  'stage',
+  'aggregate',
+  'indicator',
+];
+
+/**
+ * The direction of a change under a tolerance: `held` when |change| ≤ tolerance.
+ *
+ * @example
+ * ```ts
+ * changeDirection(2.5, 0.05); //=> 'improved'
+ * changeDirection(0.04, 0.05); //=> 'held'
+ * ```
+ */
+export function changeDirection(change: number, tolerance: number): ChangeDirection {
+  if (Math.abs(change) <= tolerance) return 'held';
+  return change > 0 ? 'improved' : 'declined';
+}
+
+/**
+ * The default tolerance for `decimals` display decimals: half of the last decimal.
+ *
+ * @example
+ * ```ts
+ * defaultTolerance(1); //=> 0.05
+ * ```
+ */
+export function defaultTolerance(decimals: number): number {
+  return 0.5 * 10 ** -decimals;
+}
+
+function answerText(a: { answer: string | null } | undefined): string | null {
+  return a?.answer ?? null;
+}
+
+/**
+ * Compares two periods of a result: for every unit and node, the score in each, the change
+ * (full precision), its direction (improved / held / declined, see
+ * {@link CompareOptions.tolerance}), the rank in each period and the places moved, and the
+ * answers under the node that differ. Throws {@link IntegrationIndexError} with
+ * `REPORT_UNKNOWN_PERIOD` or `COMPARE_SAME_PERIOD` for a period the result lacks or a
+ * comparison of a period with itself. Pure: the view is only read.
+ *
+ * @example
+ * ```ts
+ * const c = compare(resultView(result), { from: '2017', to: '2019' });
+ * c.changes.filter((x) => x.unit === 'XA' && x.kind === 'dimension' && x.direction === 'improved');
+ * //=> [{ node: 'residency', from: 50, to: 66.7, change: 16.7, answers: [...] }, ...]
+ * ```
+ */
+export function compare(view: ResultView, options: CompareOptions): Comparison {
+  const { from, to } = options;
+  for (const period of [from, to]) {
+    if (!view.periods.includes(period))
+      throw new IntegrationIndexError([
+        createIssue('REPORT_UNKNOWN_PERIOD', { period, periods: view.periods }),
+      ]);
+  }
+  if (from === to)
+    throw new IntegrationIndexError([createIssue('COMPARE_SAME_PERIOD', { period: from })]);
+  const tolerance = options.tolerance ?? defaultTolerance(options.decimals ?? 1);
+  if (!(tolerance >= 0))
+    throw new IntegrationIndexError([createIssue('COMPARE_NEGATIVE_TOLERANCE', { tolerance })]);
+  const kinds = new Set(options.kinds ?? defaultKinds);
+  const units = options.units ?? view.units;
+  for (const unit of units) {
+    if (!view.units.includes(unit))
+      throw new IntegrationIndexError([
+        createIssue('REPORT_UNKNOWN_UNIT', { unit, units: view.units }),
+      ]);
+  }
+
+  const byId = new Map(view.nodes.map((n) => [n.id, n]));
+  // The answer addresses under each node: indicators and their sub-questions, memoised.
+  const addresses = new Map<string, string[]>();
+  const addressesOf = (id: string, seen = new Set<string>()): string[] => {
+    const known = addresses.get(id);
+    if (known) return known;
+    const node = byId.get(id);
+    if (!node || seen.has(id)) return [];
+    seen.add(id);
+    const out =
+      node.kind === 'indicator' || node.kind === 'subquestion'
+        ? [id, ...node.children.flatMap((c) => addressesOf(c, seen))]
+        : [...new Set(node.children.flatMap((c) => addressesOf(c, seen)))];
+    addresses.set(id, out);
+    return out;
+  };
+
+  const changes: NodeChange[] = [];
+  for (const unit of units) {
+    // Which answers changed, once per unit.
+    const changed = new Map<string, AnswerChange>();
+    for (const node of view.nodes) {
+      if (node.kind !== 'indicator' && node.kind !== 'subquestion') continue;
+      const a = view.answer(unit, from, node.id);
+      const b = view.answer(unit, to, node.id);
+      if (answerText(a) === answerText(b)) continue;
+      const ca = view.cell(unit, from, node.id);
+      const cb = view.cell(unit, to, node.id);
+      changed.set(node.id, {
+        indicator: node.id,
+        from: answerText(a),
+        to: answerText(b),
+        fromScore: ca?.score ?? null,
+        toScore: cb?.score ?? null,
+        ...(b?.source !== undefined ? { source: b.source } : {}),
+        ...(b?.comment !== undefined ? { comment: b.comment } : {}),
+      });
+    }
+    for (const node of view.nodes) {
+      if (!kinds.has(node.kind)) continue;
+      const a = view.cell(unit, from, node.id);
+      const b = view.cell(unit, to, node.id);
+      const fromScore = a?.score ?? null;
+      const toScore = b?.score ?? null;
+      const change = fromScore !== null && toScore !== null ? toScore - fromScore : null;
+      const fromRank = a?.rank ?? null;
+      const toRank = b?.rank ?? null;
+      changes.push({
+        unit,
+        node: node.id,
+        kind: node.kind,
+        level: node.level,
+        stage: node.stage,
+        from: fromScore,
+        to: toScore,
+        change,
+        direction: change === null ? null : changeDirection(change, tolerance),
+        fromRank,
+        toRank,
+        rankChange: fromRank !== null && toRank !== null ? fromRank - toRank : null,
+        answers: addressesOf(node.id)
+          .map((id) => changed.get(id))
+          .filter((x): x is AnswerChange => x !== undefined),
+      });
+    }
+  }
+  return { from, to, tolerance, changes };
+}

@@ -1,0 +1,107 @@
+/**
+ * A read-only view of a score result, the one thing exports, comparisons and reports read.
+ * `resultView` (in `from-result.ts`) builds it from the engine's `ScoreResult`; tests build
+ * it by hand. Keeping the outputs behind this small interface means a change in the engine's
+ * storage layout touches one adapter.
+ */
+import type { Text } from '../text/text.js';
+
+/** What a node of the scored tree is (the engine's node kinds). */
+export type ViewNodeKind =
+  | 'overall'
+  | 'group'
+  | 'dimension'
+  | 'cell'
+  | 'stage'
+  | 'aggregate'
+  | 'indicator'
+  | 'subquestion';
+
+/** A node of the scored tree. */
+export interface ViewNode {
+  id: string;
+  kind: ViewNodeKind;
+  title: Text;
+  level: string;
+  stage: string | null;
+  /** The node it sits under in the framework's tree; null for roots. */
+  parent: string | null;
+  /** Whether it enters its parents' scores. */
+  scored: boolean;
+  /** The nodes its score is computed from (aggregates); empty for indicators. */
+  children: readonly string[];
+}
+
+/** Counts of a node's indicators by answer state. */
+export interface ViewCoverage {
+  answered: number;
+  notApplicable: number;
+  missing: number;
+  expected: number;
+}
+
+/** The answer behind an indicator's score, with its evidence. */
+export interface ViewAnswer {
+  /** The answer as written (`n/a` for not applicable); null for no data. */
+  answer: string | null;
+  /** The label of the option picked, when the rule has options. */
+  option?: string;
+  source?: string;
+  comment?: string;
+}
+
+/** One unit, period and node: score at full precision, rank, coverage and empty reason. */
+export interface ViewCell {
+  score: number | null;
+  /** Competition rank among units in the period; null when the node has no score or no rank. */
+  rank: number | null;
+  coverage: ViewCoverage | null;
+  /** Why the score is empty (`no-data`, `not-applicable`, `coverage`...); null when it is not. */
+  reason: string | null;
+}
+
+/** Everything the outputs read from a result. */
+export interface ResultView {
+  framework: { id: string; title: Text; edition: string; version: string; language: string };
+  scale: { min: number; max: number };
+  /** Unit ids, in the result's order. */
+  units: readonly string[];
+  /** Period ids that have scores, in the framework's order. */
+  periods: readonly string[];
+  /** Every node, the root first. */
+  nodes: readonly ViewNode[];
+  /** The overall node's id. */
+  rootId: string;
+  /** The cell for a unit, period and node; undefined when the result has no such row. */
+  cell(unit: string, period: string, node: string): ViewCell | undefined;
+  /** The answer an indicator was scored from. */
+  answer(unit: string, period: string, indicator: string): ViewAnswer | undefined;
+}
+
+/**
+ * The indicators a node's score rests on: its descendants of kind `indicator` (followed through
+ * `children`, so cells and stages find theirs too).
+ *
+ * @example
+ * ```ts
+ * indicatorsBehind(view, 'residency'); //=> ['res_lf_permit', 'res_pf_...', ...]
+ * ```
+ */
+export function indicatorsBehind(view: ResultView, nodeId: string): string[] {
+  const byId = new Map(view.nodes.map((n) => [n.id, n]));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const walk = (id: string): void => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const n = byId.get(id);
+    if (!n) return;
+    if (n.kind === 'indicator') {
+      out.push(n.id);
+      return;
+    }
+    for (const c of n.children) walk(c);
+  };
+  walk(nodeId);
+  return out;
+}
