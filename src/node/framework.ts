@@ -5,8 +5,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIssue, IntegrationIndexError } from '../errors/issue.js';
-import { isFrameworkFileName, loadFramework } from '../framework/load/load.js';
+import { createIssue, errorsOf, IntegrationIndexError, type Issue } from '../errors/issue.js';
+import {
+  isFrameworkFileName,
+  loadFramework,
+  validateFramework,
+  validateSourceFile,
+} from '../framework/load/load.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
 
@@ -131,4 +136,76 @@ export function resolveFramework(idOrPath: string): string {
   throw new IntegrationIndexError([
     createIssue('FILE_NOT_FOUND', { file: idOrPath }, { file: idOrPath }),
   ]);
+}
+
+/** What {@link validatePaths} found: every issue of every framework and file it checked. */
+export interface PathsValidation {
+  valid: boolean;
+  errors: Issue[];
+  warnings: Issue[];
+  /** The framework folders and lone files checked, as shown in messages. */
+  checked: string[];
+}
+
+/**
+ * Validates framework folders, folders of framework folders (such as `indicators/`), and single
+ * files. A `framework.*` file stands for its folder; another file with a framework beside it is
+ * checked as part of that framework (reporting its own issues only); a lone file without one is
+ * checked for syntax and schema. A path that does not exist is `FILE_NOT_FOUND`; a folder with
+ * no framework in it or below it is `FRAMEWORK_FILE_MISSING`.
+ *
+ * @example
+ * ```ts
+ * validatePaths(['indicators/']); //=> { valid: true, errors: [], warnings: [...], checked: ['indicators/mipex-2020', 'indicators/niem'] }
+ * ```
+ */
+export function validatePaths(paths: readonly string[]): PathsValidation {
+  const issues: Issue[] = [];
+  const checked: string[] = [];
+  const framework = (dir: string, onlyFile?: string): void => {
+    const files = readFrameworkFiles(dir);
+    const r = validateFramework(files);
+    const found = [...r.errors, ...r.warnings];
+    const own = onlyFile ? found.filter((i) => i.file === onlyFile) : found;
+    issues.push(...own);
+    checked.push(onlyFile ?? displayPath(resolve(dir)));
+  };
+  for (const path of paths) {
+    const abs = resolve(path);
+    if (!existsSync(abs)) {
+      issues.push(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
+      continue;
+    }
+    if (statSync(abs).isDirectory()) {
+      if (isFrameworkFolder(abs)) {
+        framework(abs);
+        continue;
+      }
+      const subs = readdirSync(abs, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && isFrameworkFolder(join(abs, e.name)))
+        .map((e) => join(abs, e.name))
+        .sort();
+      if (subs.length === 0) {
+        const folder = displayPath(abs);
+        issues.push(createIssue('FRAMEWORK_FILE_MISSING', { folder }, { file: folder }));
+      }
+      for (const sub of subs) framework(sub);
+      continue;
+    }
+    if (isFrameworkFileName(abs) || isFrameworkFolder(dirname(abs))) {
+      framework(dirname(abs), isFrameworkFileName(abs) ? undefined : displayPath(abs));
+      continue;
+    }
+    const file: SourceFile = { path: displayPath(abs), content: new Uint8Array(readFileSync(abs)) };
+    const r = validateSourceFile(file);
+    issues.push(...r.errors, ...r.warnings);
+    checked.push(file.path);
+  }
+  const errors = errorsOf(issues);
+  return {
+    valid: errors.length === 0,
+    errors,
+    warnings: issues.filter((i) => i.severity !== 'error'),
+    checked,
+  };
 }
