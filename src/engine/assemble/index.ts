@@ -1,0 +1,243 @@
+import { createIssue, type Issue } from '../../errors/issue.js';
+import type { Rule } from '../../rules/schema.js';
+import { resolveText, type Text } from '../../text/text.js';
+import type { Plan, PlanNode } from '../compile/index.js';
+import { type Evaluation, Reason, reasonNames } from '../evaluate/index.js';
+import type { PreparedAnswers } from '../prepare/index.js';
+import type { NodeResult, ScoreReason, ScoreResult } from '../result/schema.js';
+
+/** Options of {@link assemble}. */
+export interface AssembleOptions {
+  /** The `asOf` option the run used, recorded in the result. */
+  asOf?: string | undefined;
+  /** The language of titles and labels; the framework's default when left out. */
+  lang?: string | undefined;
+}
+
+const MAX_FAILURES_LISTED = 50;
+
+function ruleInfo(node: PlanNode, text: (t: Text) => string): NodeResult['rule'] {
+  const rule = node.rule as Rule | null;
+  if (!rule) return null;
+  const info: NonNullable<NodeResult['rule']> = { kind: rule.kind };
+  if (rule.kind === 'choice' || rule.kind === 'multi') {
+    info.options = rule.options.map((o) => ({
+      code: o.code,
+      label: text(o.label),
+      score: o.notApplicable === true ? null : (o.score ?? null),
+    }));
+  }
+  if (node.ruleObject?.composite) info.inputs = [...node.ruleObject.inputs];
+  if (rule.kind === 'formula') info.expression = rule.expression;
+  return info;
+}
+
+/**
+ * Turns an evaluation into a {@link ScoreResult}: plain JSON-safe columns per node (scores,
+ * ranks, reasons, coverage for aggregates, the answer in force for indicators), the answers in
+ * force, the counts and every issue. Empty scores become `null`. Pure.
+ *
+ * @example
+ * ```ts
+ * const result = assemble(plan, prepared, evaluate(plan, prepared), rankUnits(plan, prepared, ev));
+ * result.counts; //=> { read, used, superseded, rejected }
+ * ```
+ */
+export function assemble(
+  plan: Plan,
+  prepared: PreparedAnswers,
+  evaluation: Evaluation,
+  ranks: Int32Array,
+  options: AssembleOptions = {},
+): ScoreResult {
+  const lang = options.lang ?? plan.framework.language;
+  const text = (t: Text): string => resolveText(t, lang, plan.framework.language).text;
+  const R = evaluation.rows;
+  const { score, reason } = evaluation;
+  const issues: Issue[] = [...prepared.issues];
+  const nodes: NodeResult[] = plan.nodes.map((node) => {
+    const base = node.index * R;
+    const isLeaf = node.kind === 'indicator' || node.kind === 'subquestion';
+    const valueOnly = node.ruleObject !== null && !node.ruleObject.scores;
+    const scores: (number | null)[] = new Array(R);
+    const rankCol: (number | null)[] = new Array(R);
+    const reasons: (ScoreReason | null)[] = new Array(R);
+    for (let r = 0; r < R; r++) {
+      const s = score[base + r] as number;
+      scores[r] = Number.isFinite(s) && !valueOnly ? s : null;
+      const k = ranks[base + r] as number;
+      rankCol[r] = k > 0 ? k : null;
+      reasons[r] = reasonNames[reason[base + r] as number] ?? null;
+    }
+    const result: NodeResult = {
+      id: node.id,
+      kind: node.kind,
+      title: text(node.title),
+      level: node.level,
+      stage: node.stage,
+      parent: node.parent,
+      depth: node.depth,
+      scored: node.scored,
+      weight: node.weight,
+      method: node.method,
+      children: Array.from(node.children, (c, i) => ({
+        id: (plan.nodes[c] as PlanNode).id,
+        weight: node.childWeights[i] as number,
+      })),
+      rule: ruleInfo(node, text),
+      score: scores,
+      rank: rankCol,
+      reason: reasons,
+    };
+    if (valueOnly) {
+      result.value = Array.from(score.subarray(base, base + R), (v) =>
+        Number.isFinite(v) ? v : null,
+      );
+    }
+    if (isLeaf) {
+      const answers: (number | null)[] = new Array(R);
+      const from = node.slot * R;
+      for (let r = 0; r < R; r++) {
+        const a = node.slot < 0 ? -1 : (prepared.answer[from + r] as number);
+        answers[r] = a >= 0 ? a : null;
+      }
+      result.answer = answers;
+      for (let r = 0; r < R; r++) {
+        if (reason[base + r] === Reason.noMatch) {
+          issues.push(
+            createIssue(
+              'SCORE_TABLE_NO_MATCH',
+              {
+                unit: prepared.units[prepared.rowUnit[r] as number] as string,
+                period: (
+                  plan.periods[prepared.periods[prepared.rowPeriod[r] as number] as number] as {
+                    id: string;
+                  }
+                ).id,
+                indicator: node.id,
+              },
+              { severity: 'warning', path: [node.id] },
+            ),
+          );
+        }
+      }
+    } else {
+      const answered = Array.from(evaluation.answered.subarray(base, base + R));
+      const notApplicable = Array.from(evaluation.notApplicable.subarray(base, base + R));
+      const missing = Array.from(evaluation.missing.subarray(base, base + R));
+      result.coverage = {
+        answered,
+        notApplicable,
+        missing,
+        expected: answered.map((a, r) => a + (notApplicable[r] as number) + (missing[r] as number)),
+      };
+    }
+    return result;
+  });
+
+  const f = evaluation.failures;
+  for (let k = 0; k < f.length && k < 2 * MAX_FAILURES_LISTED; k += 2) {
+    const node = plan.nodes[f[k] as number] as PlanNode;
+    const r = f[k + 1] as number;
+    issues.push(
+      createIssue(
+        'SCORE_NO_DATA',
+        {
+          unit: prepared.units[prepared.rowUnit[r] as number] as string,
+          period: (
+            plan.periods[prepared.periods[prepared.rowPeriod[r] as number] as number] as {
+              id: string;
+            }
+          ).id,
+          indicator: node.id,
+        },
+        { path: [node.id] },
+      ),
+    );
+  }
+  if (f.length > 2 * MAX_FAILURES_LISTED) {
+    issues.push(createIssue('SCORE_NO_DATA_MORE', { count: f.length / 2 - MAX_FAILURES_LISTED }));
+  }
+
+  const used = prepared.used;
+  const fileIndex = new Map(prepared.files.map((file, i) => [file, i]));
+  const files = [...prepared.files];
+  const answers: ScoreResult['answers'] = {
+    answer: new Array(used.length),
+    option: new Array(used.length),
+    source: new Array(used.length),
+    comment: new Array(used.length),
+    validFrom: new Array(used.length),
+    validTo: new Array(used.length),
+    file: new Array(used.length),
+    row: new Array(used.length),
+    line: new Array(used.length),
+  };
+  // Which node each used answer belongs to, to describe its option.
+  const S = plan.slots.length;
+  for (let slot = 0; slot < S; slot++) {
+    const node = plan.nodes[plan.slots[slot] as number] as PlanNode;
+    const rule = node.ruleObject;
+    for (let r = 0; r < R; r++) {
+      const a = prepared.answer[slot * R + r] as number;
+      if (a < 0) continue;
+      const row = used[a];
+      if (!row) continue;
+      const v = prepared.values[slot * R + r] as number;
+      answers.answer[a] = row.answer;
+      answers.option[a] =
+        rule && !rule.composite && Number.isFinite(v) ? (rule.describe(v) ?? null) : null;
+      answers.source[a] = row.source ?? null;
+      answers.comment[a] = row.comment ?? null;
+      answers.validFrom[a] = row.validFrom ?? null;
+      answers.validTo[a] = row.validTo ?? null;
+      let fi = fileIndex.get(row.origin.file);
+      if (fi === undefined) {
+        fi = files.length;
+        files.push(row.origin.file);
+        fileIndex.set(row.origin.file, fi);
+      }
+      answers.file[a] = fi;
+      answers.row[a] = row.origin.row;
+      answers.line[a] = row.origin.line;
+    }
+  }
+
+  return {
+    format: 1,
+    framework: {
+      id: plan.framework.id,
+      title: text(plan.framework.title),
+      edition: plan.framework.edition,
+      version: plan.framework.version,
+      language: lang,
+    },
+    rootId: plan.rootId,
+    scale: { min: plan.scale.min, max: plan.scale.max },
+    options: { asOf: options.asOf ?? null, missing: { ...evaluation.policy } },
+    units: [...prepared.units],
+    periods: prepared.periods.map((p, k) => {
+      const period = plan.periods[p] as { id: string; referenceDate: string };
+      return {
+        id: period.id,
+        referenceDate: period.referenceDate,
+        asOf: prepared.asOf[k] as string,
+      };
+    }),
+    rows: { unit: Array.from(prepared.rowUnit), period: Array.from(prepared.rowPeriod) },
+    nodes,
+    answers,
+    files,
+    counts: { ...prepared.counts },
+    issues: issues.map(stripUndefinedFields),
+  };
+}
+
+function stripUndefinedFields(issue: Issue): Issue {
+  const out = { ...issue };
+  for (const k of Object.keys(out) as (keyof Issue)[]) if (out[k] === undefined) delete out[k];
+  if (out.params) {
+    out.params = Object.fromEntries(Object.entries(out.params).filter(([, v]) => v !== undefined));
+  }
+  return out;
+}

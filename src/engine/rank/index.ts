@@ -1,0 +1,77 @@
+import type { Plan } from '../compile/index.js';
+import type { Evaluation } from '../evaluate/index.js';
+import type { PreparedAnswers } from '../prepare/index.js';
+
+/** Scores closer than this share a rank, so that sums taken in a different order still tie. */
+export const RANK_TOLERANCE = 1e-9;
+
+/**
+ * Competition ranking ("1224"): within a group, the highest score ranks 1, and tied scores share
+ * the best rank of their tie, the next rank skipping as many places as were tied. Scores within
+ * {@link RANK_TOLERANCE} tie. Empty scores get rank 0 (none).
+ *
+ * @example
+ * ```ts
+ * competitionRanks(Float64Array.of(90, 70, 90, NaN)); //=> Int32Array [1, 3, 1, 0]
+ * ```
+ */
+export function competitionRanks(scores: ArrayLike<number>): Int32Array {
+  const n = scores.length;
+  const out = new Int32Array(n);
+  const sorted = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const s = scores[i] as number;
+    if (Number.isFinite(s)) sorted[m++] = s;
+  }
+  const present = sorted.subarray(0, m).sort();
+  for (let i = 0; i < n; i++) {
+    const s = scores[i] as number;
+    if (!Number.isFinite(s)) continue;
+    // Count the scores above s + tolerance with a binary search on the ascending copy.
+    const bound = s + RANK_TOLERANCE;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((present[mid] as number) <= bound) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = 1 + (m - lo);
+  }
+  return out;
+}
+
+/**
+ * Ranks every scored node's units within each period (rows of one period are contiguous), by
+ * {@link competitionRanks}. Nodes that report a value rather than a score are not ranked.
+ * Returns node-major ranks (0 = none).
+ *
+ * @example
+ * ```ts
+ * const ranks = rankUnits(plan, prepared, evaluation);
+ * ranks[plan.nodeIndex.get('overall')! * evaluation.rows]; //=> rank of the first row
+ * ```
+ */
+export function rankUnits(
+  plan: Plan,
+  prepared: PreparedAnswers,
+  evaluation: Evaluation,
+): Int32Array {
+  const R = evaluation.rows;
+  const ranks = new Int32Array(plan.nodes.length * R);
+  const starts: number[] = [];
+  for (let r = 0; r < R; r++)
+    if (r === 0 || prepared.rowPeriod[r] !== prepared.rowPeriod[r - 1]) starts.push(r);
+  starts.push(R);
+  for (const node of plan.nodes) {
+    if (node.ruleObject && !node.ruleObject.scores) continue;
+    const base = node.index * R;
+    for (let k = 0; k + 1 < starts.length; k++) {
+      const a = starts[k] as number;
+      const b = starts[k + 1] as number;
+      ranks.set(competitionRanks(evaluation.score.subarray(base + a, base + b)), base + a);
+    }
+  }
+  return ranks;
+}
