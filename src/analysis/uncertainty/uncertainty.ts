@@ -1,0 +1,185 @@
+/**
+ * Uncertainty analysis: sample the assumptions `N` times, re-run the model for each sample and
+ * summarise, for every unit, where its rank and score land (COINr's `get_sensitivity(SA_type =
+ * "UA")`, its `RankStats`).
+ *
+ * Conventions: ranks are competition ranks, best = 1, ties share the best rank (COINr's
+ * `rank_df`); a run in which a unit has no score leaves that unit out of that run's statistics
+ * (R's `na.rm = TRUE`); quantiles are Hyndman and Fan's type 7 (R's default); the median is the
+ * type-7 0.5 quantile.
+ */
+import { IntegrationIndexError, type Issue, type SafeResult } from '../../errors/issue.js';
+import { competitionRanks, meanOf, quantile7 } from '../_lib/stats.js';
+import type { Factor } from '../assumptions/resolve.js';
+import type { AnalysisSpec, AnalysisSpecInput } from '../assumptions/schema.js';
+import type { AnalysisModel } from '../model.js';
+import { type PreparedAnalysis, prepareAnalysis } from '../prepare.js';
+import { localExecutor, type ProgressListener, type RunExecutor } from '../runner.js';
+
+/** Where one unit's rank and score land over the samples. */
+export interface UnitUncertainty {
+  unit: string;
+  nominal: { score: number | null; rank: number | null };
+  rank: { mean: number | null; median: number | null; q5: number | null; q95: number | null };
+  score: { median: number | null; q5: number | null; q95: number | null };
+}
+
+/** A described assumption, as the results list them. */
+export interface AssumptionSummary {
+  name: string;
+  kind: string;
+  /** The discrete alternatives sampled (empty for continuous weight noise). */
+  alternatives: string[];
+}
+
+/** The result of an uncertainty analysis. */
+export interface UncertaintyResult {
+  target: string;
+  seed: number;
+  samples: number;
+  /** Model runs made. */
+  runs: number;
+  /** Runs in which no unit had a score (the variant failed, e.g. a geometric mean of negatives). */
+  failedRuns: number;
+  assumptions: AssumptionSummary[];
+  units: UnitUncertainty[];
+}
+
+/** Options of the analyses. */
+export interface AnalysisOptions {
+  /** Who runs the model: in process by default; worker threads via `integration-index/node`. */
+  executor?: RunExecutor;
+  onProgress?: ProgressListener;
+}
+
+const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** Describes factors for results. */
+export function summariseFactors(factors: readonly Factor[]): AssumptionSummary[] {
+  return factors.map((f) => ({ name: f.name, kind: f.kind, alternatives: [...f.labels] }));
+}
+
+/**
+ * Ranks every run and summarises per unit. `scores` holds `runs × units` values, run by run.
+ *
+ * @example
+ * ```ts
+ * summariseRuns(['A', 'B'], Float64Array.of(2, 1), Float64Array.of(1, 2, 2, 1), 2).units[0].rank.median;
+ * //=> 1.5
+ * ```
+ */
+export function summariseRuns(
+  units: readonly string[],
+  nominalScores: Float64Array,
+  scores: Float64Array,
+  runs: number,
+): { units: UnitUncertainty[]; failedRuns: number; ranks: Float64Array } {
+  const n = units.length;
+  const ranks = new Float64Array(runs * n);
+  let failedRuns = 0;
+  for (let r = 0; r < runs; r++) {
+    const row = scores.subarray(r * n, (r + 1) * n);
+    if (!row.some(Number.isFinite)) failedRuns++;
+    ranks.set(competitionRanks(row), r * n);
+  }
+  const nominalRanks = competitionRanks(nominalScores);
+  const column = (m: Float64Array, u: number) => {
+    const c = new Float64Array(runs);
+    for (let r = 0; r < runs; r++) c[r] = m[r * n + u] as number;
+    return c;
+  };
+  return {
+    failedRuns,
+    ranks,
+    units: units.map((unit, u) => {
+      const rk = column(ranks, u);
+      const sc = column(scores, u);
+      return {
+        unit,
+        nominal: {
+          score: orNull(nominalScores[u] as number),
+          rank: orNull(nominalRanks[u] as number),
+        },
+        rank: {
+          mean: orNull(meanOf(rk)),
+          median: orNull(quantile7(rk, 0.5)),
+          q5: orNull(quantile7(rk, 0.05)),
+          q95: orNull(quantile7(rk, 0.95)),
+        },
+        score: {
+          median: orNull(quantile7(sc, 0.5)),
+          q5: orNull(quantile7(sc, 0.05)),
+          q95: orNull(quantile7(sc, 0.95)),
+        },
+      };
+    }),
+  };
+}
+
+function prepared(model: AnalysisModel, spec: AnalysisSpecInput | AnalysisSpec): PreparedAnalysis {
+  const p = prepareAnalysis(model, spec);
+  if (!p.ok) throw new IntegrationIndexError(p.issues);
+  return p.value;
+}
+
+/**
+ * Runs an uncertainty analysis of `model` under `spec`: `spec.samples` runs, each with every
+ * assumption sampled from stream `(seed, run)`. Throws {@link IntegrationIndexError} with coded
+ * issues when the spec does not fit the model; nothing runs then.
+ *
+ * @example
+ * ```ts
+ * const ua = await runUncertainty(model, {
+ *   seed: 42, samples: 100,
+ *   assumptions: [{ name: 'Aggregation', kind: 'aggregation', methods: ['amean', 'gmean'] }],
+ * });
+ * ua.units[0]; //=> { unit: 'AUT', nominal: { score: 61.2, rank: 9 }, rank: { median: 9, q5: 7, q95: 12, ... }, ... }
+ * ```
+ */
+export async function runUncertainty(
+  model: AnalysisModel,
+  spec: AnalysisSpecInput | AnalysisSpec,
+  options: AnalysisOptions = {},
+): Promise<UncertaintyResult> {
+  const p = prepared(model, spec);
+  const runs = p.spec.samples;
+  const executor = options.executor ?? localExecutor(model);
+  const scores = await executor(
+    { kind: 'uncertainty', spec: p.spec, target: p.target, runs },
+    options.onProgress,
+  );
+  const s = summariseRuns(model.description.units, p.nominalScores, scores, runs);
+  return {
+    target: p.target,
+    seed: p.spec.seed,
+    samples: p.spec.samples,
+    runs,
+    failedRuns: s.failedRuns,
+    assumptions: summariseFactors(p.factors),
+    units: s.units,
+  };
+}
+
+/**
+ * {@link runUncertainty} that returns coded issues instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const r = await safeRunUncertainty(model, spec);
+ * if (!r.ok) console.log(r.issues[0].code); //=> 'ANALYSIS_STEP_MISSING'
+ * ```
+ */
+export async function safeRunUncertainty(
+  model: AnalysisModel,
+  spec: AnalysisSpecInput | AnalysisSpec,
+  options: AnalysisOptions = {},
+): Promise<SafeResult<UncertaintyResult>> {
+  try {
+    return { ok: true, value: await runUncertainty(model, spec, options), warnings: [] };
+  } catch (e) {
+    if (e instanceof IntegrationIndexError) return { ok: false, issues: e.issues as Issue[] };
+    throw e;
+  }
+}
+
+export { prepared as preparedOrThrow };

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import type { AnalysisModel } from '../src/analysis/model.js';
+import { compileCompositeModel } from '../src/analysis/models/composite.js';
+import { runSensitivity } from '../src/analysis/sensitivity/sensitivity.js';
+import { runUncertainty, safeRunUncertainty } from '../src/analysis/uncertainty/uncertainty.js';
+import { columnOf } from '../src/composite/data/dataset.js';
+import { readCoinr } from '../src/composite/data/read.js';
+import type { CompositeData } from '../src/composite/data/types.js';
+import { runPipeline } from '../src/composite/pipeline/run.js';
+
+const ref = '/work/shared/reference/coinr-asem/';
+const fixtures = new URL('./fixtures/analysis/', import.meta.url);
+const pipeline = parse(readFileSync(new URL('asem-pipeline.yaml', fixtures), 'utf8'));
+const spec = parse(readFileSync(new URL('asem-spec.yaml', fixtures), 'utf8'));
+
+let data: CompositeData;
+let model: AnalysisModel;
+
+beforeAll(() => {
+  const d = readCoinr(
+    readFileSync(`${ref}asem_iData.csv`, 'utf8'),
+    readFileSync(`${ref}asem_iMeta.csv`, 'utf8'),
+  );
+  if (!d.ok) throw new Error('ASEM data did not read');
+  data = d.value;
+  const m = compileCompositeModel({ data, pipeline });
+  if (!m.ok) throw new Error('ASEM pipeline did not compile');
+  model = m.value;
+});
+
+describe('the composite model on ASEM', () => {
+  it('describes units, levels and steps', () => {
+    const d = model.description;
+    expect(d.units).toHaveLength(51);
+    expect(d.target).toBe('Index');
+    expect(d.levels.map((l) => l.codes.length)).toEqual([49, 8, 2, 1]);
+    expect(d.steps).toEqual(['impute', 'treat', 'normalise', 'aggregate']);
+  });
+
+  it('re-evaluates the nominal pipeline exactly as the pipeline computes it', () => {
+    const agg = runPipeline(data, pipeline).datasets.aggregated;
+    const expected = columnOf(agg as NonNullable<typeof agg>, 'Index') as Float64Array;
+    expect(Array.from(model.evaluate({}, 'Index'))).toEqual(Array.from(expected));
+  });
+
+  it('matches the pipeline re-run with the changed settings', () => {
+    const variant = { winmax: 2, normalisation: { method: 'zscore', mean: 10, sd: 2 } };
+    const steps = pipeline.steps.map((s: { step: string }) =>
+      s.step === 'treat'
+        ? { ...s, winmax: 2 }
+        : s.step === 'normalise'
+          ? { step: 'normalise', method: 'zscore', mean: 10, sd: 2 }
+          : s.step === 'aggregate'
+            ? { step: 'aggregate', method: 'gmean' }
+            : s,
+    );
+    const agg = runPipeline(data, { steps }).datasets.aggregated;
+    const expected = columnOf(agg as NonNullable<typeof agg>, 'Conn') as Float64Array;
+    const got = model.evaluate({ ...variant, aggregation: { method: 'gmean' } }, 'Conn');
+    expect(Array.from(got)).toEqual(Array.from(expected));
+  });
+
+  it('runs the uncertainty analysis reproducibly for a seed', async () => {
+    const a = await runUncertainty(model, { ...spec, samples: 40 });
+    const b = await runUncertainty(model, { ...spec, samples: 40 });
+    expect(a).toEqual(b);
+    expect(a.runs).toBe(40);
+    const c = await runUncertainty(model, { ...spec, samples: 40, seed: 43 });
+    expect(c.units).not.toEqual(a.units);
+    for (const u of a.units) {
+      expect(u.rank.q5).toBeLessThanOrEqual(u.rank.median as number);
+      expect(u.rank.median).toBeLessThanOrEqual(u.rank.q95 as number);
+    }
+  });
+
+  it('runs the sensitivity analysis: 600 runs, aggregation matters most, winmax least', async () => {
+    const sa = await runSensitivity(model, spec);
+    expect(sa.runs).toBe(600);
+    const total = Object.fromEntries(sa.indices.map((i) => [i.assumption, i.total]));
+    const max = Math.max(...Object.values(total));
+    expect(total.Aggregation).toBe(max);
+    expect(Math.min(...Object.values(total))).toBe(total.Winmax);
+    expect(sa.removeOne[0]?.components.map((c) => c.code)).toEqual(
+      model.description.levels[1]?.codes,
+    );
+  });
+
+  it('checks every assumption before running, with codes', async () => {
+    const bad = await safeRunUncertainty(model, {
+      assumptions: [
+        { name: 'A', kind: 'weights', levels: [{ level: 9, factor: 0.2 }] },
+        { name: 'B', kind: 'weights', levels: [{ level: 2, factor: 1.5 }] },
+        { name: 'C', kind: 'exclude', level: 1, codes: ['NotAnIndicator'] },
+        { name: 'D', kind: 'missing', alternatives: [{ noData: 'zero' }] },
+        { name: 'E', kind: 'normalisation', alternatives: [{ method: 'nope' }] },
+        { name: 'E', kind: 'winmax', range: [3, 1] },
+        { name: 'F', kind: 'aggregation', methods: ['min'] },
+      ],
+      target: 'Nowhere',
+    });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.issues.map((i) => i.code).sort()).toEqual(
+      [
+        'ANALYSIS_UNKNOWN_TARGET',
+        'ANALYSIS_UNKNOWN_LEVEL',
+        'ANALYSIS_BAD_RANGE',
+        'ANALYSIS_UNKNOWN_COMPONENT',
+        'ANALYSIS_STEP_MISSING',
+        'ANALYSIS_BAD_OPTIONS',
+        'ANALYSIS_DUPLICATE_NAME',
+        'ANALYSIS_BAD_RANGE',
+        'ANALYSIS_BAD_OPTIONS',
+      ].sort(),
+    );
+  });
+
+  it('refuses an assumption on a step the pipeline lacks', async () => {
+    const m = compileCompositeModel({
+      data,
+      pipeline: { steps: [{ step: 'normalise' }, { step: 'aggregate' }] },
+    });
+    if (!m.ok) throw new Error('did not compile');
+    const r = await safeRunUncertainty(m.value, {
+      assumptions: [{ name: 'Winmax', kind: 'winmax', range: [1, 5] }],
+    });
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['ANALYSIS_STEP_MISSING']);
+  });
+});
