@@ -9,6 +9,7 @@ import { formatAnswersCsv } from '../../import/mipex/csv.js';
 import { importMipexScores } from '../../import/mipex/import.js';
 import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+import { importCoinrCommand } from '../import-coinr.js';
 
 /**
  * `import mipex-scores <scores.csv> --out <answers.csv>`: MIPEX's published indicator scores
@@ -93,5 +94,6 @@ export const importCommand = defineCommand({
   },
   subCommands: {
     'mipex-scores': mipexScoresCommand,
+    coinr: importCoinrCommand,
   },
 });

@@ -175,3 +175,34 @@ export function rankAverage(x: ArrayLike<number>): Float64Array {
   }
   return out;
 }
+
+/**
+ * Skewness and kurtosis in one pass over the deviations, with the same estimators as
+ * {@link skewnessOf} and {@link kurtosisOf} (e1071 type 2, COINr's `skew()` and `kurt()`).
+ */
+export function momentsOf(x: ArrayLike<number>): { skew: number; kurt: number } {
+  const m = meanOf(x);
+  let s2 = 0;
+  let s3 = 0;
+  let s4 = 0;
+  let n = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) {
+      const d = v - m;
+      const d2 = d * d;
+      s2 += d2;
+      s3 += d2 * d;
+      s4 += d2 * d2;
+      n++;
+    }
+  }
+  let skew = Number.NaN;
+  let kurt = Number.NaN;
+  if (n >= 3) skew = (((Math.sqrt(n) * s3) / s2 ** 1.5) * Math.sqrt(n * (n - 1))) / (n - 2);
+  if (n >= 4) {
+    const r = (n * s4) / (s2 * s2);
+    kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  }
+  return { skew, kurt };
+}

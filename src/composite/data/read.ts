@@ -28,7 +28,6 @@ function readTable(text: string, file: string, issues: Issue[]): Table | undefin
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
-      trim: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (e) {
     const err = e as { message?: string; lines?: number };
@@ -47,7 +46,7 @@ function readTable(text: string, file: string, issues: Issue[]): Table | undefin
     return undefined;
   }
   return {
-    header: head.record,
+    header: head.record.map((h) => h.trim()),
     rows: body.map((r) => ({ cells: r.record, line: r.info.lines })),
   };
 }
@@ -56,13 +55,14 @@ const MISSING = new Set(['', 'NA', 'NaN', 'na', 'N/A']);
 
 /** Parses a cell as a number: undefined for an empty/NA cell, NaN when it is not a number. */
 function numberCell(cell: string | undefined): number | undefined {
-  if (cell === undefined || MISSING.has(cell)) return undefined;
+  if (cell === undefined || MISSING.has(cell) || MISSING.has(cell.trim())) return undefined;
   const v = Number(cell);
   return Number.isFinite(v) ? v : Number.NaN;
 }
 
 function textCell(cell: string | undefined): string | undefined {
-  return cell === undefined || MISSING.has(cell) ? undefined : cell;
+  const t = cell?.trim();
+  return t === undefined || MISSING.has(t) ? undefined : t;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { kurtosisOf, rangeOf, skewnessOf } from '../_lib/stats.js';
+import { momentsOf, rangeOf } from '../_lib/stats.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
@@ -62,8 +62,7 @@ function passes(
   x: Float64Array,
   o: TreatOptions,
 ): { pass: boolean | undefined; sk: number; kt: number } {
-  const sk = skewnessOf(x);
-  const kt = kurtosisOf(x);
+  const { skew: sk, kurt: kt } = momentsOf(x);
   const a = Number.isNaN(sk) ? undefined : Math.abs(sk) < o.skewThreshold;
   const b = Number.isNaN(kt) ? undefined : kt < o.kurtosisThreshold;
   const pass =

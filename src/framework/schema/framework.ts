@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pipelineSchema } from '../../composite/pipeline/schema.js';
 import { languageTagSchema, textSchema } from '../../text/text.js';
 import {
   aggregationMethodSchema,
@@ -142,6 +143,8 @@ export const frameworkFileSchema = z.strictObject({
   /** Files to read, in this order; by default every other YAML or JSON file, by name. */
   include: z.array(z.string().min(1)).optional(),
   dimensions: z.array(nodeSchema).optional(),
+  /** The composite pipeline for numeric indicators (impute, treat, normalise...; issue 5). */
+  pipeline: pipelineSchema.optional(),
 });
 /** The contents of `framework.yaml`. */
 export type FrameworkFile = z.infer<typeof frameworkFileSchema>;

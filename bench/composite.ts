@@ -1,0 +1,144 @@
+/**
+ * Benchmark of the composite pipeline (issue 5, item 6):
+ * - COINr's ASEM example end to end in process (read iData/iMeta text, run the six steps);
+ *   target < 5 ms (COINr 1.1.14: 0.17 s);
+ * - a generated panel of 1,000 units x 100 indicators x 10 periods, end to end (pipeline on
+ *   parsed data, and with CSV reading); target < 100 ms (COINr: 2.5 s).
+ * Each figure is the median of many runs after warm-up.
+ *
+ * Run: `node --expose-gc --import tsx bench/composite.ts` (add `--json` for machine output).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { readCoinr } from '../src/composite/data/read.js';
+import type { CompositeData } from '../src/composite/data/types.js';
+import { parsePipelineSpec, safeRunPipeline } from '../src/composite/pipeline/run.js';
+import type { PipelineSpec } from '../src/composite/pipeline/schema.js';
+
+const here = new URL('.', import.meta.url).pathname;
+const asemDir = '/work/shared/reference/coinr-asem';
+
+function spec(input: unknown): PipelineSpec {
+  const r = parsePipelineSpec(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+function load(idata: string, imeta: string): CompositeData {
+  const r = readCoinr(idata, imeta);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+  return r.value;
+}
+
+/** Median wall time in ms of `f` over `runs` runs after `warmup` runs. */
+function time(f: () => void, runs: number, warmup: number): { median: number; p90: number } {
+  for (let i = 0; i < warmup; i++) f();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(runs / 2)] as number, p90: ms[Math.floor(runs * 0.9)] as number };
+}
+
+/** A seeded generator (mulberry32), so every run benchmarks the same panel. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * iData/iMeta CSV text of a panel: `units` x `periods` rows, `indicators` indicators in
+ * pillars of 10, two sub-indices and an index; skewed (log-normal) values, 3% missing, and a
+ * group column.
+ */
+export function generatePanel(
+  units: number,
+  indicators: number,
+  periods: number,
+  seed = 1,
+): { idata: string; imeta: string } {
+  const r = rng(seed);
+  const pillars = Math.ceil(indicators / 10);
+  const meta = ['iCode,Level,Parent,Direction,Weight,Type'];
+  for (let i = 0; i < indicators; i++)
+    meta.push(`i${i},1,P${Math.floor(i / 10)},${i % 7 === 0 ? -1 : 1},1,Indicator`);
+  for (let p = 0; p < pillars; p++) meta.push(`P${p},2,S${p % 2},1,1,Aggregate`);
+  meta.push(
+    'S0,3,Index,1,1,Aggregate',
+    'S1,3,Index,1,1,Aggregate',
+    'Index,4,,1,1,Aggregate',
+    'Region,,,,,Group',
+  );
+  const rows = [
+    ['uCode', 'Time', 'Region', ...Array.from({ length: indicators }, (_, i) => `i${i}`)].join(','),
+  ];
+  for (let u = 0; u < units; u++) {
+    const base = Array.from({ length: indicators }, () => r() * 3);
+    for (let t = 0; t < periods; t++) {
+      const cells = [`U${u}`, String(2010 + t), `R${u % 5}`];
+      for (let i = 0; i < indicators; i++) {
+        cells.push(r() < 0.03 ? '' : String(Math.exp((base[i] as number) + 0.1 * t + r())));
+      }
+      rows.push(cells.join(','));
+    }
+  }
+  return { idata: `${rows.join('\n')}\n`, imeta: `${meta.join('\n')}\n` };
+}
+
+const asemIData = readFileSync(join(asemDir, 'asem_iData.csv'), 'utf8');
+const asemIMeta = readFileSync(join(asemDir, 'asem_iMeta.csv'), 'utf8');
+const asemSpec = spec(
+  parseYaml(readFileSync(join(here, '../test/fixtures/composite/asem.pipeline.yaml'), 'utf8')),
+);
+const asemData = load(asemIData, asemIMeta);
+
+const panelSpec = spec({
+  steps: [
+    { step: 'impute', method: 'linear-constant' },
+    { step: 'screen', by: 'missing', threshold: 0.5 },
+    { step: 'treat', winmax: 5 },
+    { step: 'normalise', method: 'minmax', range: [0, 100] },
+    { step: 'aggregate', method: 'amean' },
+  ],
+});
+const panel = generatePanel(1000, 100, 10);
+const panelData = load(panel.idata, panel.imeta);
+
+const run = (data: CompositeData, s: PipelineSpec) => {
+  const r = safeRunPipeline(data, s);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+};
+
+const results = {
+  asemPipeline: time(() => run(asemData, asemSpec), 500, 100),
+  asemEndToEnd: time(() => run(load(asemIData, asemIMeta), asemSpec), 300, 50),
+  panelPipeline: time(() => run(panelData, panelSpec), 30, 5),
+  panelEndToEnd: time(() => run(load(panel.idata, panel.imeta), panelSpec), 15, 3),
+};
+
+if (process.argv.includes('--json')) {
+  console.log(JSON.stringify(results, null, 2));
+} else {
+  const f = (x: { median: number; p90: number }) =>
+    `median ${x.median.toFixed(2)} ms (p90 ${x.p90.toFixed(2)} ms)`;
+  console.log(
+    `composite: ASEM pipeline (parsed data)      ${f(results.asemPipeline)}  target < 5 ms`,
+  );
+  console.log(
+    `composite: ASEM read + pipeline            ${f(results.asemEndToEnd)}  target < 5 ms`,
+  );
+  console.log(
+    `composite: 1000x100x10 panel pipeline      ${f(results.panelPipeline)}  target < 100 ms`,
+  );
+  console.log(`composite: 1000x100x10 read CSV + pipeline ${f(results.panelEndToEnd)}`);
+}
