@@ -53,7 +53,16 @@ async function main(argv: string[]): Promise<number> {
       `Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`,
     );
   }
-  const { result } = await runCommand(root, { rawArgs: argv });
+  // Run the innermost command named by the leading words ourselves: citty's runCommand drops
+  // the return value of a sub-command, and with it the exit code.
+  let cmd: CommandDef = root;
+  let at = 0;
+  for (; at < argv.length; at++) {
+    const sub = (cmd.subCommands as Record<string, CommandDef> | undefined)?.[argv[at] as string];
+    if (!sub) break;
+    cmd = sub;
+  }
+  const { result } = await runCommand(cmd, { rawArgs: argv.slice(at) });
   return typeof result === 'number' ? result : exitCodes.ok;
 }
 
