@@ -120,3 +120,21 @@ export function score(
 function isPlan(x: Framework | Plan): x is Plan {
   return 'order' in x && x.order instanceof Int32Array;
 }
+
+export {
+  type ExplainedAnswer,
+  type ExplainedNode,
+  type ExplainQuery,
+  explain,
+  safeExplain,
+} from './explain/index.js';
+export { type RenderOptions, renderExplanation } from './explain/render.js';
+export { formatScore, roundHalfAwayFromZero } from './result/round.js';
+export { coverageShare, findRow, type RowFilter, type ScoreRow, scoreRows } from './result/rows.js';
+export {
+  type NodeResult,
+  nodeResultSchema,
+  type ScoreReason,
+  type ScoreResult,
+  scoreResultSchema,
+} from './result/schema.js';

@@ -72,7 +72,10 @@ export function assemble(
     const result: NodeResult = {
       id: node.id,
       kind: node.kind,
-      title: text(node.title),
+      title:
+        node.stageTitle === null
+          ? text(node.title)
+          : `${text(node.title)} × ${text(node.stageTitle)}`,
       level: node.level,
       stage: node.stage,
       parent: node.parent,

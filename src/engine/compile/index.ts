@@ -57,6 +57,8 @@ export interface PlanNode {
   readonly inputs: Int32Array;
   /** Indicator type (`policy`, `outcome`, `input`), null for others. */
   readonly indicatorType: Indicator['type'] | null;
+  /** Cells: the stage's title, shown after the dimension's. */
+  readonly stageTitle: Text | null;
 }
 
 /**
@@ -117,6 +119,7 @@ interface Draft {
   slot: number;
   inputs: number[];
   indicatorType: Indicator['type'] | null;
+  stageTitle?: Text;
   /** Composites: local sub-question ids → node index, to resolve inputs. */
   locals?: Map<string, number>;
 }
@@ -148,6 +151,7 @@ export function compileFramework(
   const agg = framework.aggregation;
   const stages = (framework.stages ?? []).map((s) => s.id);
   const stageWeights = new Map((framework.stages ?? []).map((s) => [s.id, s.weight]));
+  const stageTitles = new Map((framework.stages ?? []).map((s) => [s.id, s.title]));
   const cellsMode = stages.length > 0 && agg.stageRollup === 'cells';
 
   const add = (
@@ -270,6 +274,7 @@ export function compileFramework(
             id: `${node.id}@${ind.stage}`,
             kind: 'cell',
             title: node.title,
+            stageTitle: stageTitles.get(ind.stage) ?? ind.stage,
             level: 'cell',
             stage: ind.stage,
             parent: node.id,
@@ -540,6 +545,7 @@ export function compileFramework(
     slot: d.slot,
     inputs: Int32Array.from(d.inputs),
     indicatorType: d.indicatorType,
+    stageTitle: d.stageTitle ?? null,
   }));
   return {
     ok: true,

@@ -1,0 +1,106 @@
+import type { NodeResult, ScoreResult } from './schema.js';
+
+/** One unit, period and node of a result, as a long table row. */
+export interface ScoreRow {
+  unit: string;
+  period: string;
+  node: string;
+  kind: NodeResult['kind'];
+  level: string;
+  stage: string | null;
+  /** Full precision; null when empty. */
+  score: number | null;
+  /**
+   * The share of applicable indicators under the node that were answered:
+   * `answered / (answered + missing)`; null when none is applicable. For an indicator, 1 or 0.
+   */
+  coverage: number | null;
+  rank: number | null;
+  reason: string | null;
+}
+
+/** Which rows {@link scoreRows} yields. */
+export interface RowFilter {
+  /** Period ids to keep. */
+  periods?: readonly string[] | undefined;
+  /** Units to keep. */
+  units?: readonly string[] | undefined;
+  /** Node kinds or level names to keep (`dimension`, `cell`, `stage`, `overall`, `indicator`...). */
+  levels?: readonly string[] | undefined;
+  /** Node ids to keep. */
+  nodes?: readonly string[] | undefined;
+}
+
+/**
+ * Iterates a result as long rows (node by node, then row by row), without building them all.
+ *
+ * @example
+ * ```ts
+ * for (const row of scoreRows(result, { levels: ['overall'] })) console.log(row.unit, row.score);
+ * ```
+ */
+export function* scoreRows(result: ScoreResult, filter: RowFilter = {}): Generator<ScoreRow> {
+  const periods = filter.periods ? new Set(filter.periods) : undefined;
+  const units = filter.units ? new Set(filter.units) : undefined;
+  const levels = filter.levels ? new Set(filter.levels) : undefined;
+  const nodes = filter.nodes ? new Set(filter.nodes) : undefined;
+  const R = result.rows.unit.length;
+  for (const node of result.nodes) {
+    if (levels && !levels.has(node.kind) && !levels.has(node.level)) continue;
+    if (nodes && !nodes.has(node.id)) continue;
+    for (let r = 0; r < R; r++) {
+      const unit = result.units[result.rows.unit[r] as number] as string;
+      const period = (result.periods[result.rows.period[r] as number] as { id: string }).id;
+      if (periods && !periods.has(period)) continue;
+      if (units && !units.has(unit)) continue;
+      yield {
+        unit,
+        period,
+        node: node.id,
+        kind: node.kind,
+        level: node.level,
+        stage: node.stage,
+        score: node.score[r] ?? null,
+        coverage: coverageShare(node, r),
+        rank: node.rank[r] ?? null,
+        reason: node.reason[r] ?? null,
+      };
+    }
+  }
+}
+
+/**
+ * The answered share of a node's applicable indicators in row `r` (see {@link ScoreRow}).
+ *
+ * @example
+ * ```ts
+ * coverageShare(result.nodes[0], 0); //=> 0.9
+ * ```
+ */
+export function coverageShare(node: NodeResult, r: number): number | null {
+  if (node.coverage) {
+    const a = node.coverage.answered[r] ?? 0;
+    const m = node.coverage.missing[r] ?? 0;
+    return a + m === 0 ? null : a / (a + m);
+  }
+  const why = node.reason[r];
+  return why === 'not-applicable' ? null : why === null || why === undefined ? 1 : 0;
+}
+
+/**
+ * The index of the row for a unit and period, or -1.
+ *
+ * @example
+ * ```ts
+ * findRow(result, 'XA', '2019'); //=> 0
+ * ```
+ */
+export function findRow(result: ScoreResult, unit: string, period: string): number {
+  const u = result.units.indexOf(unit);
+  const p = result.periods.findIndex((x) => x.id === period);
+  if (u < 0 || p < 0) return -1;
+  for (let r = 0; r < result.rows.unit.length; r++) {
+    if (result.rows.unit[r] === u && result.rows.period[r] === p) return r;
+  }
+  return -1;
+}
