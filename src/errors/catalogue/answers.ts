@@ -1,4 +1,74 @@
+import { quoteList } from '../messages.js';
 import type { MessageCatalogue } from './types.js';
 
-/** Message templates for the answers domain. */
-export const answersMessages = {} satisfies MessageCatalogue;
+/** Message templates for reading answer files (CSV long and wide, JSON). */
+export const answersMessages = {
+  ANSWER_CSV_SYNTAX: (p: { detail: string }) => `CSV syntax error: ${p.detail}`,
+  ANSWER_JSON_SYNTAX: (p: { detail: string }) => `JSON syntax error: ${p.detail}`,
+  ANSWER_JSON_SHAPE: (p: { received: string }) =>
+    `Expected an array of answers or an object with an "answers" array, got ${p.received}.`,
+  ANSWER_JSON_NOT_OBJECT: (p: { received: string }) =>
+    `Each answer must be an object with unit, period, indicator and answer; got ${p.received}.`,
+  ANSWER_JSON_FIELD_TYPE: (p: { field: string; expected: string; received: string }) =>
+    `The field "${p.field}" must be ${p.expected}; got ${p.received}.`,
+  ANSWER_MISSING_COLUMN: (p: { column: string; layout: 'long' | 'wide' | 'json' }) =>
+    p.layout === 'json'
+      ? `The answer has no "${p.column}" field.`
+      : `The header has no "${p.column}" column, which a ${p.layout} answer file needs.`,
+  ANSWER_DUPLICATE_COLUMN: (p: { column: string; first: number }) =>
+    `The column "${p.column}" appears twice in the header (first at column ${p.first}).`,
+  ANSWER_UNKNOWN_COLUMNS: (p: { columns: readonly string[] }) =>
+    `Ignoring unknown column${p.columns.length > 1 ? 's' : ''} ${quoteList(p.columns, 'and')}.`,
+  ANSWER_UNKNOWN_FIELDS: (p: { fields: readonly string[] }) =>
+    `Ignoring unknown field${p.fields.length > 1 ? 's' : ''} ${quoteList(p.fields, 'and')} in answers.`,
+  ANSWER_NO_INDICATOR_COLUMNS: (_p: Record<string, never>) =>
+    'The wide answer file has no indicator columns after unit and period.',
+  ANSWER_FIELD_COUNT: (p: { expected: number; got: number }) =>
+    `The record has ${p.got} field${p.got === 1 ? '' : 's'}; the header has ${p.expected}.`,
+  ANSWER_EMPTY_FIELD: (p: { field: string }) => `The ${p.field} is empty.`,
+  ANSWER_INVALID_DATE: (p: { field: string; value: string }) =>
+    `The ${p.field} "${p.value}" is not a date written YYYY-MM-DD.`,
+  ANSWER_DATE_ORDER: (p: { validFrom: string; validTo: string }) =>
+    `valid_to ${p.validTo} is before valid_from ${p.validFrom}.`,
+  ANSWER_FORMAT_UNKNOWN: (p: { format: string }) =>
+    `Unknown answer format "${p.format}"; expected "auto", "long", "wide" or "json".`,
+} satisfies MessageCatalogue;
+
+/**
+ * The words the questionnaire template writes around a framework's own texts (how to answer a
+ * number, a date, yes/no). English only for now; the framework's titles, questions and option
+ * labels are translated through `--lang`.
+ */
+export const answerTemplateTexts = {
+  notApplicable: 'not applicable',
+  oneOf: 'one of',
+  severalOf: (p: { separator: string }) => `one or more of, separated by "${p.separator}"`,
+  noneOfThese: 'none of these',
+  yesNo: 'yes or no',
+  number: (p: { unit?: string | undefined }) => (p.unit ? `a number (${p.unit})` : 'a number'),
+  range: (p: { min?: number | undefined; max?: number | undefined }) =>
+    p.min !== undefined && p.max !== undefined
+      ? `from ${p.min} to ${p.max}`
+      : p.min !== undefined
+        ? `at least ${p.min}`
+        : `at most ${String(p.max)}`,
+  band: (p: { gte?: number | undefined; lt?: number | undefined }) =>
+    p.gte !== undefined && p.lt !== undefined
+      ? `${p.gte} to under ${p.lt}`
+      : p.gte !== undefined
+        ? `${p.gte} or more`
+        : p.lt !== undefined
+          ? `under ${p.lt}`
+          : 'any value',
+  lowerIsBetter: 'lower is better',
+  date: 'a date YYYY-MM-DD',
+  inForce: (p: { score: number; otherwise: number }) =>
+    `${p.score} if in force on the reference date, else ${p.otherwise}`,
+  before: (p: { date: string }) => `before ${p.date}`,
+  otherwise: 'otherwise',
+  elapsedYears: 'whole years before the reference date',
+  score: (p: { score: number }) => `(${p.score})`,
+  na: 'or n/a if not applicable',
+  noteQuestion: 'question',
+  noteAllowed: 'allowed answers',
+} as const;

@@ -1,0 +1,106 @@
+import { isExists } from 'date-fns';
+
+/** The canonical names of the columns an answer file may have, besides indicator columns. */
+export type AnswerColumn =
+  | 'unit'
+  | 'period'
+  | 'indicator'
+  | 'answer'
+  | 'valid_from'
+  | 'valid_to'
+  | 'source'
+  | 'comment';
+
+/**
+ * Header names, lower-cased with `_`, `-` and spaces removed, mapped to the canonical column:
+ * `Valid From`, `valid-from`, `validFrom` and `VALID_FROM` all name `valid_from`.
+ */
+const knownColumns: Readonly<Record<string, AnswerColumn>> = {
+  unit: 'unit',
+  period: 'period',
+  indicator: 'indicator',
+  answer: 'answer',
+  validfrom: 'valid_from',
+  validto: 'valid_to',
+  source: 'source',
+  comment: 'comment',
+};
+
+/**
+ * Columns the questionnaire template writes for the reader's benefit; answer readers skip them
+ * without a warning, so a filled-in template reads back unchanged.
+ */
+const templateColumns: ReadonlySet<string> = new Set([
+  'question',
+  'allowed',
+  'title',
+  'stage',
+  'dimension',
+  'group',
+  'notes',
+]);
+
+/** What a header cell names: a known column, a template column to skip, or something else. */
+export type HeaderName =
+  | { kind: 'known'; column: AnswerColumn }
+  | { kind: 'template' }
+  | { kind: 'other'; name: string };
+
+/** Classifies a header cell or JSON key (case-insensitive, trimmed). */
+export function classifyHeader(raw: string): HeaderName {
+  const name = raw.trim();
+  const key = name.toLowerCase().replace(/[\s_-]+/g, '');
+  const column = knownColumns[key];
+  if (column !== undefined) return { kind: 'known', column };
+  if (templateColumns.has(key)) return { kind: 'template' };
+  return { kind: 'other', name };
+}
+
+/**
+ * A cell as the answer means it: a leading `'` that `toCsv({ excelSafe: true })` put before
+ * `= + - @`, tab or CR is dropped, then white space is trimmed. Strings that need neither are
+ * returned as they are (no copy).
+ */
+export function cleanCell(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  let c = s.charCodeAt(0);
+  if (c === 39 && n > 1) {
+    const d = s.charCodeAt(1);
+    if (d === 61 || d === 43 || d === 45 || d === 64 || d === 9 || d === 13) {
+      s = s.slice(1);
+      c = d;
+    }
+  }
+  const last = s.charCodeAt(s.length - 1);
+  if (c <= 32 || last <= 32 || c === 0xa0 || last === 0xa0 || c > 0x167f || last > 0x167f) {
+    return s.trim();
+  }
+  return s;
+}
+
+/**
+ * Whether `s` is a real calendar date written `YYYY-MM-DD` (ISO 8601 calendar date, extended
+ * format): the shape is checked by character codes, the day by date-fns `isExists`.
+ */
+export function isIsoDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const year = Number(s.slice(0, 4));
+  const month = Number(s.slice(5, 7));
+  const day = Number(s.slice(8, 10));
+  return isExists(year, month - 1, day);
+}
+
+/** Describes a JSON value's type for messages: `an array`, `a number`, `null`... */
+export function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string')
+    return `a string ("${value.length > 30 ? `${value.slice(0, 30)}…` : value}")`;
+  return `a ${typeof value} (${String(value)})`;
+}

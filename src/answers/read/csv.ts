@@ -1,0 +1,530 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { createIssue, type Issue, type IssueLocation } from '../../errors/issue.js';
+import type { IssueCode, IssueParams } from '../../errors/messages.js';
+import { detectDelimiter } from '../../io/csv.js';
+import type { AnswerOrigin, AnswerRow } from '../types.js';
+import { type AnswerColumn, classifyHeader, cleanCell, isIsoDate } from './_lib/fields.js';
+import type { AnswerSink } from './_lib/sink.js';
+
+/** Which CSV layout to read: decided from the header when `auto`. */
+export type CsvLayout = 'auto' | 'long' | 'wide';
+
+type ColumnIndex = Partial<Record<AnswerColumn, number>>;
+
+/** Characters per csv-parse call: the file is parsed in slices so that only one slice's records are alive at a time. */
+const chunkChars = 1 << 20;
+
+/** Reads the records of one slice of a file, with the slice's first line, into `reader`. */
+type ChunkReader = (
+  records: readonly string[][],
+  from: number,
+  base: number,
+  lines: LineCounter,
+) => void;
+
+/**
+ * Reads one CSV answer file (long or wide) into `sink`. Parsing is csv-parse in array mode, in
+ * slices of about a megabyte cut at line breaks outside quotes, so memory holds the rows read
+ * plus one slice of records rather than every record of a million-row file. Everything else is
+ * plain loops. Record lines are counted, not asked of csv-parse per record (its `info` doubles
+ * parse time): when no field holds a line break, records are one per line; otherwise line
+ * breaks inside fields are added up as the records go by. Repeated strings (units, periods,
+ * indicators, answer codes) are shared, not held once per row.
+ */
+export function readCsvAnswers(
+  text: string,
+  file: string,
+  layout: CsvLayout,
+  sink: AnswerSink,
+): void {
+  const delimiter = detectDelimiter(text);
+  const shared = strings();
+  let reader: ChunkReader | undefined;
+  let base = 0;
+  let line = 1;
+  for (let pos = 0; pos < text.length; ) {
+    const end = splitPoint(text, pos, pos + chunkChars);
+    const chunk = text.slice(pos, end);
+    let records: string[][];
+    try {
+      records = parse(chunk, { delimiter, relax_column_count: true }) as string[][];
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const { lines } = error as CsvError & { lines?: number };
+      const where = lines === undefined ? { file } : { file, line: line - 1 + lines };
+      sink.errors.push(createIssue('ANSWER_CSV_SYNTAX', { detail: error.message }, where));
+      return;
+    }
+    const lines = lineCounter(chunk, records, line);
+    let from = 0;
+    if (reader === undefined) {
+      while (from < records.length && isNoteOrBlank(records[from] as string[], -1)) {
+        lines.next(records[from] as string[]);
+        from++;
+      }
+      const header = records[from];
+      if (header === undefined) {
+        sink.errors.push(createIssue('FILE_EMPTY', {}, { file }));
+        return;
+      }
+      reader = headerReader(header, file, layout, lines.line, shared, sink);
+      if (reader === undefined) return;
+      lines.next(header);
+      base -= from;
+      from++;
+    }
+    reader(records, from, base, lines);
+    base += records.length;
+    line = lines.end;
+    pos = end;
+  }
+  if (reader === undefined) sink.errors.push(createIssue('FILE_EMPTY', {}, { file }));
+}
+
+/**
+ * Where to cut the next slice: after the first line break at or beyond `target` that has an
+ * even number of quote characters before it (so it is not inside a quoted field).
+ */
+function splitPoint(text: string, start: number, target: number): number {
+  if (target >= text.length) return text.length;
+  let quotes = 0;
+  let from = start;
+  for (let nl = text.indexOf('\n', target); nl !== -1; nl = text.indexOf('\n', nl + 1)) {
+    for (let q = text.indexOf('"', from); q !== -1 && q < nl; q = text.indexOf('"', q + 1)) {
+      quotes++;
+    }
+    from = nl;
+    if ((quotes & 1) === 0) return nl + 1;
+  }
+  return text.length;
+}
+
+/**
+ * Shares equal strings (one "BG" for a million rows instead of a million copies) and remembers
+ * dates already found valid.
+ */
+interface Strings {
+  intern(s: string): string;
+  isDate(s: string): boolean;
+}
+
+function strings(): Strings {
+  const seen = new Map<string, string>();
+  const dates = new Set<string>();
+  return {
+    intern(s) {
+      const known = seen.get(s);
+      if (known !== undefined) return known;
+      seen.set(s, s);
+      return s;
+    },
+    isDate(s) {
+      if (dates.has(s)) return true;
+      if (!isIsoDate(s)) return false;
+      dates.add(s);
+      return true;
+    },
+  };
+}
+
+/**
+ * Reads the header and returns the reader for the records after it, or undefined after
+ * pushing a file-level error (a missing or repeated column).
+ */
+function headerReader(
+  header: readonly string[],
+  file: string,
+  layout: CsvLayout,
+  headerLine: number,
+  shared: Strings,
+  sink: AnswerSink,
+): ChunkReader | undefined {
+  const index: ColumnIndex = {};
+  const others: { name: string; column: number }[] = [];
+  for (let i = 0; i < header.length; i++) {
+    const name = classifyHeader(header[i] as string);
+    if (name.kind === 'template') continue;
+    if (name.kind === 'other') {
+      others.push({ name: name.name, column: i });
+      continue;
+    }
+    const first = index[name.column];
+    if (first !== undefined) {
+      sink.errors.push(
+        createIssue(
+          'ANSWER_DUPLICATE_COLUMN',
+          { column: name.column, first: first + 1 },
+          { file, line: headerLine, column: i + 1, field: name.column },
+        ),
+      );
+      return undefined;
+    }
+    index[name.column] = i;
+  }
+  const isLong =
+    layout === 'long' ||
+    (layout === 'auto' && (index.indicator !== undefined || index.answer !== undefined));
+  const required: AnswerColumn[] = isLong
+    ? ['unit', 'period', 'indicator', 'answer']
+    : ['unit', 'period'];
+  for (const column of required) {
+    if (index[column] === undefined) {
+      sink.errors.push(
+        createIssue(
+          'ANSWER_MISSING_COLUMN',
+          { column, layout: isLong ? 'long' : 'wide' },
+          { file, line: headerLine, field: column },
+        ),
+      );
+      return undefined;
+    }
+  }
+  const width = header.length;
+  if (isLong) {
+    if (others.length > 0) {
+      sink.warnings.push(
+        createIssue(
+          'ANSWER_UNKNOWN_COLUMNS',
+          { columns: others.map((o) => o.name || `(column ${o.column + 1})`) },
+          {
+            file,
+            line: headerLine,
+            severity: 'warning',
+            column: (others[0] as { column: number }).column + 1,
+          },
+        ),
+      );
+    }
+    return (records, from, base, lines) =>
+      readLong(records, from, base, width, index, file, lines, shared, sink);
+  }
+  const indicators = others.filter((o) => o.name !== '');
+  const blank = others.filter((o) => o.name === '');
+  const seen = new Map<string, number>();
+  for (const { name, column } of indicators) {
+    const first = seen.get(name);
+    if (first !== undefined) {
+      sink.errors.push(
+        createIssue(
+          'ANSWER_DUPLICATE_COLUMN',
+          { column: name, first: first + 1 },
+          { file, line: headerLine, column: column + 1, field: name },
+        ),
+      );
+      return undefined;
+    }
+    seen.set(name, column);
+  }
+  if (indicators.length === 0) {
+    sink.errors.push(createIssue('ANSWER_NO_INDICATOR_COLUMNS', {}, { file, line: headerLine }));
+    return undefined;
+  }
+  if (blank.length > 0) {
+    sink.warnings.push(
+      createIssue(
+        'ANSWER_UNKNOWN_COLUMNS',
+        { columns: blank.map((o) => `(column ${o.column + 1})`) },
+        {
+          file,
+          line: headerLine,
+          severity: 'warning',
+          column: (blank[0] as { column: number }).column + 1,
+        },
+      ),
+    );
+  }
+  return (records, from, base, lines) =>
+    readWide(records, from, base, width, index, indicators, file, lines, shared, sink);
+}
+
+/**
+ * The line each record starts on; `next(record)` must be called for every record in order.
+ * `end` is the line after the slice.
+ */
+interface LineCounter {
+  line: number;
+  readonly end: number;
+  next(record: readonly string[]): void;
+}
+
+function lineCounter(
+  text: string,
+  records: readonly (readonly string[])[],
+  first: number,
+): LineCounter {
+  const nl = text.indexOf('\n') === -1 ? '\r' : '\n';
+  let breaks = 0;
+  for (let i = text.indexOf(nl); i !== -1; i = text.indexOf(nl, i + 1)) breaks++;
+  const end = first + breaks;
+  // One record per physical line, with or without a final line break: lines are indexes.
+  if (breaks === records.length - 1 || breaks === records.length) {
+    return {
+      line: first,
+      end,
+      next() {
+        this.line++;
+      },
+    };
+  }
+  return {
+    line: first,
+    end,
+    next(record) {
+      let inside = 0;
+      for (const field of record) {
+        for (let i = field.indexOf(nl); i !== -1; i = field.indexOf(nl, i + 1)) inside++;
+      }
+      this.line += 1 + inside;
+    },
+  };
+}
+
+/**
+ * Records that hold no answer and are skipped without being counted: blank records (only empty
+ * cells, as spreadsheets write below the data) and note rows, whose unit cell starts with `#`
+ * (the wide template's `#question` and `#allowed` rows).
+ */
+function isNoteOrBlank(record: readonly string[], iUnit: number): boolean {
+  const unit = iUnit >= 0 ? record[iUnit] : undefined;
+  if (unit !== undefined && unit.trimStart().charCodeAt(0) === 35) return true;
+  for (const cell of record) if (cell.trim() !== '') return false;
+  return true;
+}
+
+function reject<C extends IssueCode>(
+  sink: AnswerSink,
+  origin: AnswerOrigin,
+  code: C,
+  params: IssueParams<C>,
+  field?: string,
+  row?: AnswerRow,
+): void {
+  const where: IssueLocation = { file: origin.file, line: origin.line, row: origin.row };
+  if (field !== undefined) {
+    where.field = field;
+    const column = origin.columns[field];
+    if (column !== undefined) where.column = column;
+  }
+  const issue: Issue = createIssue(code, params, where);
+  sink.rejected.push(row === undefined ? { origin, issue } : { origin, issue, row });
+}
+
+const columnOrder: readonly AnswerColumn[] = [
+  'unit',
+  'period',
+  'indicator',
+  'answer',
+  'valid_from',
+  'valid_to',
+  'source',
+  'comment',
+];
+
+function columnNumbers(index: ColumnIndex): Partial<Record<string, number>> {
+  const columns: Partial<Record<string, number>> = {};
+  for (const name of columnOrder) {
+    const i = index[name];
+    if (i !== undefined) columns[name] = i + 1;
+  }
+  return columns;
+}
+
+/**
+ * The checks shared by long and wide records once unit and period are known: validity dates.
+ * Returns the rejection (code, params, field) or undefined.
+ */
+function checkDates(
+  validFrom: string,
+  validTo: string,
+  isDate: (s: string) => boolean,
+):
+  | { code: 'ANSWER_INVALID_DATE'; params: { field: string; value: string }; field: string }
+  | { code: 'ANSWER_DATE_ORDER'; params: { validFrom: string; validTo: string }; field: string }
+  | undefined {
+  if (validFrom !== '' && !isDate(validFrom)) {
+    return {
+      code: 'ANSWER_INVALID_DATE',
+      params: { field: 'valid_from', value: validFrom },
+      field: 'valid_from',
+    };
+  }
+  if (validTo !== '' && !isDate(validTo)) {
+    return {
+      code: 'ANSWER_INVALID_DATE',
+      params: { field: 'valid_to', value: validTo },
+      field: 'valid_to',
+    };
+  }
+  // ISO dates of equal length compare correctly as strings.
+  if (validFrom !== '' && validTo !== '' && validTo < validFrom) {
+    return { code: 'ANSWER_DATE_ORDER', params: { validFrom, validTo }, field: 'valid_to' };
+  }
+  return undefined;
+}
+
+function readLong(
+  records: readonly string[][],
+  from: number,
+  base: number,
+  width: number,
+  index: ColumnIndex,
+  file: string,
+  lines: LineCounter,
+  shared: Strings,
+  sink: AnswerSink,
+): void {
+  const columns = columnNumbers(index);
+  const iUnit = index.unit as number;
+  const iPeriod = index.period as number;
+  const iIndicator = index.indicator as number;
+  const iAnswer = index.answer as number;
+  const iFrom = index.valid_from ?? -1;
+  const iTo = index.valid_to ?? -1;
+  const iSource = index.source ?? -1;
+  const iComment = index.comment ?? -1;
+  const { rows } = sink;
+  const { intern } = shared;
+  let lastUnit = '';
+  let lastPeriod = '';
+  for (let k = from; k < records.length; k++) {
+    const record = records[k] as string[];
+    const line = lines.line;
+    const rowNumber = base + k;
+    lines.next(record);
+    if (record.length !== width) {
+      if (isNoteOrBlank(record, iUnit)) continue;
+      sink.read++;
+      reject(sink, { file, row: rowNumber, line, columns }, 'ANSWER_FIELD_COUNT', {
+        expected: width,
+        got: record.length,
+      });
+      continue;
+    }
+    const unit = cleanCell(record[iUnit] as string);
+    const period = cleanCell(record[iPeriod] as string);
+    const indicator = cleanCell(record[iIndicator] as string);
+    if (unit === '' || period === '' || indicator === '' || unit.charCodeAt(0) === 35) {
+      if (isNoteOrBlank(record, iUnit)) continue;
+    }
+    sink.read++;
+    const origin: AnswerOrigin = { file, row: rowNumber, line, columns };
+    if (unit === '' || period === '' || indicator === '') {
+      const field = unit === '' ? 'unit' : period === '' ? 'period' : 'indicator';
+      reject(sink, origin, 'ANSWER_EMPTY_FIELD', { field }, field);
+      continue;
+    }
+    const answer = cleanCell(record[iAnswer] as string);
+    // Files are mostly sorted by unit and period: compare with the last one before hashing.
+    if (unit !== lastUnit) lastUnit = intern(unit);
+    if (period !== lastPeriod) lastPeriod = intern(period);
+    const row: AnswerRow = {
+      unit: lastUnit,
+      period: lastPeriod,
+      indicator: intern(indicator),
+      answer: answer === '' ? null : intern(answer),
+      origin,
+    };
+    if (iFrom >= 0 || iTo >= 0) {
+      const validFrom = iFrom >= 0 ? cleanCell(record[iFrom] as string) : '';
+      const validTo = iTo >= 0 ? cleanCell(record[iTo] as string) : '';
+      if (validFrom !== '' || validTo !== '') {
+        const bad = checkDates(validFrom, validTo, shared.isDate);
+        if (bad !== undefined) {
+          reject(sink, origin, bad.code, bad.params as never, bad.field, row);
+          continue;
+        }
+        if (validFrom !== '') row.validFrom = intern(validFrom);
+        if (validTo !== '') row.validTo = intern(validTo);
+      }
+    }
+    if (iSource >= 0) {
+      const source = cleanCell(record[iSource] as string);
+      if (source !== '') row.source = source;
+    }
+    if (iComment >= 0) {
+      const comment = cleanCell(record[iComment] as string);
+      if (comment !== '') row.comment = comment;
+    }
+    rows.push(row);
+  }
+}
+
+function readWide(
+  records: readonly string[][],
+  from: number,
+  base: number,
+  width: number,
+  index: ColumnIndex,
+  indicators: readonly { name: string; column: number }[],
+  file: string,
+  lines: LineCounter,
+  shared: Strings,
+  sink: AnswerSink,
+): void {
+  const baseColumns = columnNumbers(index);
+  // One shared columns object per indicator column: the answer sits in that column.
+  const perIndicator = indicators.map((c) => ({
+    name: c.name,
+    i: c.column,
+    columns: { ...baseColumns, indicator: c.column + 1, answer: c.column + 1 },
+  }));
+  const iUnit = index.unit as number;
+  const iPeriod = index.period as number;
+  const iFrom = index.valid_from ?? -1;
+  const iTo = index.valid_to ?? -1;
+  const iSource = index.source ?? -1;
+  const iComment = index.comment ?? -1;
+  const { rows } = sink;
+  const { intern } = shared;
+  for (let k = from; k < records.length; k++) {
+    const record = records[k] as string[];
+    const line = lines.line;
+    const rowNumber = base + k;
+    lines.next(record);
+    if (isNoteOrBlank(record, iUnit)) continue;
+    sink.read += perIndicator.length;
+    const rejectAll = <C extends IssueCode>(code: C, params: IssueParams<C>, field?: string) => {
+      for (const c of perIndicator) {
+        reject(sink, { file, row: rowNumber, line, columns: c.columns }, code, params, field);
+      }
+    };
+    if (record.length !== width) {
+      rejectAll('ANSWER_FIELD_COUNT', { expected: width, got: record.length });
+      continue;
+    }
+    const unit = intern(cleanCell(record[iUnit] as string));
+    const period = intern(cleanCell(record[iPeriod] as string));
+    if (unit === '' || period === '') {
+      const field = unit === '' ? 'unit' : 'period';
+      rejectAll('ANSWER_EMPTY_FIELD', { field }, field);
+      continue;
+    }
+    const validFrom = iFrom >= 0 ? cleanCell(record[iFrom] as string) : '';
+    const validTo = iTo >= 0 ? cleanCell(record[iTo] as string) : '';
+    const bad =
+      validFrom !== '' || validTo !== ''
+        ? checkDates(validFrom, validTo, shared.isDate)
+        : undefined;
+    if (bad !== undefined) {
+      rejectAll(bad.code, bad.params as never, bad.field);
+      continue;
+    }
+    const source = iSource >= 0 ? cleanCell(record[iSource] as string) : '';
+    const comment = iComment >= 0 ? cleanCell(record[iComment] as string) : '';
+    for (const c of perIndicator) {
+      const answer = cleanCell(record[c.i] as string);
+      const row: AnswerRow = {
+        unit,
+        period,
+        indicator: c.name,
+        answer: answer === '' ? null : intern(answer),
+        origin: { file, row: rowNumber, line, columns: c.columns },
+      };
+      if (validFrom !== '') row.validFrom = validFrom;
+      if (validTo !== '') row.validTo = validTo;
+      if (source !== '') row.source = source;
+      if (comment !== '') row.comment = comment;
+      rows.push(row);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { createIssue } from '../../errors/issue.js';
+import { decodeSource } from '../../io/decode.js';
+import type { SourceFile } from '../../io/source.js';
+import type { AnswerSet } from '../types.js';
+import type { AnswerSink } from './_lib/sink.js';
+import { readCsvAnswers } from './csv.js';
+import { readJsonAnswers } from './json.js';
+
+/** The layouts {@link readAnswers} understands; `auto` decides per file. */
+export type AnswerFormat = 'auto' | 'long' | 'wide' | 'json';
+
+/** Options of {@link readAnswers}. */
+export interface ReadAnswersOptions {
+  /**
+   * `auto` (default): JSON when the file name ends in `.json` or the text starts with `{` or
+   * `[`; otherwise CSV, long when the header has an `indicator` or `answer` column, else wide.
+   */
+  format?: AnswerFormat;
+}
+
+/**
+ * Reads answer files into one {@link AnswerSet}: rows as written (trimmed), rows rejected for
+ * structural problems (each with a coded issue naming file, row, line and column), file-level
+ * errors, and warnings. Checking answers against a framework comes later (the engine's job).
+ *
+ * - **Long CSV**: `unit,period,indicator,answer` plus optional `valid_from,valid_to,source,
+ *   comment`. Header names are case-insensitive and trimmed. The template's own columns
+ *   (`question`, `allowed`, `title`, `stage`, `dimension`...) are skipped silently; any other
+ *   unknown column gives one `ANSWER_UNKNOWN_COLUMNS` warning per file.
+ * - **Wide CSV**: `unit,period` (and the optional columns above), then one column per
+ *   indicator; every indicator cell is one row (an empty cell is `answer: null`, no data), and
+ *   `read` counts cells.
+ * - **JSON**: `{ "answers": [ ... ] }` or a bare array of `{ unit, period, indicator, answer,
+ *   valid_from | validFrom, valid_to | validTo, source, comment }`; answers may be strings,
+ *   numbers, booleans or null; the row is the array index + 1.
+ *
+ * CSV files may use comma, semicolon or tab (detected from the header line), UTF-8 with or
+ * without BOM, LF or CRLF, and quoted fields spanning lines (the origin line is where the record
+ * starts). Blank records and note rows (unit cell starting with `#`) are skipped and not
+ * counted. A leading `'` written by `toCsv({ excelSafe: true })` is dropped. Always
+ * `read === rows.length + rejected.length`.
+ *
+ * @example
+ * ```ts
+ * const set = readAnswers([{ path: 'bg.csv', content: 'unit;period;indicator;answer\nBG;2019;res_1;a\n' }]);
+ * set.rows[0];     //=> { unit: 'BG', period: '2019', indicator: 'res_1', answer: 'a', origin: { file: 'bg.csv', row: 1, line: 2, columns: {...} } }
+ * set.read;        //=> 1
+ * ```
+ */
+export function readAnswers(
+  files: readonly SourceFile[],
+  options: ReadAnswersOptions = {},
+): AnswerSet {
+  const format = options.format ?? 'auto';
+  const sink: AnswerSink = { rows: [], rejected: [], read: 0, errors: [], warnings: [] };
+  if (!['auto', 'long', 'wide', 'json'].includes(format)) {
+    sink.errors.push(createIssue('ANSWER_FORMAT_UNKNOWN', { format: String(format) }));
+    return { ...sink, files: files.map((f) => f.path) };
+  }
+  for (const file of files) {
+    const decoded = decodeSource(file);
+    if (!decoded.ok) {
+      sink.errors.push(decoded.issue);
+      continue;
+    }
+    const { text } = decoded;
+    const start = firstNonSpace(text);
+    if (start === -1) {
+      sink.errors.push(createIssue('FILE_EMPTY', {}, { file: file.path }));
+      continue;
+    }
+    const first = text.charCodeAt(start);
+    const isJson =
+      format === 'json' ||
+      (format === 'auto' &&
+        (file.path.toLowerCase().endsWith('.json') || first === 123 || first === 91));
+    if (isJson) readJsonAnswers(text, file.path, sink);
+    else readCsvAnswers(text, file.path, format === 'auto' ? 'auto' : format, sink);
+  }
+  return {
+    rows: sink.rows,
+    rejected: sink.rejected,
+    read: sink.read,
+    errors: sink.errors,
+    warnings: sink.warnings,
+    files: files.map((f) => f.path),
+  };
+}
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
+  }
+  return -1;
+}
