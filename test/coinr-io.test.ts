@@ -1,0 +1,191 @@
+/**
+ * Reading COINr's iData/iMeta (coded errors with file, line and column), the CLI path of
+ * `score --idata` and `import coinr`.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { runCompositeScore } from '../src/cli/composite-score.js';
+import { readCoinr, readIMeta } from '../src/composite/data/read.js';
+import { frameworkFileSchema } from '../src/framework/schema/framework.js';
+import { nodeSchema } from '../src/framework/schema/node.js';
+import { importCoinr } from '../src/import/coinr/import.js';
+
+const meta = `iCode,Level,Parent,Direction,Weight,Type,Denominator
+a,1,P,1,1,Indicator,Pop
+b,1,P,-1,1,Indicator,
+P,2,,1,1,Aggregate,
+Pop,,,,,Denominator,
+Region,,,,,Group,
+`;
+const data = `uCode,uName,Region,Pop,a,b
+X,Ex,N,10,20,3
+Y,Why,S,5,,4
+Z,Zed,S,10,30,3.5
+`;
+
+const codes = (r: { ok: boolean; issues?: { code: string }[] }) =>
+  r.ok ? [] : (r.issues ?? []).map((i) => i.code);
+
+describe('readIMeta / readCoinr', () => {
+  it('reads a valid pair', () => {
+    const r = readCoinr(data, meta);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.raw.codes).toEqual(['a', 'b']);
+    expect(Array.from(r.value.raw.values)).toEqual([20, Number.NaN, 30, 3, 4, 3.5]);
+    expect(r.value.units.groups.Region).toEqual(['N', 'S', 'S']);
+    expect(r.value.meta.denominators).toEqual(['Pop']);
+  });
+
+  it('names unknown parents, level gaps, duplicates, bad types and directions', () => {
+    const bad = `iCode,Level,Parent,Direction,Weight,Type
+a,1,Q,1,1,Indicator
+b,1,Top,1,1,Indicator
+b,1,P,1,1,Indicator
+c,1,P,2,1,Indicator
+d,1,P,1,1,Thing
+e,1,P,1,x,Indicator
+P,2,Top,1,1,Aggregate
+Top,3,,1,1,Aggregate
+`;
+    const r = readIMeta(bad, 'm.csv');
+    expect(codes(r)).toEqual([
+      'COMPOSITE_DUPLICATE_CODE',
+      'COMPOSITE_BAD_DIRECTION',
+      'COMPOSITE_BAD_TYPE',
+      'COMPOSITE_NOT_NUMERIC',
+      'COMPOSITE_UNKNOWN_PARENT',
+      'COMPOSITE_LEVEL_GAP',
+      'COMPOSITE_EMPTY_AGGREGATE',
+    ]);
+    if (r.ok) return;
+    expect(r.issues[0]).toMatchObject({
+      file: 'm.csv',
+      line: 4,
+      field: 'iCode',
+      params: { code: 'b', first: 3 },
+    });
+    expect(r.issues[3]).toMatchObject({ line: 7, field: 'Weight' });
+  });
+
+  it('names aggregates without children and missing parents below the top', () => {
+    const r = readIMeta(
+      'iCode,Level,Parent,Direction,Weight,Type\na,1,,1,1,Indicator\nP,2,,1,1,Aggregate\n',
+    );
+    expect(codes(r)).toEqual(['COMPOSITE_MISSING_PARENT', 'COMPOSITE_EMPTY_AGGREGATE']);
+  });
+
+  it('names non-numeric cells, duplicate units, unknown columns and indicators missing from iData', () => {
+    const r = readCoinr('uCode,Region,Pop,a,b\nX,N,10,abc,1\nX,N,1,1,1\n', meta, {
+      idata: 'd.csv',
+    });
+    expect(codes(r)).toEqual(['COMPOSITE_NOT_NUMERIC', 'COMPOSITE_DUPLICATE_UNIT']);
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({ file: 'd.csv', line: 2, row: 1, field: 'a', column: 4 });
+    expect(codes(readCoinr('uCode,Region,Pop,a,b,zz\n', meta))).toEqual([
+      'COMPOSITE_UNKNOWN_COLUMN',
+    ]);
+    expect(codes(readCoinr('uCode,Region,Pop,a\n', meta))).toEqual([
+      'COMPOSITE_INDICATOR_NOT_IN_DATA',
+    ]);
+  });
+
+  it('reads panels: the same unit in different periods is fine, twice in one period is not', () => {
+    const m = 'iCode,Level,Parent,Direction,Weight,Type\na,1,P,1,1,Indicator\nP,2,,1,1,Aggregate\n';
+    const r = readCoinr('uCode,Time,a\nX,2020,1\nX,2021,2\n', m);
+    expect(r.ok && r.value.units.periods).toEqual([2020, 2021]);
+    expect(codes(readCoinr('uCode,Time,a\nX,2020,1\nX,2020,2\n', m))).toEqual([
+      'COMPOSITE_DUPLICATE_UNIT',
+    ]);
+  });
+});
+
+describe('runCompositeScore', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'coinr-'));
+  const write = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const idata = write('iData.csv', data);
+  const imeta = write('iMeta.csv', meta);
+  const pipeline = write(
+    'p.yaml',
+    'steps:\n  - step: denominate\n  - { step: impute, method: mean }\n  - { step: normalise, method: minmax, range: [0, 1] }\n  - step: aggregate\n',
+  );
+
+  it('prints any stage as long CSV, wide CSV or JSON', async () => {
+    const out = join(dir, 'out.csv');
+    expect(await runCompositeScore({ idata, imeta, pipeline, stage: 'denominated', out })).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(
+      'unit,period,code,value\nX,,a,2\nX,,b,3\nY,,a,\nY,,b,4\nZ,,a,3\nZ,,b,3.5\n',
+    );
+    expect(await runCompositeScore({ idata, imeta, pipeline, wide: true, out })).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe('uCode,a,b,P\nX,0,1,0.5\nY,0.5,0,0.25\nZ,1,0.5,0.75\n');
+    expect(
+      await runCompositeScore({ idata, imeta, pipeline, stage: 'imputed', format: 'json', out }),
+    ).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))[2]).toEqual({
+      unit: 'Y',
+      period: null,
+      code: 'a',
+      value: 2.5,
+    });
+  });
+
+  it('exits 1 with coded errors for bad input, and throws a usage error for bad flags', async () => {
+    const errors: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      errors.push(String(s));
+      return true;
+    });
+    const badData = write('bad.csv', 'uCode,Region,Pop,a,b\nX,N,1,oops,1\n');
+    expect(await runCompositeScore({ idata: badData, imeta })).toBe(1);
+    const badSpec = write('bad.yaml', 'steps:\n  - { step: treat, winmax: -1 }\n');
+    expect(await runCompositeScore({ idata, imeta, pipeline: badSpec })).toBe(1);
+    spy.mockRestore();
+    expect(errors[0]).toMatch(/bad\.csv:2:4 \[a\]: error COMPOSITE_NOT_NUMERIC/);
+    expect(errors[1]).toMatch(/bad\.yaml: error COMPOSITE_SPEC_INVALID/);
+    await expect(runCompositeScore({ idata, imeta, stage: 'cooked' })).rejects.toThrow(
+      /Unknown --stage/,
+    );
+    await expect(runCompositeScore({ idata })).rejects.toThrow(/--imeta/);
+  });
+});
+
+describe('importCoinr', () => {
+  it('writes a framework whose files pass the framework schema', () => {
+    const asem = '/work/shared/reference/coinr-asem';
+    const r = importCoinr(
+      readFileSync(join(asem, 'asem_iData.csv'), 'utf8'),
+      readFileSync(join(asem, 'asem_iMeta.csv'), 'utf8'),
+      { id: 'asem' },
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const [fw, ...dims] = r.value.files;
+    expect(frameworkFileSchema.safeParse(fw?.content).success).toBe(true);
+    expect(fw?.content).toMatchObject({ overall: { id: 'Index' }, periods: [{ id: '2018' }] });
+    expect(dims.map((d) => d.path)).toHaveLength(8);
+    for (const d of dims) expect(nodeSchema.safeParse(d.content).success).toBe(true);
+    const physical = dims.find((d) => d.path === 'Physical.yaml')?.content as {
+      parent: string;
+      indicators: { id: string; rule: unknown }[];
+    };
+    expect(physical.parent).toBe('Conn');
+    expect(physical.indicators.find((i) => i.id === 'Flights')?.rule).toEqual({
+      kind: 'numeric',
+      unit: 'Thousand seats',
+      direction: 1,
+      target: 200.3326555,
+      denominator: 'Population',
+    });
+    expect(r.value.answers).toHaveLength(1 + 51 * 49);
+  });
+
+  it('returns the reader issues for bad input', () => {
+    expect(codes(importCoinr('uCode\n', 'iCode,Type\nx,Nope\n'))).toEqual(['COMPOSITE_BAD_TYPE']);
+  });
+});
