@@ -38,7 +38,7 @@ export const frameworkMessages = {
   FRAMEWORK_UNKNOWN_LEVEL: (p: { level: string; levels: readonly string[] }) =>
     `Unknown level "${p.level}"; declared levels are ${quoteList(p.levels)}.`,
   FRAMEWORK_UNKNOWN_REFERENCE: (p: { ref: string; what: string }) =>
-    `"${p.ref}" does not name any ${p.what} of this framework.`,
+    `"${p.ref}" does not name any ${p.what}.`,
   FRAMEWORK_SUBQUESTIONS_MISSING: (p: { kind: string }) =>
     `A "${p.kind}" rule combines sub-questions, but the indicator has none.`,
   FRAMEWORK_SUBQUESTIONS_UNUSED: (p: { kind: string }) =>
@@ -46,8 +46,12 @@ export const frameworkMessages = {
   FORMULA_SYNTAX: (p: { detail: string }) => `The formula does not parse: ${p.detail}`,
   FORMULA_FORBIDDEN: (p: { what: string }) =>
     `The formula uses ${p.what}, which formulas may not use.`,
-  FORMULA_UNKNOWN_SYMBOL: (p: { symbol: string; symbols: readonly string[] }) =>
-    `The formula refers to "${p.symbol}", which is neither a sub-question nor an indicator.${p.symbols.length ? ` Known here: ${quoteList(p.symbols.slice(0, 8))}.` : ''}`,
+  FORMULA_UNKNOWN_SYMBOL: (p: {
+    symbol: string;
+    symbols: readonly string[];
+    suggestion?: string | undefined;
+  }) =>
+    `The formula refers to "${p.symbol}", which is neither a sub-question nor an indicator.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : p.symbols.length ? ` Known here: ${quoteList(p.symbols.slice(0, 8))}.` : ''}`,
   FORMULA_MISSING_VALUE: (p: { symbol: string; expression: string }) =>
     `The formula "${p.expression}" needs a number for "${p.symbol}" and got none.`,
   FORMULA_NOT_A_NUMBER: (p: { expression: string; got: string }) =>

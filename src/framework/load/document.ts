@@ -67,7 +67,7 @@ export function parseSource(
     try {
       JSON.parse(text);
     } catch (error) {
-      return { ok: false, issues: [jsonSyntaxIssue(file, text, error)] };
+      return { ok: false, issues: [jsonSyntaxIssue(file, text, error, lineCounter)] };
     }
   }
   const doc = parseDocument(text, {
@@ -90,6 +90,10 @@ export function parseSource(
     }
   }
   if (issues.length > 0) return { ok: false, issues };
+  if (doc.contents === null) {
+    // Only comments: as empty as a blank file.
+    return { ok: false, issues: [createIssue('FILE_EMPTY', {}, { file, line: 1, column: 1 })] };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount });
@@ -110,7 +114,11 @@ export function parseSource(
   return { ok: true, parsed: { file, text, data, doc, lineCounter } };
 }
 
-function jsonSyntaxIssue(file: string, text: string, error: unknown): Issue {
+/**
+ * A JSON syntax issue placed where `JSON.parse` says (its message carries a position on most
+ * Node versions); otherwise where the YAML parser, reading the same text, first stumbles.
+ */
+function jsonSyntaxIssue(file: string, text: string, error: unknown, lc: LineCounter): Issue {
   const message = error instanceof Error ? error.message : String(error);
   const lineCol = /line (\d+) column (\d+)/.exec(message);
   const pos = /position (\d+)/.exec(message);
@@ -118,7 +126,14 @@ function jsonSyntaxIssue(file: string, text: string, error: unknown): Issue {
   if (lineCol) where = { line: Number(lineCol[1]), column: Number(lineCol[2]) };
   else if (pos) where = offsetToPosition(text, Number(pos[1]));
   else if (/end of JSON input/i.test(message)) where = offsetToPosition(text, text.length);
-  const detail = message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s*\(line.*$/s, '');
+  else {
+    const at = parseDocument(text, { lineCounter: lc }).errors[0]?.linePos?.[0];
+    if (at) where = { line: at.line, column: at.col };
+  }
+  const detail = message
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/\s*\(line.*$/s, '')
+    .replace(/, (".*"|\.\.\.".*") is not valid JSON$/s, '');
   return createIssue('JSON_SYNTAX', { detail }, { file, ...where });
 }
 
@@ -165,9 +180,9 @@ function firstAlias(doc: Document.Parsed, lc: LineCounter): Partial<Position> {
 
 /**
  * Where a path points in a parsed file. `target` says which part to point at: the value (the
- * default), the key naming the last segment (for unknown keys), or the closest existing
- * ancestor (for missing keys). A path that leaves the document points at its deepest existing
- * ancestor.
+ * default) or the key naming the last segment (for unknown keys). A block list or mapping is
+ * pointed at by its key, the line that names it. A path that leaves the document points at its
+ * deepest existing ancestor (a missing key's mapping).
  *
  * @example
  * ```ts
@@ -201,7 +216,10 @@ export function locate(
       next = node.items[seg];
     }
     if (next === undefined) break;
-    if (i === path.length - 1 && target === 'key' && isNodeLike(keyNode)) {
+    const last = i === path.length - 1;
+    // A block collection starts on the line after its key; point at the key, where it is named.
+    const block = (isMap(next) || isSeq(next)) && !next.flow;
+    if (last && (target === 'key' || block) && isNodeLike(keyNode)) {
       best = keyNode;
       break;
     }

@@ -69,16 +69,33 @@ function placer(source: ParsedSource, prefix: Path = []): Placer {
   return (path, target) => ({ file: source.file, ...locate(source, [...prefix, ...path], target) });
 }
 
-/** Codes that may be false alarms when some dimension files were left out for schema errors. */
-function needsWholeFramework(issue: Issue): boolean {
-  if (issue.code === 'FORMULA_UNKNOWN_SYMBOL') return true;
-  if (issue.code === 'FRAMEWORK_SUBQUESTIONS_MISSING' && issue.params?.kind === 'formula')
-    return true;
+/**
+ * Whether an issue may be a false alarm because some dimension files were left out for syntax or
+ * schema errors. `droppedIds` holds every `id` found in the left-out files' raw data, or is
+ * `undefined` when a left-out file could not even be parsed (anything may have been there).
+ */
+function mayBeFalseAlarm(issue: Issue, droppedIds: ReadonlySet<string> | undefined): boolean {
+  const named = (key: string): boolean => {
+    const value = issue.params?.[key];
+    return droppedIds === undefined || (typeof value === 'string' && droppedIds.has(value));
+  };
+  if (issue.code === 'FORMULA_UNKNOWN_SYMBOL') return named('symbol');
+  if (issue.code === 'FRAMEWORK_UNKNOWN_REFERENCE') return named('ref');
+  if (issue.code === 'FRAMEWORK_SUBQUESTIONS_MISSING') return issue.params?.kind === 'formula';
   const top = issue.path[0];
-  return (
-    (issue.code === 'AGGREGATE_EMPTY' || issue.code === 'FRAMEWORK_UNKNOWN_REFERENCE') &&
-    (top === 'groups' || top === 'aggregates')
-  );
+  return issue.code === 'AGGREGATE_EMPTY' && (top === 'groups' || top === 'aggregates');
+}
+
+/** Every string `id` anywhere in a value. */
+function idsIn(value: unknown, out: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) idsIn(v, out);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'id' && typeof v === 'string') out.add(v);
+      else idsIn(v, out);
+    }
+  }
 }
 
 function withoutSchemaKey<T extends object>(value: T): T {
@@ -92,7 +109,24 @@ interface Analysis {
   issues: Issue[];
 }
 
+/** Issues in file order (the framework file first, then dimension files), then by position. */
+function sortIssues(issues: Issue[], fileOrder: readonly string[]): Issue[] {
+  const rank = (i: Issue) => (i.file === undefined ? -1 : fileOrder.indexOf(i.file));
+  return [...issues].sort(
+    (a, b) =>
+      rank(a) - rank(b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
+}
+
 function analyse(files: readonly SourceFile[]): Analysis {
+  const r = analyseUnsorted(files);
+  const order = [...files]
+    .sort((a, b) => Number(isFrameworkFileName(b.path)) - Number(isFrameworkFileName(a.path)))
+    .map((f) => f.path);
+  return { ...r, issues: sortIssues(r.issues, order) };
+}
+
+function analyseUnsorted(files: readonly SourceFile[]): Analysis {
   const issues: Issue[] = [];
   const candidates = files
     .filter((f) => isFrameworkFileName(f.path))
@@ -149,11 +183,13 @@ function analyse(files: readonly SourceFile[]): Analysis {
 
   const dimensions: { node: FrameworkNode; source: ParsedSource }[] = [];
   let dropped = false;
+  let droppedIds: Set<string> | undefined = new Set();
   for (const file of ordered) {
     const parsed = parseSource(file);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
       dropped = true;
+      droppedIds = undefined;
       continue;
     }
     const r = dimensionFileSchema.safeParse(parsed.parsed.data);
@@ -161,6 +197,7 @@ function analyse(files: readonly SourceFile[]): Analysis {
       dimensions.push({ node: withoutSchemaKey(r.data), source: parsed.parsed });
     } else {
       dropped = true;
+      if (droppedIds) idsIn(parsed.parsed.data, droppedIds);
       issues.push(
         ...mapZodIssues(
           r.error.issues,
@@ -206,7 +243,7 @@ function analyse(files: readonly SourceFile[]): Analysis {
     return `${source.file}:${locate(source, docPath).line}`;
   };
   for (const issue of checkFramework(framework, describe)) {
-    if (dropped && needsWholeFramework(issue)) continue;
+    if (dropped && mayBeFalseAlarm(issue, droppedIds)) continue;
     const { source, docPath } = origin(issue.path);
     issues.push({ ...issue, path: docPath, file: source.file, ...locate(source, docPath) });
   }

@@ -69,6 +69,15 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
       hi = mid - 1;
     }
   }
+  // `lo` is where the decoder noticed; the bad sequence starts at the last character boundary.
+  for (let k = lo; k >= Math.max(0, lo - 3); k--) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, k));
+      return k;
+    } catch {
+      // k splits a sequence: step back.
+    }
+  }
   return lo;
 }
 

@@ -128,7 +128,7 @@ const expectedNames: Readonly<Record<string, string>> = {
 
 /**
  * Suggests the closest of `candidates` to `word`, when it is close enough to be a likely typo
- * (Levenshtein distance at most a third of the word, and at most 3).
+ * (Levenshtein distance 1 for words up to 3 letters, 2 up to 6, else 3).
  *
  * @example
  * ```ts
@@ -139,7 +139,7 @@ const expectedNames: Readonly<Record<string, string>> = {
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   if (candidates.length === 0) return undefined;
   const best = closest(word, candidates as string[]);
-  const limit = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  const limit = word.length <= 3 ? 1 : word.length <= 6 ? 2 : 3;
   return distance(word.toLowerCase(), best.toLowerCase()) <= limit ? best : undefined;
 }
 
@@ -198,9 +198,12 @@ export function mapZodIssues(
           return;
         }
         const expected = expectedNames[issue.expected] ?? issue.expected;
-        out.push(
-          createIssue('SCHEMA_INVALID_TYPE', { expected, received: typeName(value) }, at(path)),
-        );
+        // YAML reads `2020` and `yes` as a number and a boolean; text needs quotes.
+        const received =
+          issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')
+            ? `${typeName(value)} (quote it to make it text)`
+            : typeName(value);
+        out.push(createIssue('SCHEMA_INVALID_TYPE', { expected, received }, at(path)));
         return;
       }
       case 'invalid_union': {

@@ -1,5 +1,6 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
 import { compileFormula, isUnitName } from '../../rules/formula/compile.js';
+import { suggest } from '../load/zod-issues.js';
 import type { Framework } from '../schema/framework.js';
 import { indicatorsOf, type Path } from './walk.js';
 
@@ -47,8 +48,13 @@ export function checkFormulas(framework: Framework): Issue[] {
       );
     } else {
       for (const symbol of rest) {
+        const suggestion = suggest(symbol, known);
         issues.push(
-          createIssue('FORMULA_UNKNOWN_SYMBOL', { symbol, symbols: known }, { path: at }),
+          createIssue(
+            'FORMULA_UNKNOWN_SYMBOL',
+            suggestion ? { symbol, symbols: known, suggestion } : { symbol, symbols: known },
+            { path: at },
+          ),
         );
       }
     }

@@ -23,6 +23,7 @@ export function checkReferences(framework: Framework): Issue[] {
     }
   };
 
+  const cycles = new Set<string>();
   framework.groups?.forEach((g, i) => {
     level(g.level, ['groups', i, 'level']);
     parent(g.parent, ['groups', i, 'parent']);
@@ -32,6 +33,9 @@ export function checkReferences(framework: Framework): Issue[] {
     while (next && chain.length <= groups.size) {
       chain.push(next.id);
       if (next.id === g.id) {
+        const key = [...new Set(chain)].sort().join('\u0000');
+        if (cycles.has(key)) break;
+        cycles.add(key);
         issues.push(
           createIssue(
             'FRAMEWORK_PARENT_CYCLE',
@@ -72,7 +76,7 @@ export function checkReferences(framework: Framework): Issue[] {
         issues.push(
           createIssue(
             'FRAMEWORK_UNKNOWN_REFERENCE',
-            { ref: member, what: 'stage, group, dimension or indicator' },
+            { ref: member, what: 'stage, group, dimension or indicator of this framework' },
             { path: ['aggregates', i, 'of', j] },
           ),
         );
