@@ -60,7 +60,7 @@ const REJECTED = 2;
  *
  * @example
  * ```ts
- * ruleContext({ min: 0, max: 100 }, '2019-04-30').referenceDay; //=> 17651
+ * ruleContext({ min: 0, max: 100 }, '2019-04-30').referenceDay; //=> 18016
  * ```
  */
 export function ruleContext(

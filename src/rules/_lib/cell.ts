@@ -113,7 +113,7 @@ export function localDate(day: number): Date {
  *
  * @example
  * ```ts
- * parseDateCell('2019-04-30'); //=> 17651
+ * parseDateCell('2019-04-30'); //=> 18016
  * ```
  */
 export function parseDateCell(cell: Cell): number | RuleProblem {

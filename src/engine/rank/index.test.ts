@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { competitionRanks } from './index.js';
+
+describe('competition ranking', () => {
+  it('gives ties the best rank and skips after them ("1224")', () => {
+    expect(Array.from(competitionRanks([90, 70, 90, 50]))).toEqual([1, 3, 1, 4]);
+    expect(Array.from(competitionRanks([10, 20, 20, 20, 5]))).toEqual([4, 1, 1, 1, 5]);
+  });
+  it('leaves empty scores unranked and ties sums that differ by rounding noise', () => {
+    expect(Array.from(competitionRanks([Number.NaN, 0.1 + 0.2, 0.3]))).toEqual([0, 1, 1]);
+  });
+});
