@@ -1,26 +1,14 @@
-import { round } from 'mathjs';
+import { formatScore } from '../engine/result/round.js';
 
 /**
- * Rounds for display, half away from zero (2.25 → 2.3, -2.25 → -2.3), the convention of the
- * whole library: scores are kept at full precision and rounded only on output. mathjs's
- * `round` implements it and corrects binary representation error (1.005 → 1.01), which
- * `Number.prototype.toFixed` does not. A negative zero is printed as zero.
- *
- * @example
- * ```ts
- * formatScore(62.25, 1); //=> '62.3'
- * formatScore(-0.04, 1); //=> '0.0'
- * formatScore(null, 1);  //=> ''
- * ```
+ * Scores print through the engine's `formatScore`: rounded half away from zero to `decimals`
+ * places, only on output, negative zero printed as zero, empty scores as `''`.
  */
-export function formatScore(value: number | null | undefined, decimals: number): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  const r = round(value, decimals) as number;
-  return (r === 0 ? 0 : r).toFixed(decimals);
-}
+export { formatScore };
 
 /**
- * Formats a change with an explicit sign, rounded like {@link formatScore}.
+ * Formats a change with an explicit sign (a true minus sign for declines), rounded like
+ * {@link formatScore}; a change that rounds to zero prints unsigned.
  *
  * @example
  * ```ts

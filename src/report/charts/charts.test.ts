@@ -137,10 +137,11 @@ describe('radarSvg', () => {
     expect(svg.indexOf('radar-reference')).toBeLessThan(svg.indexOf('radar-shape'));
     expect(svg).toContain('X&lt;A&gt;');
     expect(svg).toContain('class="missing"');
-    // The full-score point on axis 0 sits at the top of the ring: cx, cy - radius.
+    // The full-score point on axis 0 sits at the top of the ring: (cx, cy - radius), where
+    // cx = 110 + margin (40 + 14) and cy - radius = the top margin, 28.
     const shape = /class="radar-shape" points="([^"]+)"/.exec(svg)?.[1] ?? '';
     const [first] = shape.split(' ');
-    expect(first).toBe('206,28');
+    expect(first).toBe('164,28');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   fitLabel,
   fraction,
   svgOpen,
+  textWidth,
 } from './svg.js';
 
 /** One shape on a radar: a unit's scores, or a reference such as the mean of all units. */
@@ -69,7 +70,11 @@ export function radarPoint(
 export function radarSvg(spec: RadarSpec): string {
   const size = spec.size ?? 220;
   const radius = size / 2;
-  const margin = { x: 96, y: 28 };
+  const fitted = spec.axes.map((a) => fitLabel(a.label, 18));
+  const margin = {
+    x: Math.ceil(Math.max(40, ...fitted.map((l) => textWidth(`${l} (–)`, 10)))) + 14,
+    y: 28,
+  };
   const width = size + 2 * margin.x;
   const height = size + 2 * margin.y;
   const cx = width / 2;
@@ -140,7 +145,7 @@ export function radarSvg(spec: RadarSpec): string {
     const missing = spec.series.some((s) => s.role === 'primary' && (s.values[i] ?? null) === null);
     out.push(
       `<text x="${coord(cx + p.x)}" y="${coord(cy + p.y + dy)}" text-anchor="${anchor}"${missing ? ' class="missing" fill="#8a1c1c"' : ''}>` +
-        `<title>${escapeMarkup(a.label)}</title>${escapeMarkup(fitLabel(a.label, 16))}${missing ? ' (–)' : ''}</text>`,
+        `<title>${escapeMarkup(a.label)}</title>${escapeMarkup(fitted[i] as string)}${missing ? ' (–)' : ''}</text>`,
     );
   });
   out.push('</g></svg>');

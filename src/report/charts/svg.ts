@@ -56,7 +56,7 @@ export function fitLabel(label: string, max: number): string {
 
 /** An estimate of rendered text width at `fontSize` px for the system sans-serif stack. */
 export function textWidth(label: string, fontSize: number): number {
-  return Array.from(label).length * fontSize * 0.58;
+  return Array.from(label).length * fontSize * 0.64;
 }
 
 /** Where `value` lies in `scale`, clamped to [0, 1]. */

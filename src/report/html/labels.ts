@@ -60,6 +60,8 @@ const en = {
   edition: 'edition',
   version: 'version',
   generatedNote: 'A self-contained report: it needs no network and no script.',
+  answersMissing: 'answers missing',
+  emptyScore: 'no score',
 } as const;
 
 /** The report's fixed words. */
@@ -101,6 +103,32 @@ const bg: Partial<ReportLabels> = {
   source: 'Източник',
   comment: 'Коментар',
   period: 'Период',
+  profileIntro:
+    'Резултати по измерения (запълнената фигура) спрямо средното за всички единици (пунктир) и резултат по етапи.',
+  coverageNone: 'Всяка единица е отговорила на всеки индикатор, който се отчита.',
+  answered: 'с отговор',
+  notApplicable: 'неприложими',
+  missing: 'липсващи',
+  expected: 'очаквани',
+  previous: 'Предишен',
+  node: 'Възел',
+  reason: 'Причина',
+  levels: 'Нива',
+  stages: 'Етапи',
+  dimensions: 'Измерения',
+  indicators: 'Индикатори',
+  rules: 'Правила за оценяване',
+  ruleKind: 'Вид правило',
+  conventions: 'Конвенции',
+  notes: 'Бележки',
+  referenceDate: 'референтна дата',
+  scale: 'Скала',
+  edition: 'издание',
+  version: 'версия',
+  previousAnswer: 'Предишен отговор',
+  generatedNote: 'Самостоятелен отчет: не изисква мрежа, нито скрипт.',
+  answersMissing: 'липсват отговори',
+  emptyScore: 'няма резултат',
 };
 
 const byLanguage: Record<string, Partial<ReportLabels>> = { en, bg };

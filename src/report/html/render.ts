@@ -172,12 +172,10 @@ function change(model: ReportModel, t: ReportLabels): string {
   const prev = model.previousPeriod;
   if (!prev) return `<p class="note">${esc(t.noChange)}</p>`;
   const deltas = model.units.map((u) => changeOf(u.overall, u.previous?.overall));
-  const all = model.units.flatMap((u) =>
-    u.dimensions.map((v, i) => changeOf(v, u.previousDimensions?.[i])),
-  );
+  // The chart shows overall changes; its axis spans the largest of them (at least one point).
   const span = Math.max(
     1,
-    ...[...deltas, ...all].filter((d): d is number => d !== null).map((d) => Math.abs(d)),
+    ...deltas.filter((d): d is number => d !== null).map((d) => Math.abs(d)),
   );
   const intro = t.changeIntro.replace('{from}', prev.label).replace('{to}', model.period.label);
   const svg = barsSvg({

@@ -20,7 +20,9 @@ table { border-collapse: collapse; margin: 8px 0 16px; font-size: 0.85rem; }
 caption { text-align: start; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--rule); padding: 3px 8px; text-align: start; vertical-align: top; }
 th { background: #f3f5f8; }
-td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
+td.num, td.improved, td.declined, td.held { white-space: nowrap; }
+thead th { max-width: 12em; }
 .table-wrap { overflow-x: auto; }
 .improved { color: var(--up); }
 .declined { color: var(--down); }

@@ -1,0 +1,27 @@
+import type { ScoreResult } from '../engine/result/schema.js';
+import type { Framework } from '../framework/schema/framework.js';
+import { resultView } from './from-result.js';
+import { buildReportModel, type ReportOptions } from './html/build.js';
+import { renderReportModel } from './html/render.js';
+
+/**
+ * Writes the HTML report of a score result: one self-contained file (inline CSS and SVG, no
+ * script, no network) with a ranking overview, a heat map of units × dimensions, per unit a
+ * radar of dimensions and bars per stage, the change since the previous period, coverage
+ * warnings, the evidence behind each answer and a methodology section generated from the
+ * framework. Accessible (a `<title>`, a `<desc>` and a data table for every chart) and
+ * printable. Core and browser-safe: it returns a string.
+ *
+ * @example
+ * ```ts
+ * const html = renderReport(score(framework, answers), framework, { lang: 'bg', period: '2021' });
+ * html.includes('<svg'); //=> true
+ * ```
+ */
+export function renderReport(
+  result: ScoreResult,
+  framework: Framework,
+  options: ReportOptions = {},
+): string {
+  return renderReportModel(buildReportModel(resultView(result, framework), framework, options));
+}
