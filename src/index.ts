@@ -85,6 +85,21 @@ export {
 
 // --- answers and scoring engine (issue 3) ---
 
+export {
+  type AnswerFormat,
+  type ReadAnswersOptions,
+  readAnswers,
+} from './answers/read/index.js';
+export type { AnswerOrigin, AnswerRow, AnswerSet, RejectedAnswer } from './answers/types.js';
+export {
+  type CsvCell,
+  type CsvDelimiter,
+  detectDelimiter,
+  excelSafeCell,
+  type ToCsvOptions,
+  toCsv,
+} from './io/csv.js';
+
 // --- composite-indicator toolkit (issue 5) ---
 
 // --- analysis: uncertainty, sensitivity, gains (issue 6) ---

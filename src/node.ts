@@ -17,3 +17,5 @@ export {
 } from './node/framework.js';
 
 // --- answer files (issue 3) ---
+
+export { type ReadAnswerFilesOptions, readAnswerFiles } from './node/answers.js';

@@ -1,6 +1,5 @@
 import { createIssue } from '../../errors/issue.js';
-import { decodeSource } from '../../io/decode.js';
-import type { SourceFile } from '../../io/source.js';
+import { decodeSource, type SourceFile } from '../../framework/load/source.js';
 import type { AnswerSet } from '../types.js';
 import type { AnswerSink } from './_lib/sink.js';
 import { readCsvAnswers } from './csv.js';
@@ -58,18 +57,14 @@ export function readAnswers(
     return { ...sink, files: files.map((f) => f.path) };
   }
   for (const file of files) {
+    // Strict UTF-8 (FILE_NOT_UTF8 with the offset), BOM dropped, blank files FILE_EMPTY.
     const decoded = decodeSource(file);
     if (!decoded.ok) {
-      sink.errors.push(decoded.issue);
+      sink.errors.push(...decoded.issues);
       continue;
     }
     const { text } = decoded;
-    const start = firstNonSpace(text);
-    if (start === -1) {
-      sink.errors.push(createIssue('FILE_EMPTY', {}, { file: file.path }));
-      continue;
-    }
-    const first = text.charCodeAt(start);
+    const first = text.charCodeAt(firstNonSpace(text));
     const isJson =
       format === 'json' ||
       (format === 'auto' &&

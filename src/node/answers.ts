@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { type AnswerFormat, readAnswers } from '../answers/read/index.js';
+import type { AnswerSet } from '../answers/types.js';
+import { createIssue, type Issue } from '../errors/issue.js';
+import type { SourceFile } from '../framework/load/source.js';
+
+/** Options of {@link readAnswerFiles}. */
+export interface ReadAnswerFilesOptions {
+  /** The layout of every file; `auto` (default) decides per file. See `readAnswers`. */
+  format?: AnswerFormat;
+}
+
+/**
+ * Reads answer files from disk (as bytes, so encoding problems are caught) and passes them to
+ * `readAnswers`. A file that cannot be read (missing, a folder, no permission) is a
+ * `FILE_NOT_FOUND` error in the set's `errors`, never a thrown exception.
+ *
+ * @example
+ * ```ts
+ * const set = await readAnswerFiles(['answers/bg-2019.csv', 'answers/pl-2019.json']);
+ * set.read === set.rows.length + set.rejected.length; //=> true
+ * ```
+ */
+export async function readAnswerFiles(
+  paths: readonly string[],
+  options: ReadAnswerFilesOptions = {},
+): Promise<AnswerSet> {
+  const files: SourceFile[] = [];
+  const unreadable: Issue[] = [];
+  for (const path of paths) {
+    try {
+      files.push({ path, content: await readFile(path) });
+    } catch {
+      unreadable.push(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
+    }
+  }
+  const set = readAnswers(files, options.format === undefined ? {} : { format: options.format });
+  return { ...set, errors: [...unreadable, ...set.errors], files: [...paths] };
+}
