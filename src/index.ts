@@ -102,6 +102,95 @@ export {
 
 // --- composite-indicator toolkit (issue 5) ---
 
+export {
+  type AggregateLog,
+  type AggregateOptions,
+  aggregate,
+  type LevelSettings,
+} from './composite/aggregate/aggregate.js';
+export {
+  type AggregateGroup,
+  aggregationTree,
+} from './composite/aggregate/tree.js';
+export { type BuildDifference, compareBuilds } from './composite/analysis/compare.js';
+export {
+  type CorrelationFlag,
+  type CorrelationMethod,
+  correlationFlags,
+  correlationMatrix,
+  cronbachAlpha,
+} from './composite/analysis/correlation.js';
+export {
+  ranks,
+  type StrengthWeakness,
+  strengthsWeaknesses,
+  type UnitRank,
+} from './composite/analysis/ranks.js';
+export {
+  type IndicatorStatistics,
+  indicatorStatistics,
+  type StatisticsOptions,
+} from './composite/analysis/statistics.js';
+export { type Trend, trends } from './composite/analysis/trends.js';
+export { effectiveWeights, type PcaWeights, pcaWeights } from './composite/analysis/weights.js';
+export {
+  columnOf,
+  datasetFromRows,
+  type LongRow,
+  periodGroups,
+  toLong,
+  toWide,
+  valueAt,
+} from './composite/data/dataset.js';
+export { type CoinrFiles, readCoinr, readIMeta } from './composite/data/read.js';
+export {
+  type CompositeData,
+  type CompositeMeta,
+  type Dataset,
+  type MetaNode,
+  metaNodeSchema,
+  type UnitTable,
+} from './composite/data/types.js';
+export { type DenominateLog, denominate } from './composite/denominate/denominate.js';
+export { type ImputeLog, type ImputeOptions, impute } from './composite/impute/impute.js';
+export {
+  defaultNormaliseOptions,
+  type NormaliseLog,
+  type NormaliseOptions,
+  normalise,
+} from './composite/normalise/normalise.js';
+export {
+  type PipelineResult,
+  parsePipelineSpec,
+  runPipeline,
+  type StepLog,
+  safeRunPipeline,
+} from './composite/pipeline/run.js';
+export {
+  type CompositeAggregation,
+  type ImputeMethod,
+  type NormaliseMethod,
+  type PipelineSpec,
+  type PipelineSpecInput,
+  type PipelineStep,
+  pipelineSchema,
+  type StageName,
+  stageNames,
+} from './composite/pipeline/schema.js';
+export { type ScreenLog, type ScreenOptions, screen } from './composite/screen/screen.js';
+export {
+  type TreatedIndicator,
+  type TreatLog,
+  type TreatOptions,
+  treat,
+  treatVector,
+} from './composite/treat/treat.js';
+export {
+  type ImportCoinrOptions,
+  type ImportedCoinr,
+  importCoinr,
+} from './import/coinr/import.js';
+
 // --- analysis: uncertainty, sensitivity, gains (issue 6) ---
 
 // --- outputs: exports, comparisons, reports (issue 7) ---

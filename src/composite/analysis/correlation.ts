@@ -1,0 +1,176 @@
+import { rankAverage } from '../_lib/stats.js';
+import type { CompositeMeta, Dataset } from '../data/types.js';
+
+/** Correlation type: Pearson on values, Spearman on (average) ranks. */
+export type CorrelationMethod = 'pearson' | 'spearman';
+
+function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  let n = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i] as number;
+    const b = y[i] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    sx += a;
+    sy += b;
+    n++;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < x.length; i++) {
+    const a = x[i] as number;
+    const b = y[i] as number;
+    if (Number.isNaN(a) || Number.isNaN(b)) continue;
+    sxy += (a - mx) * (b - my);
+    sxx += (a - mx) ** 2;
+    syy += (b - my) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+/**
+ * Correlation matrix of the given columns over pairwise complete rows (R `cor(use =
+ * "pairwise.complete.obs")`, as COINr's `get_corr`). Spearman ranks each column on its own
+ * with average ranks for ties, then correlates the ranks of the rows both columns share.
+ *
+ * @example
+ * ```ts
+ * correlationMatrix(ds, ['a', 'b'], 'pearson'); //=> [[1, 0.93], [0.93, 1]]
+ * ```
+ */
+export function correlationMatrix(
+  ds: Dataset,
+  codes: readonly string[],
+  method: CorrelationMethod = 'pearson',
+): number[][] {
+  const n = ds.rows.length;
+  const cols = codes.map((code) => {
+    const c = ds.codes.indexOf(code);
+    const x = c < 0 ? new Float64Array(n).fill(Number.NaN) : ds.values.slice(c * n, c * n + n);
+    return x;
+  });
+  return cols.map((x, i) =>
+    cols.map((y, j) => {
+      if (i === j) return 1;
+      if (method === 'pearson') return pearson(x, y);
+      // Spearman on the rows both have, as R does with pairwise complete observations.
+      const both = Array.from({ length: n }, (_, r) => r).filter(
+        (r) => !Number.isNaN(x[r] as number) && !Number.isNaN(y[r] as number),
+      );
+      return pearson(
+        rankAverage(both.map((r) => x[r] as number)),
+        rankAverage(both.map((r) => y[r] as number)),
+      );
+    }),
+  );
+}
+
+/** A flagged pair of indicators inside one group. */
+export interface CorrelationFlag {
+  group: string;
+  a: string;
+  b: string;
+  r: number;
+  flag: 'collinear' | 'negative';
+}
+
+/**
+ * Flags pairs of columns in the same aggregation group whose correlation is above `high`
+ * (default 0.9: possible double counting) or below `low` (default -0.4: they pull the
+ * aggregate apart), as COINr's `get_corr_flags` with `grouplev`. Groups are the parents of
+ * the columns (or their ancestors at `level`).
+ *
+ * @example
+ * ```ts
+ * correlationFlags(data.meta, normalised, { level: 2 }); //=> [{ group: 'P2P', a: 'StMob', b: 'Tourist', r: 0.91, flag: 'collinear' }]
+ * ```
+ */
+export function correlationFlags(
+  meta: CompositeMeta,
+  ds: Dataset,
+  options: { level?: number; high?: number; low?: number; method?: CorrelationMethod } = {},
+): CorrelationFlag[] {
+  const level = options.level ?? 2;
+  const high = options.high ?? 0.9;
+  const low = options.low ?? -0.4;
+  const byCode = new Map(meta.nodes.map((x) => [x.code, x]));
+  const groupOf = (code: string) => {
+    let node = byCode.get(code);
+    const start = node?.level ?? 1;
+    if (start >= level) return undefined;
+    while (node && node.level < level) node = node.parent ? byCode.get(node.parent) : undefined;
+    return node?.level === level ? node.code : undefined;
+  };
+  const groups = new Map<string, string[]>();
+  for (const code of ds.codes) {
+    const g = groupOf(code);
+    if (g === undefined) continue;
+    const list = groups.get(g) ?? [];
+    list.push(code);
+    groups.set(g, list);
+  }
+  const out: CorrelationFlag[] = [];
+  for (const [group, codes] of groups) {
+    const m = correlationMatrix(ds, codes, options.method ?? 'pearson');
+    for (let i = 0; i < codes.length; i++) {
+      for (let j = i + 1; j < codes.length; j++) {
+        const r = (m[i] as number[])[j] as number;
+        if (r > high)
+          out.push({ group, a: codes[i] as string, b: codes[j] as string, r, flag: 'collinear' });
+        else if (r < low)
+          out.push({ group, a: codes[i] as string, b: codes[j] as string, r, flag: 'negative' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Cronbach's alpha of a set of columns (COINr `get_cronbach`): with the covariance matrix over
+ * pairwise complete rows (n - 1), alpha = k^2 * mean off-diagonal covariance / sum of all
+ * covariances.
+ *
+ * @example
+ * ```ts
+ * cronbachAlpha(normalised, ['Goods', 'Services', 'FDI', 'PRemit', 'ForPort']); //=> 0.7
+ * ```
+ */
+export function cronbachAlpha(ds: Dataset, codes: readonly string[]): number {
+  const n = ds.rows.length;
+  const cols = codes.map((code) => {
+    const c = ds.codes.indexOf(code);
+    return c < 0 ? new Float64Array(n).fill(Number.NaN) : ds.values.subarray(c * n, c * n + n);
+  });
+  const k = cols.length;
+  let all = 0;
+  let diag = 0;
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) {
+      const x = cols[i] as Float64Array;
+      const y = cols[j] as Float64Array;
+      let m = 0;
+      let sx = 0;
+      let sy = 0;
+      for (let r = 0; r < n; r++) {
+        if (Number.isNaN(x[r] as number) || Number.isNaN(y[r] as number)) continue;
+        sx += x[r] as number;
+        sy += y[r] as number;
+        m++;
+      }
+      let s = 0;
+      for (let r = 0; r < n; r++) {
+        if (Number.isNaN(x[r] as number) || Number.isNaN(y[r] as number)) continue;
+        s += ((x[r] as number) - sx / m) * ((y[r] as number) - sy / m);
+      }
+      const cov = s / (m - 1);
+      all += cov;
+      if (i === j) diag += cov;
+    }
+  }
+  const offMean = (all - diag) / (k * (k - 1));
+  return (k * k * offMean) / all;
+}
