@@ -2,13 +2,25 @@
  * Every CLI command, by name. A new command is one file in this folder and one line here.
  */
 import type { CommandDef } from 'citty';
+import { compareCommand } from './compare.js';
+import { explainCommand } from './explain.js';
+import { exportCommand } from './export.js';
 import { frameworksCommand } from './frameworks.js';
 import { importCommand } from './import.js';
+import { reportCommand } from './report.js';
+import { scoreCommand } from './score.js';
+import { templateCommand } from './template.js';
 import { validateCommand } from './validate.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
 export const commands: Record<string, CommandDef<any>> = {
+  explain: explainCommand,
+  compare: compareCommand,
+  export: exportCommand,
   frameworks: frameworksCommand,
   import: importCommand,
+  score: scoreCommand,
+  report: reportCommand,
+  template: templateCommand,
   validate: validateCommand,
 };

@@ -30,21 +30,29 @@ export const answersMessages = {
     `The ${p.field} "${p.value}" is not a date written YYYY-MM-DD.`,
   ANSWER_DATE_ORDER: (p: { validFrom: string; validTo: string }) =>
     `valid_to ${p.validTo} is before valid_from ${p.validFrom}.`,
+  ANSWER_TEMPLATE_FALLBACK: (p: {
+    lang: string;
+    fallbackLang: string;
+    count: number;
+    total: number;
+  }) =>
+    `${p.count} of ${p.total} texts have no "${p.lang}" version; they are written in "${p.fallbackLang}".`,
   ANSWER_FORMAT_UNKNOWN: (p: { format: string }) =>
     `Unknown answer format "${p.format}"; expected "auto", "long", "wide" or "json".`,
 } satisfies MessageCatalogue;
 
 /**
  * The words the questionnaire template writes around a framework's own texts (how to answer a
- * number, a date, yes/no). English only for now; the framework's titles, questions and option
- * labels are translated through `--lang`.
+ * number, a date, yes or no). English for now; the framework's titles, questions and option
+ * labels follow `--lang`.
  */
 export const answerTemplateTexts = {
   notApplicable: 'not applicable',
   oneOf: 'one of',
   severalOf: (p: { separator: string }) => `one or more of, separated by "${p.separator}"`,
   noneOfThese: 'none of these',
-  yesNo: 'yes or no',
+  yes: 'yes',
+  no: 'no',
   number: (p: { unit?: string | undefined }) => (p.unit ? `a number (${p.unit})` : 'a number'),
   range: (p: { min?: number | undefined; max?: number | undefined }) =>
     p.min !== undefined && p.max !== undefined
@@ -60,15 +68,13 @@ export const answerTemplateTexts = {
         : p.lt !== undefined
           ? `under ${p.lt}`
           : 'any value',
-  lowerIsBetter: 'lower is better',
+  linear: (p: { min: number; max: number; lowerIsBetter: boolean }) =>
+    `scored linearly from ${p.min} to ${p.max}${p.lowerIsBetter ? ', lower is better' : ''}`,
   date: 'a date YYYY-MM-DD',
   inForce: (p: { score: number; otherwise: number }) =>
-    `${p.score} if in force on the reference date, else ${p.otherwise}`,
-  before: (p: { date: string }) => `before ${p.date}`,
-  otherwise: 'otherwise',
+    `in force on the reference date: ${p.score}, otherwise ${p.otherwise}`,
+  before: (p: { date: string; score: number }) => `before ${p.date}: ${p.score}`,
+  otherwise: (p: { score: number }) => `otherwise: ${p.score}`,
   elapsedYears: 'whole years before the reference date',
-  score: (p: { score: number }) => `(${p.score})`,
-  na: 'or n/a if not applicable',
-  noteQuestion: 'question',
-  noteAllowed: 'allowed answers',
+  scored: (p: { text: string; score: number }) => `${p.text} (${p.score})`,
 } as const;
