@@ -130,7 +130,14 @@ export {
 } from './explain/index.js';
 export { type RenderOptions, renderExplanation } from './explain/render.js';
 export { formatScore, roundHalfAwayFromZero } from './result/round.js';
-export { coverageShare, findRow, type RowFilter, type ScoreRow, scoreRows } from './result/rows.js';
+export {
+  coverageShare,
+  filterResult,
+  findRow,
+  type RowFilter,
+  type ScoreRow,
+  scoreRows,
+} from './result/rows.js';
 export {
   type NodeResult,
   nodeResultSchema,

@@ -104,3 +104,54 @@ export function findRow(result: ScoreResult, unit: string, period: string): numb
   }
   return -1;
 }
+
+/**
+ * A copy of a result keeping only some periods, units and node levels (kinds or level names)
+ * or node ids; the answers table is kept whole so indexes stay valid. Pure.
+ *
+ * @example
+ * ```ts
+ * filterResult(result, { periods: ['2019'], levels: ['overall', 'dimension'] }).nodes.length;
+ * ```
+ */
+export function filterResult(result: ScoreResult, filter: RowFilter): ScoreResult {
+  const periods = filter.periods ? new Set(filter.periods) : undefined;
+  const units = filter.units ? new Set(filter.units) : undefined;
+  const levels = filter.levels ? new Set(filter.levels) : undefined;
+  const ids = filter.nodes ? new Set(filter.nodes) : undefined;
+  const keep: number[] = [];
+  for (let r = 0; r < result.rows.unit.length; r++) {
+    const unit = result.units[result.rows.unit[r] as number] as string;
+    const period = (result.periods[result.rows.period[r] as number] as { id: string }).id;
+    if ((!periods || periods.has(period)) && (!units || units.has(unit))) keep.push(r);
+  }
+  const pick = <T>(xs: readonly T[]): T[] => keep.map((r) => xs[r] as T);
+  const nodes = result.nodes
+    .filter(
+      (n) => (!levels || levels.has(n.kind) || levels.has(n.level)) && (!ids || ids.has(n.id)),
+    )
+    .map((n) => {
+      const out: NodeResult = {
+        ...n,
+        score: pick(n.score),
+        rank: pick(n.rank),
+        reason: pick(n.reason),
+      };
+      if (n.value) out.value = pick(n.value);
+      if (n.answer) out.answer = pick(n.answer);
+      if (n.coverage) {
+        out.coverage = {
+          answered: pick(n.coverage.answered),
+          notApplicable: pick(n.coverage.notApplicable),
+          missing: pick(n.coverage.missing),
+          expected: pick(n.coverage.expected),
+        };
+      }
+      return out;
+    });
+  return {
+    ...result,
+    rows: { unit: pick(result.rows.unit), period: pick(result.rows.period) },
+    nodes,
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * `integration-index score --framework <id-or-path> <answers>...`: score answer files and print
+ * a table, a long CSV or the JSON result. Rejected rows are reported on stderr with their coded
+ * error and position; the rest is scored (exit 0) unless `--strict`.
+ */
+import { writeFileSync } from 'node:fs';
+import type { AnswerSet } from '../../answers/types.js';
+import { type ScoreOptions, safeScore } from '../../engine/index.js';
+import { formatScore } from '../../engine/result/round.js';
+import { filterResult, scoreRows } from '../../engine/result/rows.js';
+import type { NodeResult, ScoreResult } from '../../engine/result/schema.js';
+import { formatIssue, IntegrationIndexError, type Issue } from '../../errors/issue.js';
+import type { Framework } from '../../framework/schema/framework.js';
+import { toCsv } from '../../io/csv.js';
+import { readAnswerFiles } from '../../node/answers.js';
+import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
+import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+
+/** Output formats of `score`. */
+export const scoreFormats = ['table', 'csv', 'json'] as const;
+
+/** Arguments shared by `score` and `explain`. */
+export const scoringArgs = {
+  framework: {
+    type: 'string',
+    required: true,
+    description: 'A built-in framework id (niem, mipex-2020) or a framework folder',
+  },
+  'as-of': {
+    type: 'string',
+    description:
+      'Use the answers in force on this date (YYYY-MM-DD); default: each period’s reference date',
+  },
+  missing: {
+    type: 'string',
+    description:
+      'Missing-data policy for this run: exclude, zero or fail (default: the framework’s)',
+  },
+  decimals: {
+    type: 'string',
+    default: '1',
+    description:
+      'Decimals of printed scores, rounded half away from zero (JSON keeps full precision)',
+  },
+  lang: { type: 'string', description: 'Language of titles and labels (default: the framework’s)' },
+} as const;
+
+/** What `score` and `explain` load before scoring. */
+export interface ScoringInputs {
+  framework: Framework;
+  answers: AnswerSet;
+  options: ScoreOptions;
+  decimals: number;
+}
+
+/** Parses the shared arguments and loads the framework and the answer files. */
+export async function loadScoringInputs(args: Record<string, unknown>): Promise<ScoringInputs> {
+  const paths = ((args._ as unknown[] | undefined) ?? []).map(String);
+  if (paths.length === 0) throw new UsageError('Name at least one answer file.');
+  const decimals = Number(args.decimals ?? 1);
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 12) {
+    throw new UsageError(
+      `--decimals must be a whole number from 0 to 12, not "${String(args.decimals)}".`,
+    );
+  }
+  const missing = args.missing as string | undefined;
+  if (missing !== undefined && !['exclude', 'zero', 'fail'].includes(missing)) {
+    throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
+  }
+  const framework = loadFrameworkDir(resolveFramework(String(args.framework)));
+  const answers = await readAnswerFiles(paths);
+  const options: ScoreOptions = {
+    asOf: args['as-of'] as string | undefined,
+    lang: args.lang as string | undefined,
+  };
+  if (missing !== undefined) options.missing = { noData: missing as 'exclude' | 'zero' | 'fail' };
+  return { framework, answers, options, decimals };
+}
+
+/** Scores, printing issues and counts on stderr; throws the issues when scoring fails. */
+export function scoreAndReport(inputs: ScoringInputs): { result: ScoreResult; issues: Issue[] } {
+  const r = safeScore(inputs.framework, inputs.answers, inputs.options);
+  if (!r.ok) throw new IntegrationIndexError([...inputs.answers.errors, ...r.issues]);
+  const result = r.value;
+  // In file order, so that a long list reads top to bottom.
+  const files = new Map(result.files.map((f, i) => [f, i]));
+  const sorted = [...(result.issues as Issue[])].sort(
+    (a, b) =>
+      (files.get(a.file ?? '') ?? -1) - (files.get(b.file ?? '') ?? -1) ||
+      (a.line ?? 0) - (b.line ?? 0),
+  );
+  for (const issue of sorted) process.stderr.write(`${formatIssue(issue)}\n`);
+  const c = result.counts;
+  process.stderr.write(
+    `Read ${c.read} answers: ${c.used} used, ${c.superseded} superseded, ${c.rejected} rejected.\n`,
+  );
+  return { result, issues: result.issues as Issue[] };
+}
+
+const pad = (s: string, n: number, right = false): string => (right ? s.padStart(n) : s.padEnd(n));
+
+function renderTable(rows: string[][], alignRight: (col: number) => boolean): string {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, [...c].length);
+    });
+  }
+  return rows
+    .map((row) =>
+      row
+        .map((c, i) => pad(c, widths[i] ?? 0, alignRight(i)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/**
+ * The table view: with stages, one block per unit and period with dimensions by stage (the
+ * dimension x stage cells, the dimension's total and rank), then the stages and the overall
+ * score; without stages, units by the chosen nodes.
+ */
+export function formatScoreTable(
+  result: ScoreResult,
+  decimals: number,
+  levels?: readonly string[],
+): string {
+  const out: string[] = [];
+  const byId = new Map(result.nodes.map((n) => [n.id, n]));
+  const root = byId.get(result.rootId) as NodeResult;
+  const stages = result.nodes.filter((n) => n.kind === 'stage');
+  const cells = result.nodes.filter((n) => n.kind === 'cell');
+  const fmt = (n: NodeResult | undefined, r: number): string =>
+    n ? formatScore(n.score[r], decimals) || '—' : '';
+  const R = result.rows.unit.length;
+  const periodIds = result.periods.map((p) => p.id);
+  if (cells.length > 0 && !levels) {
+    const dims = result.nodes.filter(
+      (n) => n.kind === 'dimension' && cells.some((c) => c.parent === n.id),
+    );
+    for (let r = 0; r < R; r++) {
+      const unit = result.units[result.rows.unit[r] as number] as string;
+      const period = periodIds[result.rows.period[r] as number] as string;
+      const rank = root.rank[r];
+      out.push(
+        `${unit}  ${period}  ${root.title}: ${fmt(root, r)}${rank ? `  (rank ${rank})` : ''}`,
+      );
+      const rows: string[][] = [['', ...stages.map((s) => s.title), 'Total', 'Rank']];
+      for (const d of dims) {
+        rows.push([
+          d.scored ? d.title : `${d.title} (not scored)`,
+          ...stages.map((s) => fmt(byId.get(`${d.id}@${s.id}`), r)),
+          fmt(d, r),
+          d.rank[r] ? String(d.rank[r]) : '',
+        ]);
+      }
+      rows.push(['Stage', ...stages.map((s) => fmt(s, r)), '', '']);
+      out.push(
+        renderTable(rows, (i) => i > 0),
+        '',
+      );
+    }
+    return out.join('\n');
+  }
+  const columns = levels
+    ? result.nodes.filter((n) => levels.includes(n.kind) || levels.includes(n.level))
+    : result.nodes.filter(
+        (n) =>
+          n.kind === 'overall' ||
+          n.kind === 'aggregate' ||
+          (n.parent === result.rootId && n.kind !== 'stage'),
+      );
+  const ordered = [
+    ...columns.filter((n) => n.id !== result.rootId),
+    ...columns.filter((n) => n.id === result.rootId),
+  ];
+  const rows: string[][] = [
+    ['unit', 'period', ...ordered.map((n) => n.id), ...(ordered.includes(root) ? ['rank'] : [])],
+  ];
+  for (let r = 0; r < R; r++) {
+    rows.push([
+      result.units[result.rows.unit[r] as number] as string,
+      periodIds[result.rows.period[r] as number] as string,
+      ...ordered.map((n) => fmt(n, r)),
+      ...(ordered.includes(root) ? [root.rank[r] ? String(root.rank[r]) : ''] : []),
+    ]);
+  }
+  out.push(renderTable(rows, (i) => i > 1));
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The long CSV: `unit,period,node,level,stage,score,coverage,rank`, scores rounded half away
+ * from zero to `decimals`, coverage (answered share of applicable indicators) to 3 decimals.
+ */
+export function formatScoreCsv(result: ScoreResult, decimals: number): string {
+  const rows: (string | number | null)[][] = [
+    ['unit', 'period', 'node', 'level', 'stage', 'score', 'coverage', 'rank'],
+  ];
+  for (const row of scoreRows(result)) {
+    const node = result.nodes.find((n) => n.id === row.node);
+    if (node?.value && row.score === null) continue;
+    rows.push([
+      row.unit,
+      row.period,
+      row.node,
+      row.level,
+      row.stage,
+      formatScore(row.score, decimals),
+      formatScore(row.coverage, 3),
+      row.rank,
+    ]);
+  }
+  return toCsv(rows);
+}
+
+/**
+ * `score`: the main command.
+ *
+ * @example
+ * ```sh
+ * integration-index score --framework niem answers.csv --period 2019 --format csv --out scores.csv
+ * ```
+ */
+export const scoreCommand = defineCliCommand({
+  meta: {
+    name: 'score',
+    description:
+      'Score answer files against a framework: dimension x stage, dimension, stage and overall scores with ranks and coverage.',
+  },
+  args: {
+    answers: {
+      type: 'positional',
+      required: false,
+      description: 'Answer files (CSV long or wide, JSON)',
+    },
+    ...scoringArgs,
+    period: { type: 'string', description: 'Only these periods (comma-separated ids)' },
+    level: {
+      type: 'string',
+      description:
+        'Only these levels or kinds (comma-separated: overall, group, dimension, cell, stage, indicator...)',
+    },
+    format: {
+      type: 'string',
+      alias: 'f',
+      default: 'table',
+      description: 'Output: table, csv or json',
+    },
+    out: {
+      type: 'string',
+      alias: 'o',
+      description: 'Write the output to this file instead of stdout',
+    },
+    strict: {
+      type: 'boolean',
+      default: false,
+      description: 'Exit 1 if any answer row was rejected',
+    },
+  },
+  async run({ args }) {
+    const format = String(args.format);
+    if (!(scoreFormats as readonly string[]).includes(format)) {
+      throw new UsageError(`Unknown --format "${format}"; expected table, csv or json.`);
+    }
+    const inputs = await loadScoringInputs(args as Record<string, unknown>);
+    const periods = args.period
+      ? String(args.period)
+          .split(',')
+          .map((p) => p.trim())
+      : undefined;
+    const known = inputs.framework.periods.map((p) => p.id);
+    for (const p of periods ?? []) {
+      if (!known.includes(p))
+        throw new UsageError(
+          `Unknown --period "${p}"; the framework's periods are ${known.join(', ')}.`,
+        );
+    }
+    const levels = args.level
+      ? String(args.level)
+          .split(',')
+          .map((l) => l.trim())
+      : undefined;
+    const { result } = scoreAndReport(inputs);
+    const shown = periods || levels ? filterResult(result, { periods, levels }) : result;
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(shown)}\n`
+        : format === 'csv'
+          ? formatScoreCsv(shown, inputs.decimals)
+          : formatScoreTable(shown, inputs.decimals, levels);
+    if (args.out) writeFileSync(String(args.out), text);
+    else process.stdout.write(text);
+    if (inputs.answers.errors.length > 0) return exitCodes.invalid;
+    return args.strict && result.counts.rejected > 0 ? exitCodes.invalid : exitCodes.ok;
+  },
+});
