@@ -90,6 +90,14 @@ export {
   type ReadAnswersOptions,
   readAnswers,
 } from './answers/read/index.js';
+export {
+  type AnswerTemplate,
+  buildTemplate,
+  longTemplateColumns,
+  type TemplateOptions,
+  type TemplateQuestion,
+  templateToCsv,
+} from './answers/template/index.js';
 export type { AnswerOrigin, AnswerRow, AnswerSet, RejectedAnswer } from './answers/types.js';
 export {
   type CsvCell,
