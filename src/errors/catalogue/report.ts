@@ -4,13 +4,13 @@ import type { MessageCatalogue } from './types.js';
 /** Message templates for the outputs people read: exports, comparisons and the HTML report. */
 export const reportMessages = {
   REPORT_UNKNOWN_PERIOD: (p: { period: string; periods: readonly string[] }) =>
-    `The result has no scores for period "${p.period}"; it has ${p.periods.length > 0 ? quoteList(p.periods) : 'none'}.`,
+    `The result has no scores for period "${p.period}"; it has ${p.periods.length > 0 ? quoteList(p.periods, 'and') : 'none'}.`,
   REPORT_NO_PERIOD: (_p: Record<string, never>) =>
     'The result holds no period with scores, so there is nothing to report.',
   REPORT_UNKNOWN_LEVEL: (p: { level: string; levels: readonly string[] }) =>
     `Unknown level "${p.level}"; the result's aggregate levels are ${quoteList(p.levels)}.`,
   REPORT_UNKNOWN_UNIT: (p: { unit: string; units: readonly string[] }) =>
-    `The result has no unit "${p.unit}"; it has ${quoteList(p.units)}.`,
+    `The result has no unit "${p.unit}"; it has ${quoteList(p.units, 'and')}.`,
   REPORT_FALLBACK_LANGUAGE: (p: { lang: string; count: number; used: string }) =>
     `${p.count} text${p.count === 1 ? ' is' : 's are'} not translated into "${p.lang}"; the report shows ${p.count === 1 ? 'it' : 'them'} in "${p.used}".`,
   COMPARE_SAME_PERIOD: (p: { period: string }) =>

@@ -1,5 +1,5 @@
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
-import type { ResultView, ViewNodeKind } from '../view.js';
+import type { ResultView, ViewNode, ViewNodeKind } from '../view.js';
 
 /** Which way a score moved between two periods. */
 export type ChangeDirection = 'improved' | 'held' | 'declined';
@@ -24,6 +24,8 @@ export interface NodeChange {
   kind: ViewNodeKind;
   level: string;
   stage: string | null;
+  /** Depth in the display tree (the root is 0), for indenting. */
+  depth: number;
   from: number | null;
   to: number | null;
   /** `to - from` at full precision; null when either score is missing. */
@@ -61,7 +63,10 @@ export interface Comparison {
   from: string;
   to: string;
   tolerance: number;
-  /** One entry per unit and node, units in the result's order, nodes in tree order. */
+  /**
+   * One entry per unit and node, units in the result's order, nodes in tree order (each group
+   * followed by its dimensions; stages after the groups).
+   */
   changes: NodeChange[];
 }
 
@@ -159,6 +164,7 @@ export function compare(view: ResultView, options: CompareOptions): Comparison {
     return out;
   };
 
+  const ordered = treeOrder(view);
   const changes: NodeChange[] = [];
   for (const unit of units) {
     // Which answers changed, once per unit.
@@ -180,7 +186,7 @@ export function compare(view: ResultView, options: CompareOptions): Comparison {
         ...(b?.comment !== undefined ? { comment: b.comment } : {}),
       });
     }
-    for (const node of view.nodes) {
+    for (const { node, depth } of ordered) {
       if (!kinds.has(node.kind)) continue;
       const a = view.cell(unit, from, node.id);
       const b = view.cell(unit, to, node.id);
@@ -195,6 +201,7 @@ export function compare(view: ResultView, options: CompareOptions): Comparison {
         kind: node.kind,
         level: node.level,
         stage: node.stage,
+        depth,
         from: fromScore,
         to: toScore,
         change,
@@ -209,4 +216,25 @@ export function compare(view: ResultView, options: CompareOptions): Comparison {
     }
   }
   return { from, to, tolerance, changes };
+}
+
+/** The nodes depth-first along `parent` links, siblings in the result's order. */
+function treeOrder(view: ResultView): { node: ViewNode; depth: number }[] {
+  const kids = new Map<string | null, ViewNode[]>();
+  const ids = new Set(view.nodes.map((n) => n.id));
+  for (const n of view.nodes) {
+    const parent = n.parent !== null && ids.has(n.parent) ? n.parent : null;
+    kids.set(parent, [...(kids.get(parent) ?? []), n]);
+  }
+  const out: { node: ViewNode; depth: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (n: ViewNode, depth: number): void => {
+    if (seen.has(n.id)) return;
+    seen.add(n.id);
+    out.push({ node: n, depth });
+    for (const k of kids.get(n.id) ?? []) visit(k, depth + 1);
+  };
+  for (const root of kids.get(null) ?? []) visit(root, 0);
+  for (const n of view.nodes) visit(n, 0);
+  return out;
 }

@@ -1,0 +1,237 @@
+/**
+ * `integration-index compare`: what changed between two periods, per unit and node, and the
+ * answers behind each move.
+ */
+import { type CsvCell, toCsv } from '../../io/csv.js';
+import { type Comparison, compare, type NodeChange } from '../../report/compare/index.js';
+import { formatChange, formatScore } from '../../report/format.js';
+import { resultView } from '../../report/from-result.js';
+import type { ResultView, ViewNodeKind } from '../../report/view.js';
+import { resolveText } from '../../text/text.js';
+import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+import { decimalsArg, scoreForOutput, toleranceArg, writeOutput } from './report.js';
+
+/** Output formats of `compare`. */
+export const compareFormats = ['table', 'csv', 'json'] as const;
+
+const levelKinds: Record<string, readonly ViewNodeKind[]> = {
+  dimension: ['overall', 'group', 'dimension', 'stage'],
+  cell: ['overall', 'group', 'dimension', 'stage', 'cell'],
+  indicator: ['overall', 'group', 'dimension', 'stage', 'cell', 'indicator'],
+};
+
+const arrow = { improved: '▲', held: '●', declined: '▼' } as const;
+
+function rankText(c: NodeChange): string {
+  if (c.fromRank === null && c.toRank === null) return '';
+  return `${c.fromRank ?? '–'} → ${c.toRank ?? '–'}`;
+}
+
+/**
+ * The comparison as a terminal table: per unit, one line per node with both scores, the
+ * change, its direction and the rank move, and under each move the answers that changed.
+ *
+ * @example
+ * ```ts
+ * formatComparisonTable(view, comparison, { decimals: 1, lang: 'en' });
+ * //=> 'XA: 2019 → 2021\n  node  2019  2021  change ...'
+ * ```
+ */
+export function formatComparisonTable(
+  view: ResultView,
+  comparison: Comparison,
+  options: { decimals: number; lang: string },
+): string {
+  const title = new Map(
+    view.nodes.map((n) => [n.id, resolveText(n.title, options.lang, view.framework.language).text]),
+  );
+  const lines: string[] = [];
+  const units = [...new Set(comparison.changes.map((c) => c.unit))];
+  for (const unit of units) {
+    const rows = comparison.changes.filter((c) => c.unit === unit);
+    const table = rows.map((c) => [
+      `${'  '.repeat(c.depth)}${title.get(c.node) ?? c.node}`,
+      formatScore(c.from, options.decimals) || '–',
+      formatScore(c.to, options.decimals) || '–',
+      formatChange(c.change, options.decimals) || '–',
+      c.direction === null ? '' : `${arrow[c.direction]} ${c.direction}`,
+      rankText(c),
+    ]);
+    const head = ['node', comparison.from, comparison.to, 'change', 'direction', 'rank'];
+    const widths = head.map((h, i) =>
+      Math.max(Array.from(h).length, ...table.map((r) => Array.from(r[i] as string).length)),
+    );
+    const pad = (cells: string[]) =>
+      cells
+        .map((cell, i) => {
+          const w = widths[i] as number;
+          const fill = ' '.repeat(Math.max(0, w - Array.from(cell).length));
+          return i === 0 || i === 4 ? cell + fill : fill + cell;
+        })
+        .join('  ')
+        .trimEnd();
+    lines.push(`${unit}: ${comparison.from} → ${comparison.to}`);
+    lines.push(`  ${pad(head)}`);
+    rows.forEach((c, k) => {
+      lines.push(`  ${pad(table[k] as string[])}`);
+      if (c.direction === 'held' || c.direction === null) return;
+      if (c.kind !== 'dimension' && c.kind !== 'cell' && c.kind !== 'indicator') return;
+      for (const a of c.answers) {
+        const evidence = [a.source, a.comment].filter(Boolean).join('; ');
+        lines.push(
+          `  ${' '.repeat(widths[0] as number)}    ${a.indicator}: ${a.from ?? '(no answer)'} → ${a.to ?? '(no answer)'}${evidence ? ` (${evidence})` : ''}`,
+        );
+      }
+    });
+    lines.push('');
+  }
+  lines.push(
+    `Held: changes within ±${comparison.tolerance} points. Ranks: competition ranking, 1 is best.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The comparison as CSV rows (header first), one per unit and node; `answers_changed` lists
+ * `indicator: old → new` separated by `; `.
+ *
+ * @example
+ * ```ts
+ * comparisonRows(comparison)[0]; //=> ['unit', 'node', 'kind', 'level', 'stage', 'from', 'to', ...]
+ * ```
+ */
+export function comparisonRows(comparison: Comparison, decimals: number | null): CsvCell[][] {
+  const round = (v: number | null) =>
+    v === null ? null : decimals === null ? v : Number(formatScore(v, decimals));
+  return [
+    [
+      'unit',
+      'node',
+      'kind',
+      'level',
+      'stage',
+      `score_${comparison.from}`,
+      `score_${comparison.to}`,
+      'change',
+      'direction',
+      `rank_${comparison.from}`,
+      `rank_${comparison.to}`,
+      'rank_change',
+      'answers_changed',
+    ],
+    ...comparison.changes.map((c) => [
+      c.unit,
+      c.node,
+      c.kind,
+      c.level,
+      c.stage,
+      round(c.from),
+      round(c.to),
+      round(c.change),
+      c.direction,
+      c.fromRank,
+      c.toRank,
+      c.rankChange,
+      c.answers.map((a) => `${a.indicator}: ${a.from ?? ''} → ${a.to ?? ''}`).join('; '),
+    ]),
+  ];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * `compare --framework <id-or-folder> <answers>... --from P1 --to P2 [--unit U,...]
+ * [--level dimension|cell|indicator] [--format table|csv|json] [--tolerance T] [--out FILE]`.
+ *
+ * @example
+ * ```sh
+ * integration-index compare --framework niem fixtures/niem/answers.csv --from 2019 --to 2021 --unit XA
+ * ```
+ */
+export const compareCommand = defineCliCommand({
+  meta: {
+    name: 'compare',
+    description:
+      'Compare two periods: per unit and node the change, whether it improved, held or declined, rank moves, and the answers that changed.',
+  },
+  args: {
+    answers: { type: 'positional', required: false, description: 'Answer files (CSV or JSON)' },
+    framework: {
+      type: 'string',
+      alias: 'F',
+      description: 'Built-in framework id or framework folder',
+    },
+    from: { type: 'string', description: 'The earlier period' },
+    to: { type: 'string', description: 'The later period' },
+    unit: { type: 'string', alias: 'u', description: 'Only these units (comma-separated)' },
+    level: {
+      type: 'string',
+      default: 'dimension',
+      description: 'Deepest nodes shown: dimension (with groups and stages), cell or indicator',
+    },
+    format: {
+      type: 'string',
+      alias: 'f',
+      default: 'table',
+      description: 'Output: table, csv or json',
+    },
+    decimals: {
+      type: 'string',
+      default: '1',
+      description: 'Decimals shown (rounded half away from zero)',
+    },
+    tolerance: {
+      type: 'string',
+      description:
+        'Changes within ± this many points count as held (default: half the last decimal)',
+    },
+    lang: { type: 'string', description: 'Language of node titles in the table' },
+    'as-of': {
+      type: 'string',
+      description: 'Score with the answers in force on this date (YYYY-MM-DD)',
+    },
+    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+    quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+  },
+  async run({ args }) {
+    const from = str(args.from);
+    const to = str(args.to);
+    if (!from || !to) throw new UsageError('Name both periods: --from P1 --to P2.');
+    const format = String(args.format);
+    if (!(compareFormats as readonly string[]).includes(format))
+      throw new UsageError(`Unknown --format "${format}"; expected table, csv or json.`);
+    const level = String(args.level);
+    const kinds = levelKinds[level];
+    if (!kinds)
+      throw new UsageError(`Unknown --level "${level}"; expected dimension, cell or indicator.`);
+    const decimals = decimalsArg(args.decimals);
+    const tolerance = toleranceArg(args.tolerance);
+    const input = await scoreForOutput(str(args.framework), (args._ ?? []).map(String), {
+      asOf: str(args['as-of']),
+      quiet: args.quiet === true,
+    });
+    if (!input.ok) return input.exitCode;
+    const view = resultView(input.result, input.framework);
+    const units = str(args.unit)
+      ?.split(',')
+      .map((u) => u.trim())
+      .filter((u) => u !== '');
+    const comparison = compare(view, {
+      from,
+      to,
+      decimals,
+      kinds,
+      ...(tolerance !== undefined ? { tolerance } : {}),
+      ...(units ? { units } : {}),
+    });
+    const lang = str(args.lang) ?? input.framework.language;
+    const text =
+      format === 'json'
+        ? `${JSON.stringify(comparison, null, 2)}\n`
+        : format === 'csv'
+          ? toCsv(comparisonRows(comparison, decimals), { excelSafe: true })
+          : formatComparisonTable(view, comparison, { decimals, lang });
+    writeOutput(str(args.out), text);
+    return exitCodes.ok;
+  },
+});

@@ -1,0 +1,123 @@
+/**
+ * `integration-index export`: scores as files for spreadsheets, R and documents.
+ */
+import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import { type ExportSelection, exportCsv, exportMarkdown } from '../../report/export/index.js';
+import { resultView } from '../../report/from-result.js';
+import type { ViewNodeKind } from '../../report/view.js';
+import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+import { decimalsArg, scoreForOutput, writeOutput } from './report.js';
+
+/** Output formats of `export`. */
+export const exportFormats = ['long', 'wide', 'markdown', 'json'] as const;
+
+const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
+  overall: ['overall'],
+  dimension: ['overall', 'group', 'dimension', 'stage', 'aggregate'],
+  cell: ['overall', 'group', 'dimension', 'stage', 'cell', 'aggregate'],
+  indicator: ['overall', 'group', 'dimension', 'stage', 'cell', 'aggregate', 'indicator'],
+  all: ['overall', 'group', 'dimension', 'stage', 'cell', 'aggregate', 'indicator', 'subquestion'],
+};
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/**
+ * `export --framework <id-or-folder> <answers>... --format long|wide|markdown|json [--excel]
+ * [--period P,...] [--level overall|dimension|cell|indicator|all] [--decimals N|full] [--out FILE]`.
+ * JSON is the whole result, in the published result format (`schema/result.schema.json`).
+ *
+ * @example
+ * ```sh
+ * integration-index export --framework niem fixtures/niem/answers.csv --format wide --excel --out scores.csv
+ * ```
+ */
+export const exportCommand = defineCliCommand({
+  meta: {
+    name: 'export',
+    description:
+      'Export scores: long or wide CSV (--excel: BOM and semicolons), Markdown tables, or the full result as JSON.',
+  },
+  args: {
+    answers: { type: 'positional', required: false, description: 'Answer files (CSV or JSON)' },
+    framework: {
+      type: 'string',
+      alias: 'F',
+      description: 'Built-in framework id or framework folder',
+    },
+    format: {
+      type: 'string',
+      alias: 'f',
+      default: 'long',
+      description: 'long, wide, markdown or json',
+    },
+    excel: {
+      type: 'boolean',
+      default: false,
+      description: 'CSV for Excel: UTF-8 byte-order mark and semicolons',
+    },
+    period: { type: 'string', description: 'Only these periods (comma-separated)' },
+    level: {
+      type: 'string',
+      default: 'cell',
+      description: 'Deepest nodes exported: overall, dimension, cell, indicator or all',
+    },
+    decimals: {
+      type: 'string',
+      default: '1',
+      description: 'Decimals (rounded half away from zero), or "full" for full precision',
+    },
+    lang: { type: 'string', description: 'Language of node titles (Markdown)' },
+    'as-of': {
+      type: 'string',
+      description: 'Score with the answers in force on this date (YYYY-MM-DD)',
+    },
+    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+    quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+  },
+  async run({ args }) {
+    const format = String(args.format);
+    if (!(exportFormats as readonly string[]).includes(format))
+      throw new UsageError(`Unknown --format "${format}"; expected long, wide, markdown or json.`);
+    const level = String(args.level);
+    const kinds = kindsByLevel[level];
+    if (!kinds)
+      throw new UsageError(
+        `Unknown --level "${level}"; expected overall, dimension, cell, indicator or all.`,
+      );
+    if (args.excel === true && format !== 'long' && format !== 'wide')
+      throw new UsageError('--excel applies to the CSV formats (long, wide).');
+    const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
+    const input = await scoreForOutput(str(args.framework), (args._ ?? []).map(String), {
+      asOf: str(args['as-of']),
+      quiet: args.quiet === true,
+    });
+    if (!input.ok) return input.exitCode;
+    if (format === 'json') {
+      writeOutput(str(args.out), `${JSON.stringify(input.result)}\n`);
+      return exitCodes.ok;
+    }
+    const view = resultView(input.result, input.framework);
+    const periods = str(args.period)
+      ?.split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== '');
+    for (const p of periods ?? []) {
+      if (!view.periods.includes(p))
+        throw new IntegrationIndexError([
+          createIssue('REPORT_UNKNOWN_PERIOD', { period: p, periods: view.periods }),
+        ]);
+    }
+    const selection: ExportSelection = {
+      kinds,
+      decimals,
+      ...(periods ? { periods } : {}),
+      ...(str(args.lang) ? { lang: str(args.lang) as string } : {}),
+    };
+    const text =
+      format === 'markdown'
+        ? exportMarkdown(view, selection)
+        : exportCsv(view, format as 'long' | 'wide', { ...selection, excel: args.excel === true });
+    writeOutput(str(args.out), text);
+    return exitCodes.ok;
+  },
+});
