@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readAnswers } from '../src/answers/read/index.js';
 import { score } from '../src/engine/index.js';
-import { validateFramework } from '../src/framework/load/load.js';
 import type { Indicator } from '../src/framework/schema/indicator.js';
+import { readAnswers, validateFramework } from '../src/index.js';
 import { loadFrameworkDir, readFrameworkFiles } from '../src/node.js';
 
 const root = join(import.meta.dirname, '..');
