@@ -202,6 +202,53 @@ export {
 // --- analysis: uncertainty, sensitivity, gains (issue 6) ---
 
 // --- outputs: exports, comparisons, reports (issue 7) ---
+export { type BarItem, type BarsSpec, barsSvg } from './report/charts/bars.js';
+export { type HeatmapSpec, heatmapSvg } from './report/charts/heatmap.js';
+export { type RadarSeries, type RadarSpec, radarPoint, radarSvg } from './report/charts/radar.js';
+export type { ChartLabel, ChartScale, ChartText } from './report/charts/svg.js';
+export {
+  type AnswerChange,
+  type ChangeDirection,
+  type CompareOptions,
+  type Comparison,
+  changeDirection,
+  compare,
+  defaultTolerance,
+  type NodeChange,
+} from './report/compare/index.js';
+export { escapeMarkup } from './report/escape.js';
+export {
+  type CsvExportOptions,
+  type ExportSelection,
+  exportCsv,
+  exportMarkdown,
+  longColumns,
+  longRows,
+  wideRows,
+} from './report/export/index.js';
+export { resultView } from './report/from-result.js';
+export { buildReportModel, type ReportOptions } from './report/html/build.js';
+export type {
+  ReportCoverage,
+  ReportCoverageWarning,
+  ReportEvidence,
+  ReportLabel,
+  ReportMethodology,
+  ReportModel,
+  ReportRuleUse,
+  ReportUnitSummary,
+} from './report/html/model.js';
+export { renderReportModel } from './report/html/render.js';
+export { renderReport } from './report/report.js';
+export {
+  indicatorsBehind,
+  type ResultView,
+  type ViewAnswer,
+  type ViewCell,
+  type ViewCoverage,
+  type ViewNode,
+  type ViewNodeKind,
+} from './report/view.js';
 
 // --- editions, provenance (issue 8) ---
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { directionOf, reportLabels } from './labels.js';
 import type { ReportModel } from './model.js';
-import { directionOfChange, renderReportModel } from './render.js';
+import { renderReportModel } from './render.js';
 
 const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
 
@@ -139,15 +139,6 @@ describe('renderReportModel', () => {
     expect(ar).toContain('<html lang="ar" dir="rtl">');
     const bg = renderReportModel(model({ lang: 'bg' }));
     expect(bg).toContain('Класиране');
-  });
-});
-
-describe('directionOfChange', () => {
-  it('counts changes within the tolerance as held', () => {
-    expect(directionOfChange(2, 0.05)).toBe('improved');
-    expect(directionOfChange(-2, 0.05)).toBe('declined');
-    expect(directionOfChange(0.05, 0.05)).toBe('held');
-    expect(directionOfChange(-0.04, 0.05)).toBe('held');
   });
 });
 

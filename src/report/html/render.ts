@@ -1,30 +1,14 @@
 import { barsSvg } from '../charts/bars.js';
 import { heatmapSvg } from '../charts/heatmap.js';
 import { radarSvg } from '../charts/radar.js';
+import { type ChangeDirection, changeDirection } from '../compare/index.js';
 import { escapeMarkup as esc } from '../escape.js';
 import { formatChange, formatScore } from '../format.js';
 import { type ReportLabels, reportLabels } from './labels.js';
 import type { ReportCoverage, ReportModel, ReportUnitSummary } from './model.js';
 import { reportCss } from './styles.js';
 
-/** Which way a score moved, given the tolerance within which it counts as held. */
-export type Direction = 'improved' | 'held' | 'declined';
-
-/**
- * The direction of a change: `held` when |change| ≤ tolerance.
- *
- * @example
- * ```ts
- * directionOfChange(2, 0.05);    //=> 'improved'
- * directionOfChange(-0.04, 0.05); //=> 'held'
- * ```
- */
-export function directionOfChange(change: number, tolerance: number): Direction {
-  if (Math.abs(change) <= tolerance) return 'held';
-  return change > 0 ? 'improved' : 'declined';
-}
-
-const arrows: Record<Direction, string> = { improved: '▲', held: '●', declined: '▼' };
+const arrows: Record<ChangeDirection, string> = { improved: '▲', held: '●', declined: '▼' };
 
 /**
  * Renders a {@link ReportModel} as one self-contained HTML document: inline CSS and SVG, no
@@ -94,7 +78,7 @@ function changeOf(now: number | null, before: number | null | undefined): number
 
 function directionCell(delta: number | null, model: ReportModel, t: ReportLabels): string {
   if (delta === null) return '<td></td>';
-  const d = directionOfChange(delta, model.tolerance);
+  const d = changeDirection(delta, model.tolerance);
   return `<td class="${d}">${arrows[d]} ${esc(t[d])}</td>`;
 }
 
@@ -198,7 +182,7 @@ function change(model: ReportModel, t: ReportLabels): string {
       ...u.dimensions.map((v, i) => changeOf(v, u.previousDimensions?.[i])),
     ].map((d) => {
       if (d === null) return '<td class="num"></td>';
-      const dir = directionOfChange(d, model.tolerance);
+      const dir = changeDirection(d, model.tolerance);
       return `<td class="num ${dir}" title="${esc(t[dir])}">${arrows[dir]} ${esc(formatChange(d, model.decimals))}</td>`;
     });
     return `<tr><th scope="row" dir="auto">${esc(u.label)}</th>${cells.join('')}</tr>`;
