@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { scoreResultSchema } from '../src/engine/result/schema.js';
 import { dimensionFileSchema, frameworkFileSchema } from '../src/framework/schema/framework.js';
 
 /** One schema file: where it goes (relative to the repository root), its title and its schema. */
@@ -35,6 +36,13 @@ export const schemaTargets: SchemaTarget[] = [
     title: 'integration-index dimension file',
     description: 'One dimension of a framework with its indicators and scoring rules.',
     schema: dimensionFileSchema,
+  },
+  {
+    path: 'schema/result.schema.json',
+    title: 'integration-index score result',
+    description:
+      'Scores, ranks, coverage and the audit trail of one scoring run (score --format json).',
+    schema: scoreResultSchema,
   },
 ];
 

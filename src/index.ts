@@ -107,6 +107,69 @@ export {
   type ToCsvOptions,
   toCsv,
 } from './io/csv.js';
+export {
+  amean,
+  genmean,
+  gmean,
+  hmean,
+  median,
+  min,
+} from './engine/aggregate/index.js';
+export {
+  type AnswerCounts,
+  assemble,
+  competitionRanks,
+  compileFramework,
+  coverageShare,
+  type Evaluation,
+  type ExplainedAnswer,
+  type ExplainedNode,
+  type ExplainQuery,
+  evaluate,
+  explain,
+  filterResult,
+  findRow,
+  formatScore,
+  type MissingOverrides,
+  type NodeKind,
+  type NodeResult,
+  nodeResultSchema,
+  type Plan,
+  type PlanNode,
+  type PreparedAnswers,
+  prepareAnswers,
+  type RenderOptions,
+  type RowFilter,
+  rankUnits,
+  renderExplanation,
+  roundHalfAwayFromZero,
+  type ScoreOptions,
+  type ScoreReason,
+  type ScoreResult,
+  type ScoreRow,
+  safeExplain,
+  safeScore,
+  score,
+  scoreResultSchema,
+  scoreRows,
+} from './engine/index.js';
+export {
+  type CsvCell,
+  type CsvDelimiter,
+  detectDelimiter,
+  excelSafeCell,
+  type ToCsvOptions,
+  toCsv,
+} from './io/csv.js';
+export type {
+  Cell,
+  CompositeRuleObject,
+  LeafRuleObject,
+  RuleContext,
+  RuleObject,
+  RuleProblem,
+} from './rules/_lib/types.js';
+export { createRule, ruleFactories } from './rules/registry.js';
 
 // --- composite-indicator toolkit (issue 5) ---
 

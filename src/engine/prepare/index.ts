@@ -148,21 +148,30 @@ export function prepareAnswers(
     rejected.push({ origin: row.origin, issue, row });
   };
 
+  let lastPeriod: string | undefined;
+  let lastP: number | undefined;
+  let lastUnit: string | undefined;
+  let lastU: number | undefined;
   // Pass 1: resolve ids, parse answers, check validity dates.
   for (let i = 0; i < n; i++) {
     const row = rows[i] as AnswerRow;
-    const p = periodOf.get(row.period);
+    // Rows usually come grouped by unit and period: compare with the last one before hashing.
+    const p = row.period === lastPeriod ? lastP : periodOf.get(row.period);
     if (p === undefined) {
       reject(i, 'SCORE_UNKNOWN_PERIOD', { period: row.period, periods: periodIds }, 'period');
       continue;
     }
     // The unit and period are known: the unit gets a row in this period even if the answer fails.
-    let u = unitIndex.get(row.unit);
+    lastPeriod = row.period;
+    lastP = p;
+    let u = row.unit === lastUnit ? lastU : unitIndex.get(row.unit);
     if (u === undefined) {
       u = unitNames.length;
       unitIndex.set(row.unit, u);
       unitNames.push(row.unit);
     }
+    lastUnit = row.unit;
+    lastU = u;
     rowUnitRaw[i] = u;
     rowPeriod[i] = p;
     located[i] = 1;

@@ -44,7 +44,9 @@ export function competitionRanks(scores: ArrayLike<number>): Int32Array {
 
 /**
  * Ranks every scored node's units within each period (rows of one period are contiguous), by
- * {@link competitionRanks}. Nodes that report a value rather than a score are not ranked.
+ * {@link competitionRanks}. Nodes that report a value rather than a score are not ranked;
+ * `aggregatesOnly` skips indicators and sub-questions (re-scoring loops that only need the
+ * ranks of aggregates).
  * Returns node-major ranks (0 = none).
  *
  * @example
@@ -57,6 +59,7 @@ export function rankUnits(
   plan: Plan,
   prepared: PreparedAnswers,
   evaluation: Evaluation,
+  options: { aggregatesOnly?: boolean } = {},
 ): Int32Array {
   const R = evaluation.rows;
   const ranks = new Int32Array(plan.nodes.length * R);
@@ -66,6 +69,7 @@ export function rankUnits(
   starts.push(R);
   for (const node of plan.nodes) {
     if (node.ruleObject && !node.ruleObject.scores) continue;
+    if (options.aggregatesOnly && node.ruleObject) continue;
     const base = node.index * R;
     for (let k = 0; k + 1 < starts.length; k++) {
       const a = starts[k] as number;
