@@ -86,7 +86,14 @@ export const mipexScoresCommand = defineCliCommand({
   },
 });
 
-/** `integration-index import`: the importers, one sub-command each. */
+/**
+ * `integration-index import`: the importers, one sub-command each.
+ *
+ * @example
+ * ```sh
+ * integration-index import --help
+ * ```
+ */
 export const importCommand = defineCommand({
   meta: {
     name: 'import',

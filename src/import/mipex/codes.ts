@@ -20,7 +20,15 @@ export function normaliseMipexCode(code: string): string {
     .toLowerCase();
 }
 
-/** What a MIPEX code names in a framework. */
+/**
+ * What a MIPEX code names in a framework: a leaf to answer, a composite or an aggregate to
+ * recompute, or an area whose average says the strand was scored.
+ *
+ * @example
+ * ```ts
+ * const target: MipexTarget = { kind: 'composite', address: 'bb28', area: 'b' };
+ * ```
+ */
 export type MipexTarget =
   /** A leaf the importer writes an answer for: an indicator without sub-items, or a sub-item. */
   | { kind: 'leaf'; address: string; area: string; rule: LeafRule | Indicator['rule'] }

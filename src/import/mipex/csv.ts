@@ -1,7 +1,14 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { AnswerRow } from '../../answers/types.js';
 
-/** The header of a long answers file, in the order the answer readers expect. */
+/**
+ * The header of a long answers file, in the order the answer readers expect.
+ *
+ * @example
+ * ```ts
+ * LONG_ANSWER_COLUMNS.join(','); //=> 'unit,period,indicator,answer'
+ * ```
+ */
 export const LONG_ANSWER_COLUMNS = ['unit', 'period', 'indicator', 'answer'] as const;
 
 /**

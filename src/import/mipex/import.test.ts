@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FrameworkInput, frameworkSchema } from '../../framework/schema/framework.js';
 import { normaliseMipexCode } from './codes.js';
@@ -219,6 +220,113 @@ describe('importMipexScores', () => {
     const { rows } = importMipexScores(csv('AT,2019,Labour Market Mobility,1,aa1,,'), framework);
     expect(rows.map((r) => r.answer)).toEqual([null]);
     expect(framework).toEqual(frozen);
+  });
+});
+
+describe('importMipexScores, properties', () => {
+  // Every leaf of the small framework with its options' (code, score) pairs.
+  const leaves: { code: string; address: string; options: [string, number][] }[] = [
+    {
+      code: 'aa1',
+      address: 'aa1',
+      options: [
+        ['a', 100],
+        ['b', 50],
+        ['c', 0],
+      ],
+    },
+    {
+      code: 'ab7ab8',
+      address: 'ab7ab8',
+      options: [
+        ['a', 100],
+        ['b', 67],
+        ['c', 33],
+        ['d', 0],
+      ],
+    },
+    {
+      code: 'bb28a',
+      address: 'bb28.bb28a',
+      options: [
+        ['a', 100],
+        ['b', 50],
+        ['c', 0],
+      ],
+    },
+    {
+      code: 'bb28b',
+      address: 'bb28.bb28b',
+      options: [
+        ['a', 100],
+        ['b', 50],
+        ['c', 0],
+      ],
+    },
+    {
+      code: 'fb102_new',
+      address: 'fa102_new',
+      options: [
+        ['a', 100],
+        ['b', 50],
+        ['c', 0],
+      ],
+    },
+    {
+      code: 'gc_new (128, 129)',
+      address: 'gc',
+      options: [
+        ['a', 100],
+        ['b', 50],
+        ['c', 0],
+      ],
+    },
+  ];
+  // The ways a workbook may write one number.
+  const spellings = (x: number) => [String(x), `${x}.0`, ` ${x} `, x.toExponential()];
+  const answerArb = fc.record({
+    unit: fc.constantFrom('AT', 'BE', 'XA'),
+    period: fc.constantFrom('2018', '2019'),
+    leaf: fc.nat(leaves.length - 1),
+    option: fc.nat(3),
+    spelling: fc.nat(3),
+    inSubCode: fc.boolean(),
+  });
+
+  it('gives back the option each published score came from, whatever the order', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(answerArb, { selector: (a) => `${a.unit}${a.period}${a.leaf}` }),
+        (picks) => {
+          const lines = picks.map((p) => {
+            const leaf = leaves[p.leaf] as (typeof leaves)[number];
+            const [, score] = leaf.options[p.option % leaf.options.length] as [string, number];
+            const written = spellings(score)[p.spelling] as string;
+            const code = `"${leaf.code}"`;
+            return `${p.unit},${p.period},x,1,${p.inSubCode ? '' : code},${p.inSubCode ? code : ''},${written}`;
+          });
+          const { rows, issues, counts } = importMipexScores(csv(...lines), framework);
+          expect(issues).toEqual([]);
+          expect(counts.read).toBe(
+            counts.imported + counts.recomputed + counts.skipped + counts.rejected,
+          );
+          expect(rows).toHaveLength(picks.length);
+          picks.forEach((p, i) => {
+            const leaf = leaves[p.leaf] as (typeof leaves)[number];
+            const [code] = leaf.options[p.option % leaf.options.length] as [string, number];
+            expect([rows[i]?.unit, rows[i]?.period, rows[i]?.indicator, rows[i]?.answer]).toEqual([
+              p.unit,
+              p.period,
+              leaf.address,
+              code,
+            ]);
+          });
+          // Reversing the records reverses the answers and changes nothing else.
+          const reversed = importMipexScores(csv(...[...lines].reverse()), framework);
+          expect(reversed.rows.map((r) => r.answer)).toEqual(rows.map((r) => r.answer).reverse());
+        },
+      ),
+    );
   });
 });
 

@@ -4,7 +4,14 @@ import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { indexMipexCodes, type MipexTarget, normaliseMipexCode } from './codes.js';
 
-/** Options of {@link importMipexScores}. */
+/**
+ * Options of {@link importMipexScores}.
+ *
+ * @example
+ * ```ts
+ * const options: MipexImportOptions = { file: 'scores.csv', skipUnscoredStrands: true };
+ * ```
+ */
 export interface MipexImportOptions {
   /** The file name to put in answers' origins and in issues; `scores.csv` by default. */
   file?: string;
@@ -17,7 +24,15 @@ export interface MipexImportOptions {
   skipUnscoredStrands?: boolean;
 }
 
-/** How many records of the scores file went where; `read` is always the sum of the others. */
+/**
+ * How many records of the scores file went where; `read` is always the sum of the others.
+ *
+ * @example
+ * ```ts
+ * importMipexScores(csv, mipex).counts;
+ * //=> { read: 28757, imported: 23077, recomputed: 5215, skipped: 465, rejected: 0 }
+ * ```
+ */
 export interface MipexImportCounts {
   /** Data records in the file. */
   read: number;
@@ -31,7 +46,15 @@ export interface MipexImportCounts {
   rejected: number;
 }
 
-/** What {@link importMipexScores} gives: long answers, coded issues, and the counts. */
+/**
+ * What {@link importMipexScores} gives: long answers, coded issues, and the counts.
+ *
+ * @example
+ * ```ts
+ * const { rows, issues, counts } = importMipexScores(csv, mipex);
+ * const ok = errorsOf(issues).length === 0;
+ * ```
+ */
 export interface MipexImportResult {
   /** One answer per leaf indicator or sub-item, country and year, in file order. */
   rows: AnswerRow[];
@@ -40,7 +63,15 @@ export interface MipexImportResult {
   counts: MipexImportCounts;
 }
 
-/** The columns of MIPEX's tidy scores layout that the importer needs. */
+/**
+ * The columns of MIPEX's tidy scores layout that the importer needs (`area` and `column` may
+ * be there too; they are not read).
+ *
+ * @example
+ * ```ts
+ * MIPEX_SCORE_COLUMNS.join(','); //=> 'country,year,code,sub_code,score'
+ * ```
+ */
 export const MIPEX_SCORE_COLUMNS = ['country', 'year', 'code', 'sub_code', 'score'] as const;
 
 /** Scores within this relative distance of an option's score match it (binary fractions). */
