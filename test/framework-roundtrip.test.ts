@@ -11,13 +11,18 @@ import type { SourceFile } from '../src/framework/load/source.js';
 import { type FrameworkInput, frameworkSchema } from '../src/framework/schema/framework.js';
 import type { IndicatorInput } from '../src/framework/schema/indicator.js';
 import type { RuleInput } from '../src/rules/schema.js';
+import type { Text } from '../src/text/text.js';
 
 // Texts: any non-empty string (numbers, booleans, Cyrillic, right-to-left), or a language map.
 const word = fc.oneof(
   fc.string({ minLength: 1, maxLength: 12 }),
   fc.constantFrom('2020', 'true', 'null', 'Пребиваване', 'الإقامة', 'a: b', '- x', '#tag', ' lead'),
 );
-const text = fc.oneof(word, fc.record({ en: word, bg: word }, { requiredKeys: ['en'] }));
+const text: fc.Arbitrary<Text> = fc.oneof(
+  word,
+  fc.record({ en: word, bg: word }),
+  fc.record({ en: word }),
+);
 const score = fc.integer({ min: 0, max: 100 });
 
 const rule: fc.Arbitrary<{ rule: RuleInput; subs?: IndicatorInput['subquestions'] }> = fc.oneof(
@@ -60,11 +65,9 @@ const rule: fc.Arbitrary<{ rule: RuleInput; subs?: IndicatorInput['subquestions'
       rule: { kind: 'linear' as const, min, max: min + span, direction: up ? 1 : -1 } as RuleInput,
     })),
   fc.constant({ rule: { kind: 'numeric' as const, unit: '%' } }),
-  fc
-    .tuple(score, score)
-    .map(([s, o]) => ({
-      rule: { kind: 'date' as const, mode: 'in-force' as const, score: s, otherwise: o },
-    })),
+  fc.tuple(score, score).map(([s, o]) => ({
+    rule: { kind: 'date' as const, mode: 'in-force' as const, score: s, otherwise: o },
+  })),
   fc.integer({ min: 1, max: 3 }).map((n) => ({
     rule: { kind: 'questions' as const },
     subs: Array.from({ length: n }, (_, i) => ({
@@ -73,13 +76,13 @@ const rule: fc.Arbitrary<{ rule: RuleInput; subs?: IndicatorInput['subquestions'
       rule: { kind: 'boolean' as const },
     })),
   })),
-  fc.constant({
+  fc.constant(null).map(() => ({
     rule: { kind: 'formula' as const, expression: 'a == 100 ? 100 : mean(a, b) / 2' },
     subs: [
       { id: 'a', title: 'A', rule: { kind: 'boolean' as const } },
       { id: 'b', title: 'B', rule: { kind: 'boolean' as const } },
     ],
-  }),
+  })),
 );
 
 const framework: fc.Arbitrary<FrameworkInput> = fc
