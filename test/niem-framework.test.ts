@@ -114,6 +114,11 @@ describe('the NIEM framework files', () => {
 });
 
 describe('the NIEM example answers', () => {
+  test('answers.csv is what fixtures/niem/generate.ts writes', async () => {
+    const { answersCsv } = await import('../fixtures/niem/generate.js');
+    expect(readFileSync(join(root, 'fixtures/niem/answers.csv'), 'utf8')).toBe(answersCsv);
+  });
+
   const answers = readAnswers([
     {
       path: 'fixtures/niem/answers.csv',
