@@ -3,7 +3,7 @@
  */
 import { IntegrationIndexError, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
-import { indicatorsOf } from '../../framework/validate/walk.js';
+import { indicatorsOf, isScoredIndicator } from '../../framework/validate/walk.js';
 import {
   builtinFrameworksDir,
   listBuiltinFrameworks,
@@ -42,7 +42,7 @@ export function summariseFramework(framework: Framework, folder: string): Framew
     version: framework.version,
     dimensions: framework.dimensions.length,
     indicators: indicators.length,
-    scored: indicators.filter((v) => v.indicator.scored ?? v.indicator.type === 'policy').length,
+    scored: indicators.filter((v) => isScoredIndicator(v.indicator)).length,
     folder,
   };
 }

@@ -116,7 +116,8 @@ export function parseSource(
 
 /**
  * A JSON syntax issue placed where `JSON.parse` says (its message carries a position on most
- * Node versions); otherwise where the YAML parser, reading the same text, first stumbles.
+ * Node versions); otherwise where the YAML parser, reading the same text, first stumbles; else
+ * at the first occurrence of the unexpected token (or the start of the file).
  */
 function jsonSyntaxIssue(file: string, text: string, error: unknown, lc: LineCounter): Issue {
   const message = error instanceof Error ? error.message : String(error);
@@ -128,7 +129,10 @@ function jsonSyntaxIssue(file: string, text: string, error: unknown, lc: LineCou
   else if (/end of JSON input/i.test(message)) where = offsetToPosition(text, text.length);
   else {
     const at = parseDocument(text, { lineCounter: lc }).errors[0]?.linePos?.[0];
+    const token = /Unexpected token '(.)'/.exec(message)?.[1];
+    const offset = token === undefined ? -1 : text.indexOf(token);
     if (at) where = { line: at.line, column: at.col };
+    else where = offsetToPosition(text, Math.max(0, offset));
   }
   const detail = message
     .replace(/ in JSON at position \d+.*$/s, '')
@@ -224,7 +228,8 @@ export function locate(
       break;
     }
     node = next;
-    if (isNodeLike(node) && node.range) best = node;
+    if (block && isNodeLike(keyNode)) best = keyNode;
+    else if (isNodeLike(node) && node.range) best = node;
   }
   const offset = best?.range?.[0] ?? 0;
   const { line, col } = lineCounter.linePos(offset);

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { locate, maxAliasCount, parseSource } from './document.js';
+
+function parsed(content: string, path = 'f.yaml') {
+  const r = parseSource({ path, content });
+  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '));
+  return r.parsed;
+}
+
+function codes(content: string, path = 'f.yaml') {
+  const r = parseSource({ path, content });
+  return r.ok ? [] : r.issues.map((i) => `${i.code}@${i.line}:${i.column}`);
+}
+
+describe('parseSource', () => {
+  it('reads YAML 1.2: dates and edition numbers stay as written', () => {
+    expect(parsed('edition: "2021"\nreferenceDate: 2019-04-30\nn: 3\n').data).toEqual({
+      edition: '2021',
+      referenceDate: '2019-04-30',
+      n: 3,
+    });
+  });
+
+  it('refuses duplicate keys, naming the key where it repeats', () => {
+    const r = parseSource({ path: 'f.yaml', content: 'a: 1\nb:\n  c: 1\n  c: 2\n' });
+    expect(r.ok ? [] : r.issues).toMatchObject([
+      { code: 'YAML_DUPLICATE_KEY', line: 4, column: 3, params: { key: 'c' } },
+    ]);
+  });
+
+  it('reports syntax errors with their position, several documents included', () => {
+    expect(codes('a: b: c\n')).toEqual(['YAML_SYNTAX@1:4']);
+    expect(codes('a: 1\n---\nb: 2\n')[0]).toMatch(/^YAML_SYNTAX@2:/);
+    expect(codes('a: *nowhere\n')[0]).toMatch(/^YAML_SYNTAX/);
+  });
+
+  it('allows anchors reused by many indicators but refuses alias bombs', () => {
+    const reuse = `opts: &o [1, 2, 3]\nlist:\n${'  - *o\n'.repeat(300)}`;
+    expect((parsed(reuse).data as { list: unknown[] }).list).toHaveLength(300);
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (const [prev, name] of [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'd'],
+      ['d', 'e'],
+    ] as const) {
+      levels.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(', ')}]`);
+    }
+    const r = parseSource({ path: 'bomb.yaml', content: `${levels.join('\n')}\n` });
+    expect(r.ok ? null : r.issues[0]).toMatchObject({
+      code: 'YAML_ALIAS_LIMIT',
+      line: 2,
+      params: { limit: maxAliasCount },
+    });
+  });
+
+  it('parses JSON strictly: YAML-only syntax in a .json file is a JSON_SYNTAX error', () => {
+    expect(parsed('{ "a": [1, 2] }', 'f.json').data).toEqual({ a: [1, 2] });
+    expect(codes('{ "a": 1, }', 'f.json')).toEqual(['JSON_SYNTAX@1:11']);
+    expect(codes('a: 1', 'f.json')[0]).toMatch(/^JSON_SYNTAX@1:/);
+    expect(codes('{\n  "a": 1,\n  "a": 2\n}', 'f.json')).toEqual(['YAML_DUPLICATE_KEY@3:3']);
+    expect(codes('{ "a": ', 'f.json')).toEqual(['JSON_SYNTAX@1:8']);
+  });
+
+  it('calls a file of comments only empty', () => {
+    expect(codes('# nothing here\n')).toEqual(['FILE_EMPTY@1:1']);
+  });
+});
+
+describe('locate', () => {
+  const doc = parsed(
+    [
+      'id: x', //                                  1
+      'indicators:', //                            2
+      '  - id: a', //                              3
+      '    rule: { kind: choice, options: [] }', // 4
+      '    subquestions:', //                      5
+      '      - { id: q, title: Q }', //            6
+    ].join('\n'),
+  );
+
+  it('points at values, and at keys when asked', () => {
+    expect(locate(doc, ['id'])).toEqual({ line: 1, column: 5 });
+    expect(locate(doc, ['indicators', 0, 'rule', 'kind'])).toEqual({ line: 4, column: 19 });
+    expect(locate(doc, ['indicators', 0, 'rule', 'kind'], 'key')).toEqual({ line: 4, column: 13 });
+  });
+
+  it('points at the key of a block collection, the line that names it', () => {
+    expect(locate(doc, ['indicators'])).toEqual({ line: 2, column: 1 });
+    expect(locate(doc, ['indicators', 0, 'subquestions'])).toEqual({ line: 5, column: 5 });
+    expect(locate(doc, ['indicators', 0, 'subquestions', 0, 'id'])).toEqual({
+      line: 6,
+      column: 15,
+    });
+  });
+
+  it('falls back to the deepest existing ancestor', () => {
+    expect(locate(doc, ['indicators', 0, 'title'])).toEqual({ line: 3, column: 5 });
+    expect(locate(doc, ['indicators', 7, 'id'])).toEqual({ line: 2, column: 1 });
+  });
+});
