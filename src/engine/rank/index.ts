@@ -5,6 +5,9 @@ import type { PreparedAnswers } from '../prepare/index.js';
 /** Scores closer than this share a rank, so that sums taken in a different order still tie. */
 export const RANK_TOLERANCE = 1e-9;
 
+/** Up to this many distinct scores, ranks are counted rather than sorted. */
+const MAX_DISTINCT = 16;
+
 /**
  * Competition ranking ("1224"): within a group, the highest score ranks 1, and tied scores share
  * the best rank of their tie, the next rank skipping as many places as were tied. Scores within
@@ -18,6 +21,39 @@ export const RANK_TOLERANCE = 1e-9;
 export function competitionRanks(scores: ArrayLike<number>): Int32Array {
   const n = scores.length;
   const out = new Int32Array(n);
+  // Fast path: indicator scores take a few distinct values (an option's score); count them.
+  const distinct = new Float64Array(MAX_DISTINCT);
+  const counts = new Int32Array(MAX_DISTINCT);
+  let k = 0;
+  let few = true;
+  for (let i = 0; i < n && few; i++) {
+    const s = scores[i] as number;
+    if (!Number.isFinite(s)) continue;
+    let j = 0;
+    while (j < k && distinct[j] !== s) j++;
+    if (j === k) {
+      if (k === MAX_DISTINCT) few = false;
+      else distinct[k++] = s;
+    }
+    if (few) counts[j] = (counts[j] as number) + 1;
+  }
+  if (few) {
+    const rankOf = new Int32Array(k);
+    for (let j = 0; j < k; j++) {
+      let above = 0;
+      const bound = (distinct[j] as number) + RANK_TOLERANCE;
+      for (let m = 0; m < k; m++) if ((distinct[m] as number) > bound) above += counts[m] as number;
+      rankOf[j] = 1 + above;
+    }
+    for (let i = 0; i < n; i++) {
+      const s = scores[i] as number;
+      if (!Number.isFinite(s)) continue;
+      let j = 0;
+      while (distinct[j] !== s) j++;
+      out[i] = rankOf[j] as number;
+    }
+    return out;
+  }
   const sorted = new Float64Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
