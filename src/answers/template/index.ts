@@ -99,8 +99,10 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
     if (indicator.editions && !indicator.editions.includes(framework.edition)) continue;
     const stage = indicator.stage === undefined ? {} : { stage: indicator.stage };
     if (combining.has(indicator.rule.kind)) {
+      const subs = indicator.subquestions ?? [];
+      if (subs.length === 0) continue;
       const title = text(indicator.title);
-      for (const sub of indicator.subquestions ?? []) {
+      for (const sub of subs) {
         const subTitle = text(sub.title);
         questions.push({
           id: `${indicator.id}.${sub.id}`,
