@@ -30,6 +30,13 @@ type ChunkReader = (
  * parse time): when no field holds a line break, records are one per line; otherwise line
  * breaks inside fields are added up as the records go by. Repeated strings (units, periods,
  * indicators, answer codes) are shared, not held once per row.
+ *
+ * @example
+ * ```ts
+ * const sink: AnswerSink = { rows: [], rejected: [], read: 0, errors: [], warnings: [] };
+ * readCsvAnswers('unit;period;indicator;answer\nBG;2019;res_1;a\n', 'bg.csv', 'auto', sink);
+ * sink.rows[0].origin; //=> { file: 'bg.csv', row: 1, line: 2, columns: { unit: 1, period: 2, indicator: 3, answer: 4 } }
+ * ```
  */
 export function readCsvAnswers(
   text: string,

@@ -18,6 +18,13 @@ const noColumns: Partial<Record<string, number>> = {};
  * Values are parsed with `JSON.parse`; the line of each answer comes from one linear scan of the
  * text (the yaml parser gives positions too, but takes seconds on files JSON.parse reads in
  * milliseconds).
+ *
+ * @example
+ * ```ts
+ * const sink: AnswerSink = { rows: [], rejected: [], read: 0, errors: [], warnings: [] };
+ * readJsonAnswers('[\n {"unit":"BG","period":2019,"indicator":"x","answer":5}\n]', 'bg.json', sink);
+ * sink.rows[0]; //=> { unit: 'BG', period: '2019', indicator: 'x', answer: 5, origin: { file: 'bg.json', row: 1, line: 2, columns: {} } }
+ * ```
  */
 export function readJsonAnswers(text: string, file: string, sink: AnswerSink): void {
   let data: unknown;

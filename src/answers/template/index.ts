@@ -45,7 +45,14 @@ export interface AnswerTemplate {
   warnings: Issue[];
 }
 
-/** The columns of a long template; the reader skips the last five silently. */
+/**
+ * The columns of a long template; the reader skips the last five silently.
+ *
+ * @example
+ * ```ts
+ * longTemplateColumns.slice(0, 4); //=> ['unit', 'period', 'indicator', 'answer']
+ * ```
+ */
 export const longTemplateColumns = [
   'unit',
   'period',

@@ -1,7 +1,14 @@
 import { quoteList } from '../messages.js';
 import type { MessageCatalogue } from './types.js';
 
-/** Message templates for reading answer files (CSV long and wide, JSON). */
+/**
+ * Message templates for reading answer files (CSV long and wide, JSON) and for the template.
+ *
+ * @example
+ * ```ts
+ * answersMessages.ANSWER_EMPTY_FIELD({ field: 'unit' }); //=> 'The unit is empty.'
+ * ```
+ */
 export const answersMessages = {
   ANSWER_CSV_SYNTAX: (p: { detail: string }) => `CSV syntax error: ${p.detail}`,
   ANSWER_JSON_SYNTAX: (p: { detail: string }) => `JSON syntax error: ${p.detail}`,
@@ -45,6 +52,11 @@ export const answersMessages = {
  * The words the questionnaire template writes around a framework's own texts (how to answer a
  * number, a date, yes or no). English for now; the framework's titles, questions and option
  * labels follow `--lang`.
+ *
+ * @example
+ * ```ts
+ * answerTemplateTexts.band({ gte: 1, lt: 3 }); //=> '1 to under 3'
+ * ```
  */
 export const answerTemplateTexts = {
   notApplicable: 'not applicable',

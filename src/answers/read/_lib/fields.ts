@@ -46,7 +46,16 @@ export type HeaderName =
   | { kind: 'template' }
   | { kind: 'other'; name: string };
 
-/** Classifies a header cell or JSON key (case-insensitive, trimmed). */
+/**
+ * Classifies a header cell or JSON key (case-insensitive, trimmed).
+ *
+ * @example
+ * ```ts
+ * classifyHeader(' Valid From '); //=> { kind: 'known', column: 'valid_from' }
+ * classifyHeader('allowed');      //=> { kind: 'template' }
+ * classifyHeader('res_permit');   //=> { kind: 'other', name: 'res_permit' }
+ * ```
+ */
 export function classifyHeader(raw: string): HeaderName {
   const name = raw.trim();
   const key = name.toLowerCase().replace(/[\s_-]+/g, '');
@@ -60,6 +69,12 @@ export function classifyHeader(raw: string): HeaderName {
  * A cell as the answer means it: a leading `'` that `toCsv({ excelSafe: true })` put before
  * `= + - @`, tab or CR is dropped, then white space is trimmed. Strings that need neither are
  * returned as they are (no copy).
+ *
+ * @example
+ * ```ts
+ * cleanCell("  '=SUM(A1) "); //=> '=SUM(A1)'
+ * cleanCell("'a");            //=> "'a"
+ * ```
  */
 export function cleanCell(s: string): string {
   const n = s.length;
@@ -82,6 +97,13 @@ export function cleanCell(s: string): string {
 /**
  * Whether `s` is a real calendar date written `YYYY-MM-DD` (ISO 8601 calendar date, extended
  * format): the shape is checked by character codes, the day by date-fns `isExists`.
+ *
+ * @example
+ * ```ts
+ * isIsoDate('2020-02-29'); //=> true
+ * isIsoDate('2019-02-29'); //=> false
+ * isIsoDate('29.02.2020'); //=> false
+ * ```
  */
 export function isIsoDate(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
@@ -95,7 +117,15 @@ export function isIsoDate(s: string): boolean {
   return isExists(year, month - 1, day);
 }
 
-/** Describes a JSON value's type for messages: `an array`, `a number`, `null`... */
+/**
+ * Describes a JSON value's type for messages.
+ *
+ * @example
+ * ```ts
+ * describeJson([1]);  //=> 'an array'
+ * describeJson(5);    //=> 'a number (5)'
+ * ```
+ */
 export function describeJson(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
