@@ -181,7 +181,18 @@ export function rankAverage(x: ArrayLike<number>): Float64Array {
  * {@link skewnessOf} and {@link kurtosisOf} (e1071 type 2, COINr's `skew()` and `kurt()`).
  */
 export function momentsOf(x: ArrayLike<number>): { skew: number; kurt: number } {
-  const m = meanOf(x);
+  // One pass for the mean (without R's refinement pass: the moments are insensitive to it at
+  // the 1e-12 level), one for the central moments.
+  let sum = 0;
+  let cnt = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i] as number;
+    if (!Number.isNaN(v)) {
+      sum += v;
+      cnt++;
+    }
+  }
+  const m = sum / cnt;
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;

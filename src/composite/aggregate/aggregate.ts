@@ -120,9 +120,14 @@ export function aggregate(
       }
       continue;
     }
+    let below = 0;
+    if (s.method === 'amean') {
+      below += ameanColumns(values, out, kids, g.weights, n, s.threshold);
+      if (below > 0) belowThreshold[g.code] = below;
+      continue;
+    }
     const x = kids.length > xs.length ? new Float64Array(kids.length) : xs;
     const w = kids.length > ws.length ? new Float64Array(kids.length) : ws;
-    let below = 0;
     for (let r = 0; r < n; r++) {
       let k = 0;
       for (let j = 0; j < kids.length; j++) {
@@ -190,4 +195,45 @@ export function aggregate(
     log: { step: 'aggregate', levels: logLevels, belowThreshold },
     issues,
   };
+}
+
+/**
+ * The weighted arithmetic mean of one aggregate for every row at once, child column by child
+ * column (cache-friendly on the column-major layout): sum(w x) / sum(w) over the children
+ * present, which equals COINr's rescale-then-sum `a_amean` up to rounding in the last bits.
+ * Returns how many rows the threshold left missing.
+ */
+function ameanColumns(
+  values: Float64Array,
+  out: number,
+  kids: readonly number[],
+  weights: readonly number[],
+  n: number,
+  threshold: number | undefined,
+): number {
+  const sw = new Float64Array(n);
+  const swx = new Float64Array(n);
+  const count = new Float64Array(n);
+  for (let j = 0; j < kids.length; j++) {
+    const base = kids[j] as number;
+    const wj = weights[j] as number;
+    for (let r = 0; r < n; r++) {
+      const v = values[base + r] as number;
+      if (Number.isNaN(v)) continue;
+      sw[r] = (sw[r] as number) + wj;
+      swx[r] = (swx[r] as number) + wj * v;
+      count[r] = (count[r] as number) + 1;
+    }
+  }
+  let below = 0;
+  for (let r = 0; r < n; r++) {
+    const k = count[r] as number;
+    if (k === 0 || (threshold !== undefined && k / kids.length < threshold)) {
+      values[out + r] = Number.NaN;
+      if (k > 0) below++;
+    } else {
+      values[out + r] = (swx[r] as number) / (sw[r] as number);
+    }
+  }
+  return below;
 }

@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse/browser/esm/sync';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
 import type {
   CompositeData,

@@ -262,6 +262,18 @@ function imputePanel(
   const allPeriods = [...new Set(periods.filter((p): p is number => p !== null))].sort(
     (a, b) => a - b,
   );
+  // The earliest period `latest` may reach back to from each period (maxPeriods of the panel's).
+  const floor = new Map<number, number>();
+  allPeriods.forEach((p, i) => {
+    floor.set(
+      p,
+      maxPeriods === undefined
+        ? Number.NEGATIVE_INFINITY
+        : (allPeriods[Math.max(0, i - maxPeriods)] as number),
+    );
+  });
+  const tp = new Float64Array(n);
+  for (let r = 0; r < n; r++) tp[r] = periods[ds.rows[r] as number] ?? Number.NaN;
   // Each unit's rows, in period order.
   const byUnit = new Map<string, number[]>();
   for (let r = 0; r < n; r++) {
@@ -273,17 +285,21 @@ function imputePanel(
     }
     list.push(r);
   }
-  const t = (r: number) => periods[ds.rows[r] as number] ?? Number.NaN;
-  for (const [unit, rowsOfUnit] of byUnit) {
-    rowsOfUnit.sort((a, b) => t(a) - t(b));
+  let longest = 0;
+  for (const list of byUnit.values()) longest = Math.max(longest, list.length);
+  const known = new Int32Array(longest);
+  for (const [unit, list] of byUnit) {
+    const rows = Int32Array.from(list).sort((a, b) => (tp[a] as number) - (tp[b] as number));
     for (let c = 0; c < ds.codes.length; c++) {
       const base = c * n;
-      const known: number[] = rowsOfUnit.filter(
-        (r) => !Number.isNaN(ds.values[base + r] as number),
-      );
-      if (known.length === 0 || known.length === rowsOfUnit.length) continue;
+      let k = 0;
+      for (let i = 0; i < rows.length; i++) {
+        if (!Number.isNaN(ds.values[base + (rows[i] as number)] as number))
+          known[k++] = rows[i] as number;
+      }
+      if (k === 0 || k === rows.length) continue;
       let kind: string = method;
-      if ((method === 'linear' || method === 'linear-constant') && known.length === 1) {
+      if ((method === 'linear' || method === 'linear-constant') && k === 1) {
         if (method === 'linear') {
           issues.push(
             createIssue(
@@ -295,38 +311,29 @@ function imputePanel(
         }
         kind = 'constant';
       }
-      for (const r of rowsOfUnit) {
+      // Walk the unit's rows in period order, keeping the last known row before each one.
+      let next = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i] as number;
         const at = base + r;
+        const tr = tp[r] as number;
+        while (next < k && (tp[known[next] as number] as number) < tr) next++;
         if (!Number.isNaN(ds.values[at] as number)) continue;
-        const tr = t(r);
+        const before = next > 0 ? (known[next - 1] as number) : -1;
+        const after = next < k ? (known[next] as number) : -1;
         let v = Number.NaN;
         if (kind === 'latest') {
-          // The latest earlier period with a value, within maxPeriods of the panel's periods.
-          const older = allPeriods.filter((p) => p < tr).reverse();
-          const allowed = new Set(maxPeriods === undefined ? older : older.slice(0, maxPeriods));
-          for (let k = known.length - 1; k >= 0; k--) {
-            const kr = known[k] as number;
-            if (t(kr) < tr && allowed.has(t(kr))) {
-              v = ds.values[base + kr] as number;
-              break;
-            }
-          }
-        } else {
-          let before = -1;
-          let after = -1;
-          for (const kr of known) {
-            if (t(kr) < tr) before = kr;
-            else if (after < 0) after = kr;
-          }
-          if (before < 0) v = ds.values[base + (after as number)] as number;
-          else if (after < 0) v = ds.values[base + before] as number;
-          else if (kind === 'constant') v = ds.values[base + before] as number;
-          else {
-            const y0 = ds.values[base + before] as number;
-            const y1 = ds.values[base + after] as number;
-            // R's approx: y0 + (y1 - y0) * ((t - t0) / (t1 - t0)).
-            v = y0 + (y1 - y0) * ((tr - t(before)) / (t(after) - t(before)));
-          }
+          // The latest earlier period with a value, no further back than maxPeriods periods.
+          if (before >= 0 && (tp[before] as number) >= (floor.get(tr) as number))
+            v = ds.values[base + before] as number;
+        } else if (before < 0) v = ds.values[base + after] as number;
+        else if (after < 0 || kind === 'constant') v = ds.values[base + before] as number;
+        else {
+          const y0 = ds.values[base + before] as number;
+          const y1 = ds.values[base + after] as number;
+          const t0 = tp[before] as number;
+          // R's approx: y0 + (y1 - y0) * ((t - t0) / (t1 - t0)).
+          v = y0 + (y1 - y0) * ((tr - t0) / ((tp[after] as number) - t0));
         }
         if (!Number.isNaN(v)) {
           values[at] = v;

@@ -17,7 +17,10 @@ import { meanOf, rangeOf, rankMin, sdOf } from '../_lib/stats.js';
  */
 export function minmax(x: Float64Array, l: number, u: number): Float64Array {
   const [mn, mx] = rangeOf(x);
-  return x.map((v) => ((v - mn) / (mx - mn)) * (u - l) + l);
+  const y = new Float64Array(x.length);
+  // The same operation order as R's (x - min) / (max - min) * (u - l) + l.
+  for (let i = 0; i < x.length; i++) y[i] = (((x[i] as number) - mn) / (mx - mn)) * (u - l) + l;
+  return y;
 }
 
 /**

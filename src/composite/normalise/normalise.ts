@@ -96,15 +96,37 @@ export function normalise(
     const base = c * n;
     let fail = false;
     let warned = false;
+    if (method === 'minmax') {
+      // Fast path for the default: range and map straight from the flat arrays, no copies.
+      const [l, u] = o.range;
+      for (const { positions } of groups) {
+        let lo = Number.POSITIVE_INFINITY;
+        let hi = Number.NEGATIVE_INFINITY;
+        for (let i = 0; i < positions.length; i++) {
+          const v = (ds.values[base + (positions[i] as number)] as number) * dir;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+        if (lo === hi && !warned) {
+          warned = true;
+          issues.push(
+            createIssue('COMPOSITE_ZERO_RANGE', { code, method }, { severity: 'warning' }),
+          );
+        }
+        for (let i = 0; i < positions.length; i++) {
+          const at = base + (positions[i] as number);
+          values[at] = ((((ds.values[at] as number) * dir - lo) / (hi - lo)) * (u - l) +
+            l) as number;
+        }
+      }
+      continue;
+    }
     for (const { positions } of groups) {
       const x = new Float64Array(positions.length);
       for (let i = 0; i < positions.length; i++)
         x[i] = (ds.values[base + (positions[i] as number)] as number) * dir;
       let y: Float64Array;
       switch (method) {
-        case 'minmax':
-          y = m.minmax(x, o.range[0], o.range[1]);
-          break;
         case 'zscore':
           y = m.zscore(x, o.mean, o.sd);
           break;
@@ -169,7 +191,7 @@ export function normalise(
         default:
           y = x;
       }
-      if (!warned && (method === 'minmax' || method === 'dist2max')) {
+      if (!warned && method === 'dist2max') {
         const [lo, hi] = rangeOf(x);
         if (lo === hi) {
           warned = true;

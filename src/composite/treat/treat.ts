@@ -82,7 +82,8 @@ function passes(
  * 3. if that still fails, discard the winsorisation and apply COINr's `log_CT` to the
  *    original values: `log(x - min(x) + 0.01 * (max(x) - min(x)))`.
  * Vectors that cannot be tested (fewer than 4 values, or all equal) are returned untouched,
- * as COINr does when `check_SkewKurt` returns NA.
+ * as COINr does when `check_SkewKurt` returns NA. The input is never modified (when nothing is
+ * done, the result's `x` is the input itself).
  *
  * @example
  * ```ts
@@ -101,8 +102,8 @@ export function treatVector(input: Float64Array, o: TreatOptions): VectorTreatme
     high: [] as number[],
     low: [] as number[],
   };
-  if (first.pass === undefined) return { ...base, x: input.slice(), action: 'skipped' };
-  if (first.pass) return { ...base, x: input.slice(), action: 'none' };
+  if (first.pass === undefined) return { ...base, x: input, action: 'skipped' };
+  if (first.pass) return { ...base, x: input, action: 'none' };
   const x = input.slice();
   let high: number[] = [];
   let low: number[] = [];
@@ -126,7 +127,7 @@ export function treatVector(input: Float64Array, o: TreatOptions): VectorTreatme
     nwin = high.length + low.length;
     state = passes(x, o);
     // COINr's loop errors on an undecidable test and leaves the indicator untreated.
-    if (state.pass === undefined) return { ...base, x: input.slice(), action: 'skipped' };
+    if (state.pass === undefined) return { ...base, x: input, action: 'skipped' };
   }
   if (state.pass) {
     return {
