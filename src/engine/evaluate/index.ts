@@ -30,6 +30,12 @@ export type MissingOverrides = Partial<MissingPolicy>;
 /** Options of {@link evaluate}. */
 export interface EvaluateOptions {
   missing?: MissingOverrides | undefined;
+  /**
+   * Whether to count coverage (answered, not applicable, missing) per aggregate; default true.
+   * Loops that only need scores (uncertainty analysis) save time with `false`; the coverage
+   * arrays are then empty. Coverage thresholds still apply either way.
+   */
+  counts?: boolean | undefined;
 }
 
 /**
@@ -78,9 +84,10 @@ export function evaluate(
   const { min, max } = plan.scale;
   const score = new Float64Array(N * R);
   const reason = new Uint8Array(N * R);
-  const answered = new Int32Array(N * R);
-  const notApplicable = new Int32Array(N * R);
-  const missing = new Int32Array(N * R);
+  const counting = options.counts !== false;
+  const answered = new Int32Array(counting ? N * R : 0);
+  const notApplicable = new Int32Array(counting ? N * R : 0);
+  const missing = new Int32Array(counting ? N * R : 0);
   const failures: number[] = [];
   const ctxs: RuleContext[] = prepared.periods.map((_, k) =>
     ruleContext(plan.scale, prepared.asOf[k] as string),
@@ -112,7 +119,15 @@ export function evaluate(
     const rule = node.ruleObject;
     if (node.kind === 'indicator' || node.kind === 'subquestion') {
       if (!rule) continue;
-      if (!rule.composite) {
+      if (!rule.composite && rule.lookup) {
+        const from = node.slot * R;
+        const lookup = rule.lookup;
+        for (let r = 0; r < R; r++) {
+          const v = values[from + r] as number;
+          score[base + r] =
+            !Number.isNaN(v) && v !== Number.NEGATIVE_INFINITY ? (lookup[v] as number) : v;
+        }
+      } else if (!rule.composite) {
         const from = node.slot * R;
         for (let r = 0; r < R; r++) {
           const v = values[from + r] as number;
@@ -168,6 +183,7 @@ export function evaluate(
           sumWX[r] = (sumWX[r] as number) + w * s;
           presentN[r] = (presentN[r] as number) + 1;
         } else if (s !== Number.NEGATIVE_INFINITY) missingW[r] = (missingW[r] as number) + w;
+        if (!counting) continue;
         if (leaf) {
           const why = reason[cb + r] as number;
           if (why === Reason.ok) answered[base + r] = (answered[base + r] as number) + 1;

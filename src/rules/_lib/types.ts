@@ -52,6 +52,11 @@ export interface LeafRuleObject {
   run(value: number, ctx: RuleContext): number;
   /** The option code(s) and label(s) a parsed value stands for, for explanations. */
   describe(value: number): string | undefined;
+  /**
+   * When the parsed value is an index and the score depends on nothing else (`choice`), the
+   * score of each index: the engine reads it instead of calling `run`, in its hot loop.
+   */
+  readonly lookup?: Float64Array;
 }
 
 /**

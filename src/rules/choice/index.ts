@@ -55,6 +55,7 @@ export function choice(rule: ChoiceRule): ChoiceRuleObject {
     composite: false,
     scores: true,
     options,
+    lookup: scores,
     parse(cell: Cell): ParseOutcome {
       const code = typeof cell === 'string' ? cell : String(cell);
       const index = lookup(code);

@@ -118,6 +118,11 @@ const allowedComparisons: ReadonlySet<string> = new Set([
 /**
  * The functions a formula may call. `round` is mathjs's: half away from zero, with a correction
  * for binary representation (`round(1.005, 2)` is `1.01`).
+ *
+ * @example
+ * ```ts
+ * formulaFunctions.includes('clamp'); //=> true
+ * ```
  */
 export const formulaFunctions: readonly string[] = [
   'min',
@@ -145,7 +150,15 @@ const forbiddenNodeNames: Readonly<Record<string, string>> = {
   BlockNode: 'several statements',
 };
 
-/** A formula that passed the allowlist, ready to evaluate many times. */
+/**
+ * A formula that passed the allowlist, ready to evaluate many times.
+ *
+ * @example
+ * ```ts
+ * const r = compileFormula('mean(a, b)');
+ * if (r.ok) r.formula.evaluate({ a: 50, b: 100 }); //=> 75
+ * ```
+ */
 export interface CompiledFormula {
   /** The formula as written. */
   expression: string;
