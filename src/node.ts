@@ -12,8 +12,10 @@ export {
   isFrameworkFolder,
   listBuiltinFrameworks,
   loadFrameworkDir,
+  type PathsValidation,
   readFrameworkFiles,
   resolveFramework,
+  validatePaths,
 } from './node/framework.js';
 
 // --- answer files (issue 3) ---

@@ -138,7 +138,14 @@ export function resolveFramework(idOrPath: string): string {
   ]);
 }
 
-/** What {@link validatePaths} found: every issue of every framework and file it checked. */
+/**
+ * What {@link validatePaths} found: every issue of every framework and file it checked.
+ *
+ * @example
+ * ```ts
+ * const { valid, checked } = validatePaths(['indicators/']);
+ * ```
+ */
 export interface PathsValidation {
   valid: boolean;
   errors: Issue[];

@@ -12,7 +12,14 @@ import {
 import { resolveText } from '../../text/text.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
-/** One line of the `frameworks` listing. */
+/**
+ * One line of the `frameworks` listing.
+ *
+ * @example
+ * ```ts
+ * summariseFramework(niem, 'indicators/niem'); //=> { id: 'niem', dimensions: 13, indicators: 176, ... }
+ * ```
+ */
 export interface FrameworkSummary {
   id: string;
   title: string;

@@ -6,9 +6,23 @@ import { formatIssue, type Issue } from '../../errors/issue.js';
 import { type PathsValidation, validatePaths } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
-/** Output formats of `validate`. */
+/**
+ * Output formats of `validate`.
+ *
+ * @example
+ * ```ts
+ * validateFormats.includes('github'); //=> true
+ * ```
+ */
 export const validateFormats = ['text', 'json', 'github'] as const;
-/** An output format of `validate`. */
+/**
+ * An output format of `validate`.
+ *
+ * @example
+ * ```ts
+ * const format: ValidateFormat = 'json';
+ * ```
+ */
 export type ValidateFormat = (typeof validateFormats)[number];
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

@@ -17,10 +17,23 @@ import { decodeSource, type SourceFile } from './source.js';
  * The most aliases one document may expand, counted the way `yaml` counts them (uses of an
  * anchor times the aliases nested inside it). Generous enough for an option list reused by every
  * indicator of a framework; small enough that a "billion laughs" document fails at once.
+ *
+ * @example
+ * ```ts
+ * parseSource({ path: 'bomb.yaml', content: bomb }); //=> issue YAML_ALIAS_LIMIT with params { limit: maxAliasCount }
+ * ```
  */
 export const maxAliasCount = 1000;
 
-/** A file parsed to data, with what is needed to point at any node's line and column. */
+/**
+ * A file parsed to data, with what is needed to point at any node's line and column.
+ *
+ * @example
+ * ```ts
+ * const r = parseSource({ path: 'a.yaml', content: 'id: x' });
+ * if (r.ok) r.parsed.data; //=> { id: 'x' }
+ * ```
+ */
 export interface ParsedSource {
   file: string;
   text: string;
@@ -29,7 +42,14 @@ export interface ParsedSource {
   lineCounter: LineCounter;
 }
 
-/** A position in a file, 1-based. */
+/**
+ * A position in a file, 1-based.
+ *
+ * @example
+ * ```ts
+ * const at: Position = { line: 3, column: 9 };
+ * ```
+ */
 export interface Position {
   line: number;
   column: number;

@@ -28,7 +28,14 @@ import { locate, type ParsedSource, parseSource } from './document.js';
 import type { SourceFile } from './source.js';
 import { mapZodIssues, type Placer } from './zod-issues.js';
 
-/** The outcome of {@link validateFramework}: errors fail validation, warnings never do. */
+/**
+ * The outcome of {@link validateFramework}: errors fail validation, warnings never do.
+ *
+ * @example
+ * ```ts
+ * const { valid, errors, warnings }: FrameworkValidation = validateFramework(files);
+ * ```
+ */
 export interface FrameworkValidation {
   valid: boolean;
   errors: Issue[];

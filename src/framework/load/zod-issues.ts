@@ -2,10 +2,24 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { createIssue, type Issue, type IssueLocation } from '../../errors/issue.js';
 
-/** Which part of a node an issue points at: see {@link locate}. */
+/**
+ * Which part of a node an issue points at: see {@link locate}.
+ *
+ * @example
+ * ```ts
+ * locate(parsed, ['scale', 'maxx'], 'key'); // the key, for an unknown key
+ * ```
+ */
 export type Target = 'value' | 'key';
 
-/** Turns a document path into a file location. */
+/**
+ * Turns a document path into a file location.
+ *
+ * @example
+ * ```ts
+ * const place: Placer = (path, target) => ({ file: 'a.yaml', ...locate(parsed, path, target) });
+ * ```
+ */
 export type Placer = (path: readonly (string | number)[], target: Target) => IssueLocation;
 
 type Path = (string | number)[];
@@ -83,7 +97,14 @@ function schemaAt(schema: z.ZodType, data: unknown, path: readonly (string | num
   return s;
 }
 
-/** The keys an object at `path` may have, for did-you-mean suggestions. */
+/**
+ * The keys an object at `path` may have, for did-you-mean suggestions.
+ *
+ * @example
+ * ```ts
+ * allowedKeysAt(dimensionFileSchema, data, ['indicators', 0, 'rule']); //=> ['kind', 'unit', 'range', 'bands'] for a bands rule
+ * ```
+ */
 export function allowedKeysAt(
   schema: z.ZodType,
   data: unknown,
@@ -95,7 +116,14 @@ export function allowedKeysAt(
   return branch ? Object.keys(defOf(branch).shape ?? {}) : [];
 }
 
-/** The value at `path` inside `data`. */
+/**
+ * The value at `path` inside `data`.
+ *
+ * @example
+ * ```ts
+ * valueAt({ a: [{ b: 1 }] }, ['a', 0, 'b']); //=> 1
+ * ```
+ */
 export function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
   let d = data;
   for (const seg of path) {
@@ -105,7 +133,15 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
   return d;
 }
 
-/** A value's type in words, for messages. */
+/**
+ * A value's type in words, for messages.
+ *
+ * @example
+ * ```ts
+ * typeName([]);   //=> 'a list'
+ * typeName(2021); //=> 'a number'
+ * ```
+ */
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';

@@ -14,6 +14,11 @@ function scoredUnder(node: FrameworkNode): number {
 /**
  * Every scored aggregate (node, group, extra aggregate) must have at least one scored indicator
  * under it, or its score could never exist. Mark collected-only areas `scored: false`.
+ *
+ * @example
+ * ```ts
+ * checkAggregates(framework).map((i) => i.code); //=> ['AGGREGATE_EMPTY']
+ * ```
  */
 export function checkAggregates(framework: Framework): Issue[] {
   const issues: Issue[] = [];

@@ -8,6 +8,11 @@ import { indicatorsOf, type Path } from './walk.js';
  * Formulas: each parses and passes the allowlist; each name is one of the indicator's
  * sub-questions (looked up first) or another indicator; formulas do not depend on each other in
  * a cycle (an indicator's own id counts as a cycle of one).
+ *
+ * @example
+ * ```ts
+ * checkFormulas(framework).map((i) => i.code); //=> ['FORMULA_CYCLE']
+ * ```
  */
 export function checkFormulas(framework: Framework): Issue[] {
   const issues: Issue[] = [];

@@ -21,6 +21,11 @@ function namespace(ctx: CheckContext, issues: Issue[]) {
  * Duplicate ids. Stages, groups, aggregate nodes, indicators, extra aggregates, the overall
  * score and every alias share one namespace, since results address them all by id. Periods and
  * levels have their own; sub-question ids are local to their indicator.
+ *
+ * @example
+ * ```ts
+ * checkIds(framework, { describe: pathToString }).map((i) => i.code); //=> ['FRAMEWORK_DUPLICATE_ID']
+ * ```
  */
 export function checkIds(framework: Framework, ctx: CheckContext): Issue[] {
   const issues: Issue[] = [];

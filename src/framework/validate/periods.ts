@@ -4,6 +4,11 @@ import type { Framework } from '../schema/framework.js';
 /**
  * Periods: listed in order of reference date, and a span's start not after its end. Dates are
  * `YYYY-MM-DD` strings already checked by the schema, so comparing the strings compares dates.
+ *
+ * @example
+ * ```ts
+ * checkPeriods(framework).map((i) => i.code); //=> ['PERIOD_UNORDERED']
+ * ```
  */
 export function checkPeriods(framework: Framework): Issue[] {
   const issues: Issue[] = [];

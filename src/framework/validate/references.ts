@@ -5,6 +5,11 @@ import { indicatorsOf, nodesOf, type Path } from './walk.js';
 /**
  * References by id: an indicator's stage, a node's or group's parent group and level, the
  * members of extra aggregates, and cycles among groups' parents.
+ *
+ * @example
+ * ```ts
+ * checkReferences(framework).map((i) => i.code); //=> ['FRAMEWORK_UNKNOWN_STAGE']
+ * ```
  */
 export function checkReferences(framework: Framework): Issue[] {
   const issues: Issue[] = [];

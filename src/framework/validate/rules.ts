@@ -22,6 +22,11 @@ const combining = new Set(['formula', 'questions', 'table']);
  * Rules: option codes unique, every score inside the scale, bands that neither overlap nor are
  * empty, ranges and goalposts with min below max, table rows with one value per input, the
  * sub-questions a combining rule needs, and (a warning) option lists that cannot reach the top.
+ *
+ * @example
+ * ```ts
+ * checkRules(framework).map((i) => i.code); //=> ['RULE_BANDS_OVERLAP']
+ * ```
  */
 export function checkRules(framework: Framework): Issue[] {
   const issues: Issue[] = [];

@@ -50,6 +50,11 @@ function textsOf(value: unknown, path: Path, out: { text: Text; path: Path }[]):
  * With `languages` declared, every text should exist in each of them (a plain string is in the
  * framework's `language`). Missing ones are warnings: the text falls back to the default.
  * Short plain units (`%`, `EUR`) are not words and need no translation.
+ *
+ * @example
+ * ```ts
+ * checkTranslations({ ...framework, languages: ['en', 'bg'] })[0]?.code; //=> 'TEXT_MISSING_TRANSLATION'
+ * ```
  */
 export function checkTranslations(framework: Framework): Issue[] {
   const languages = framework.languages;

@@ -3,33 +3,75 @@ import type { Framework } from '../schema/framework.js';
 import type { Indicator } from '../schema/indicator.js';
 import type { FrameworkNode } from '../schema/node.js';
 
-/** A path inside the assembled framework value. */
+/**
+ * A path inside the assembled framework value.
+ *
+ * @example
+ * ```ts
+ * const path: Path = ['dimensions', 0, 'indicators', 2, 'id'];
+ * ```
+ */
 export type Path = (string | number)[];
 
-/** What every check receives besides the framework. */
+/**
+ * What every check receives besides the framework.
+ *
+ * @example
+ * ```ts
+ * const ctx: CheckContext = { describe: pathToString };
+ * ```
+ */
 export interface CheckContext {
   /** Says where a path was declared, for messages such as "first declared at ...". */
   describe(path: Path): string;
 }
 
-/** A check: reads the framework, returns issues whose `path` is inside the framework value. */
+/**
+ * A check: reads the framework, returns issues whose `path` is inside the framework value.
+ *
+ * @example
+ * ```ts
+ * const check: Check = (framework) => (framework.periods.length > 0 ? [] : issues);
+ * ```
+ */
 export type Check = (framework: Framework, ctx: CheckContext) => Issue[];
 
-/** An aggregate node of the tree, with its path and depth (dimensions are depth 0). */
+/**
+ * An aggregate node of the tree, with its path and depth (dimensions are depth 0).
+ *
+ * @example
+ * ```ts
+ * nodesOf(framework)[0]; //=> { node: { id: 'residency', ... }, path: ['dimensions', 0], depth: 0 }
+ * ```
+ */
 export interface NodeVisit {
   node: FrameworkNode;
   path: Path;
   depth: number;
 }
 
-/** An indicator with its path and the node that holds it. */
+/**
+ * An indicator with its path and the node that holds it.
+ *
+ * @example
+ * ```ts
+ * indicatorsOf(framework)[0]?.path; //=> ['dimensions', 0, 'indicators', 0]
+ * ```
+ */
 export interface IndicatorVisit {
   indicator: Indicator;
   path: Path;
   node: FrameworkNode;
 }
 
-/** Every aggregate node, depth first, parents before children. */
+/**
+ * Every aggregate node, depth first, parents before children.
+ *
+ * @example
+ * ```ts
+ * nodesOf(framework).map((n) => n.node.id); //=> ['education', 'schools', ...]
+ * ```
+ */
 export function nodesOf(framework: Framework): NodeVisit[] {
   const out: NodeVisit[] = [];
   const visit = (node: FrameworkNode, path: Path, depth: number): void => {
@@ -44,7 +86,14 @@ export function nodesOf(framework: Framework): NodeVisit[] {
   return out;
 }
 
-/** Every indicator, in document order. */
+/**
+ * Every indicator, in document order.
+ *
+ * @example
+ * ```ts
+ * indicatorsOf(framework).length; //=> 176 for NIEM
+ * ```
+ */
 export function indicatorsOf(framework: Framework): IndicatorVisit[] {
   const out: IndicatorVisit[] = [];
   for (const { node, path } of nodesOf(framework)) {
@@ -55,12 +104,26 @@ export function indicatorsOf(framework: Framework): IndicatorVisit[] {
   return out;
 }
 
-/** Whether an indicator counts in its parent's score (policy indicators by default). */
+/**
+ * Whether an indicator counts in its parent's score (policy indicators by default).
+ *
+ * @example
+ * ```ts
+ * isScoredIndicator({ ...indicator, type: 'outcome' }); //=> false
+ * ```
+ */
 export function isScoredIndicator(indicator: Indicator): boolean {
   return indicator.scored ?? indicator.type === 'policy';
 }
 
-/** Renders a path as `dimensions[0].indicators[2].id`. */
+/**
+ * Renders a path as `dimensions[0].indicators[2].id`.
+ *
+ * @example
+ * ```ts
+ * pathToString(['dimensions', 0, 'indicators', 2, 'id']); //=> 'dimensions[0].indicators[2].id'
+ * ```
+ */
 export function pathToString(path: readonly (string | number)[]): string {
   let out = '';
   for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
