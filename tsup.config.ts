@@ -9,6 +9,8 @@ export default defineConfig([
     clean: true,
     target: 'node20',
     treeshake: true,
+    // import.meta.url in the CJS build (the analysis worker pool finds its script with it).
+    shims: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -17,5 +19,13 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    // The analyses' worker thread script, started by dist/node.* and dist/cli.js beside it.
+    entry: { 'analysis-worker': 'src/analysis/workers/worker.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    target: 'node20',
   },
 ]);

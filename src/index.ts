@@ -100,14 +100,6 @@ export {
 } from './answers/template/index.js';
 export type { AnswerOrigin, AnswerRow, AnswerSet, RejectedAnswer } from './answers/types.js';
 export {
-  type CsvCell,
-  type CsvDelimiter,
-  detectDelimiter,
-  excelSafeCell,
-  type ToCsvOptions,
-  toCsv,
-} from './io/csv.js';
-export {
   amean,
   genmean,
   gmean,
@@ -173,6 +165,71 @@ export { createRule, ruleFactories } from './rules/registry.js';
 
 // --- composite-indicator toolkit (issue 5) ---
 
+// --- analysis: uncertainty, sensitivity, gains (issue 6) ---
+export { parseAnalysisSpec, parseAnalysisSpecText } from './analysis/assumptions/parse.js';
+export {
+  type AnalysisSpec,
+  type AnalysisSpecInput,
+  type Assumption,
+  type AssumptionKind,
+  analysisSpecSchema,
+  assumptionSchema,
+} from './analysis/assumptions/schema.js';
+export { type Gain, type GainsResult, gains, type NodeGain } from './analysis/gains/gains.js';
+export type {
+  AggregationChoice,
+  AnalysisModel,
+  MissingChoice,
+  ModelComponent,
+  ModelDescription,
+  ModelLevel,
+  ModelStep,
+  Variant,
+} from './analysis/model.js';
+export { type CompositeModelInput, compileCompositeModel } from './analysis/models/composite.js';
+export {
+  compileQuestionnaireModel,
+  type QuestionnaireModelInput,
+} from './analysis/models/questionnaire.js';
+export { type AnalysisModelSource, buildModel } from './analysis/models/registry.js';
+export { createStream, type RandomStream } from './analysis/rng/rng.js';
+export {
+  localExecutor,
+  type ProgressListener,
+  type RunExecutor,
+  type RunPlan,
+} from './analysis/runner.js';
+export {
+  type SobolEstimate,
+  type SobolIndex,
+  sobolIndices,
+} from './analysis/sensitivity/estimate.js';
+export {
+  type RemovedComponent,
+  type RemoveOneResult,
+  removeOneImpact,
+} from './analysis/sensitivity/removeOne.js';
+export {
+  type AssumptionSensitivity,
+  runSensitivity,
+  type SensitivityResult,
+  safeRunSensitivity,
+} from './analysis/sensitivity/sensitivity.js';
+export {
+  type AnalysisOptions,
+  type AssumptionSummary,
+  runUncertainty,
+  safeRunUncertainty,
+  type UncertaintyResult,
+  type UnitUncertainty,
+} from './analysis/uncertainty/uncertainty.js';
+export {
+  type RankMove,
+  type ScoreMove,
+  type WhatIfChange,
+  type WhatIfResult,
+  whatIf,
+} from './analysis/whatif/whatif.js';
 export {
   type AggregateLog,
   type AggregateOptions,
@@ -261,8 +318,6 @@ export {
   type ImportedCoinr,
   importCoinr,
 } from './import/coinr/import.js';
-
-// --- analysis: uncertainty, sensitivity, gains (issue 6) ---
 
 // --- outputs: exports, comparisons, reports (issue 7) ---
 export { type BarItem, type BarsSpec, barsSvg } from './report/charts/bars.js';

@@ -21,3 +21,10 @@ export {
 // --- answer files (issue 3) ---
 
 export { type ReadAnswerFilesOptions, readAnswerFiles } from './node/answers.js';
+
+// --- analysis worker threads (issue 6) ---
+
+export {
+  createWorkerExecutor,
+  type WorkerExecutorOptions,
+} from './analysis/workers/pool.js';

@@ -115,12 +115,5 @@ export interface AnalysisModel {
   evaluate(variant: Variant, target: string): Float64Array;
 }
 
-/** A model that can be rebuilt inside a worker thread from plain, cloneable data. */
-export interface ModelSource {
-  /** The model builder's registered name. */
-  readonly kind: string;
-  readonly input: unknown;
-}
-
 /** Issues or a value: what the analysis entry points return before throwing. */
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };

@@ -70,18 +70,41 @@ export function parseAnalysisSpecText(
   }
   const r = analysisSpecSchema.safeParse(doc.toJS());
   if (r.success) return { ok: true, value: r.data };
-  const locate = (path: (string | number)[]): Partial<Issue> => {
-    // The deepest node of the path that exists in the document.
-    for (let k = path.length; k >= 0; k--) {
-      const node = doc.getIn(path.slice(0, k), true) as
-        | { range?: [number, number, number] }
-        | undefined;
-      if (node && typeof node === 'object' && node.range) {
-        const pos = lineCounter.linePos(node.range[0]);
-        return { file, line: pos.line, column: pos.col };
-      }
+  return { ok: false, issues: zodIssues(r.error, (path) => locate(doc, lineCounter, path, file)) };
+}
+
+function locate(
+  doc: ReturnType<typeof parseDocument>,
+  lineCounter: LineCounter,
+  path: readonly (string | number)[],
+  file: string,
+): Partial<Issue> {
+  // The deepest node of the path that exists in the document.
+  for (let k = path.length; k >= 0; k--) {
+    const node = doc.getIn(path.slice(0, k), true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    if (node && typeof node === 'object' && node.range) {
+      const pos = lineCounter.linePos(node.range[0]);
+      return { file, line: pos.line, column: pos.col };
     }
-    return { file };
-  };
-  return { ok: false, issues: zodIssues(r.error, locate) };
+  }
+  return { file };
+}
+
+/**
+ * Points issues found later (against the model) at their place in the spec text: each issue's
+ * `path` is looked up in the YAML document to add `file`, `line` and `column`.
+ *
+ * @example
+ * ```ts
+ * locateSpecIssues(text, 'spec.yaml', issues)[0]; //=> { ..., file: 'spec.yaml', line: 4, column: 5 }
+ * ```
+ */
+export function locateSpecIssues(text: string, file: string, issues: readonly Issue[]): Issue[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return issues.map((i) =>
+    i.file === undefined ? { ...i, ...locate(doc, lineCounter, i.path, file) } : i,
+  );
 }

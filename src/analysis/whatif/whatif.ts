@@ -17,7 +17,7 @@ import {
 } from '../models/questionnaire.js';
 
 /** One changed answer: an indicator (or `indicator.sub`) and the new answer cell. */
-export interface AnswerChange {
+export interface WhatIfChange {
   readonly indicator: string;
   /** An option code, number, yes/no, date or `n/a`; null or `''` for no data. */
   readonly answer: string | number | boolean | null;
@@ -83,7 +83,7 @@ export function periodContext(q: QuestionnaireContext) {
  */
 export function parseChanges(
   q: QuestionnaireContext,
-  changes: readonly AnswerChange[],
+  changes: readonly WhatIfChange[],
 ): { ok: true; value: SlotChange[] } | { ok: false; issues: Issue[] } {
   const issues: Issue[] = [];
   const out: SlotChange[] = [];
@@ -219,7 +219,7 @@ export function unitRow(q: QuestionnaireContext, unit: string): number | Issue {
 export function whatIf(
   input: QuestionnaireModelInput,
   unit: string,
-  changes: readonly AnswerChange[],
+  changes: readonly WhatIfChange[],
 ): SafeResult<WhatIfResult> {
   const qr = prepareQuestionnaire(input);
   if (!qr.ok) return qr;

@@ -6,11 +6,15 @@ import { compareCommand } from './compare.js';
 import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 import { frameworksCommand } from './frameworks.js';
+import { gainsCommand } from './gains.js';
 import { importCommand } from './import.js';
 import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
+import { sensitivityCommand } from './sensitivity.js';
 import { templateCommand } from './template.js';
+import { uncertaintyCommand } from './uncertainty.js';
 import { validateCommand } from './validate.js';
+import { whatifCommand } from './whatif.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
 export const commands: Record<string, CommandDef<any>> = {
@@ -23,4 +27,8 @@ export const commands: Record<string, CommandDef<any>> = {
   report: reportCommand,
   template: templateCommand,
   validate: validateCommand,
+  uncertainty: uncertaintyCommand,
+  sensitivity: sensitivityCommand,
+  gains: gainsCommand,
+  whatif: whatifCommand,
 };

@@ -1,0 +1,28 @@
+/**
+ * Models as cloneable data: a source names its builder and carries its inputs, so a worker
+ * thread can rebuild the same model the main thread checked.
+ */
+import type { SafeResult } from '../../errors/issue.js';
+import type { AnalysisModel } from '../model.js';
+import { type CompositeModelInput, compileCompositeModel } from './composite.js';
+import { compileQuestionnaireModel, type QuestionnaireModelInput } from './questionnaire.js';
+
+/** A model to build: a composite pipeline over COINr-style data, or a framework with answers. */
+export type AnalysisModelSource =
+  | { readonly kind: 'composite'; readonly input: CompositeModelInput }
+  | { readonly kind: 'questionnaire'; readonly input: QuestionnaireModelInput };
+
+/**
+ * Builds the model a source describes.
+ *
+ * @example
+ * ```ts
+ * const r = buildModel({ kind: 'composite', input: { data, pipeline } });
+ * r.ok && r.value.description.kind; //=> 'composite'
+ * ```
+ */
+export function buildModel(source: AnalysisModelSource): SafeResult<AnalysisModel> {
+  return source.kind === 'composite'
+    ? compileCompositeModel(source.input)
+    : compileQuestionnaireModel(source.input);
+}

@@ -1,0 +1,37 @@
+/**
+ * A worker thread of the analyses (Node only): it rebuilds the model from its source once, then
+ * evaluates the run ranges the pool sends, returning each range's scores by transfer.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { type AnalysisModelSource, buildModel } from '../models/registry.js';
+import { evaluateRuns, type RunPlan } from '../runner.js';
+
+/** A range of runs to evaluate. */
+export interface WorkerRequest {
+  id: number;
+  plan: RunPlan;
+  from: number;
+  to: number;
+}
+
+/** The scores of a range, or why it failed. */
+export type WorkerReply = { id: number; scores: Float64Array } | { id: number; error: string };
+
+const port = parentPort;
+if (port) {
+  const built = buildModel((workerData as { source: AnalysisModelSource }).source);
+  port.on('message', (request: WorkerRequest) => {
+    if (!built.ok) {
+      port.postMessage({ id: request.id, error: built.issues.map((i) => i.message).join('; ') });
+      return;
+    }
+    try {
+      const scores = evaluateRuns(built.value, request.plan, request.from, request.to);
+      port.postMessage({ id: request.id, scores } satisfies WorkerReply, [
+        scores.buffer as ArrayBuffer,
+      ]);
+    } catch (e) {
+      port.postMessage({ id: request.id, error: e instanceof Error ? e.message : String(e) });
+    }
+  });
+}
