@@ -153,9 +153,20 @@ describe('long CSV', () => {
         text('unit,period,indicator,answer\nXB,2019,i,a\n', 'good.csv'),
       ]),
     );
-    expect(set.errors).toMatchObject([{ code: 'ANSWER_CSV_SYNTAX', file: 'bad.csv', line: 3 }]);
+    expect(set.errors).toMatchObject([
+      { code: 'ANSWER_CSV_SYNTAX', file: 'bad.csv', line: 3, column: 4 },
+    ]);
     expect(set.rows.map((r) => r.unit)).toEqual(['XB']);
     expect(set.files).toEqual(['bad.csv', 'good.csv']);
+  });
+
+  it('reports a stray quote in an unquoted field (RFC 4180) at its line, past the first slice', () => {
+    const rows = Array.from({ length: 50_000 }, (_, i) => `XA,2019,i${i},a,`);
+    rows.push('XA,2019,j,b,a 5" screen');
+    const set = readAnswers([text(`unit,period,indicator,answer,comment\n${rows.join('\n')}\n`)]);
+    expect(set.errors).toMatchObject([{ code: 'ANSWER_CSV_SYNTAX', line: 50_002, column: 5 }]);
+    // The whole file is void, also the slices read before the error.
+    expect([set.read, set.rows.length, set.rejected.length]).toEqual([0, 0, 0]);
   });
 
   it('reports text that is not UTF-8 (Windows-1251) and empty files', () => {

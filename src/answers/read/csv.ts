@@ -45,6 +45,8 @@ export function readCsvAnswers(
   sink: AnswerSink,
 ): void {
   const delimiter = detectDelimiter(text);
+  // A syntax error anywhere voids the whole file, also the slices already read.
+  const start = { rows: sink.rows.length, rejected: sink.rejected.length, read: sink.read };
   const shared = strings();
   let reader: ChunkReader | undefined;
   let base = 0;
@@ -57,8 +59,14 @@ export function readCsvAnswers(
       records = parse(chunk, { delimiter, relax_column_count: true }) as string[][];
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
-      const { lines } = error as CsvError & { lines?: number };
-      const where = lines === undefined ? { file } : { file, line: line - 1 + lines };
+      // csv-parse gives the line within the slice and the 0-based field index.
+      const { lines, column } = error as CsvError & { lines?: number; column?: unknown };
+      const where: IssueLocation = { file };
+      if (lines !== undefined) where.line = line - 1 + lines;
+      if (typeof column === 'number') where.column = column + 1;
+      sink.rows.length = start.rows;
+      sink.rejected.length = start.rejected;
+      sink.read = start.read;
       sink.errors.push(createIssue('ANSWER_CSV_SYNTAX', { detail: error.message }, where));
       return;
     }
