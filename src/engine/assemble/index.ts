@@ -166,10 +166,10 @@ export function assemble(
   const answers: ScoreResult['answers'] = {
     answer: new Array(used.length),
     option: new Array(used.length),
-    source: new Array(used.length),
-    comment: new Array(used.length),
-    validFrom: new Array(used.length),
-    validTo: new Array(used.length),
+    source: {},
+    comment: {},
+    validFrom: {},
+    validTo: {},
     file: new Array(used.length),
     row: new Array(used.length),
     line: new Array(used.length),
@@ -188,10 +188,10 @@ export function assemble(
       answers.answer[a] = row.answer;
       answers.option[a] =
         rule && !rule.composite && Number.isFinite(v) ? (rule.describe(v) ?? null) : null;
-      answers.source[a] = row.source ?? null;
-      answers.comment[a] = row.comment ?? null;
-      answers.validFrom[a] = row.validFrom ?? null;
-      answers.validTo[a] = row.validTo ?? null;
+      if (row.source !== undefined) answers.source[a] = row.source;
+      if (row.comment !== undefined) answers.comment[a] = row.comment;
+      if (row.validFrom !== undefined) answers.validFrom[a] = row.validFrom;
+      if (row.validTo !== undefined) answers.validTo[a] = row.validTo;
       let fi = fileIndex.get(row.origin.file);
       if (fi === undefined) {
         fi = files.length;

@@ -11,7 +11,9 @@ const MAX_DISTINCT = 16;
 /**
  * Competition ranking ("1224"): within a group, the highest score ranks 1, and tied scores share
  * the best rank of their tie, the next rank skipping as many places as were tied. Scores within
- * {@link RANK_TOLERANCE} tie. Empty scores get rank 0 (none).
+ * {@link RANK_TOLERANCE} tie. Empty scores get rank 0 (none). This is "standard competition
+ * ranking" (the "1224" scheme of sports results; R's `rank(-x, ties.method = "min")`), the
+ * convention COINr's `rank_df` uses for ranks.
  *
  * @example
  * ```ts

@@ -1,7 +1,8 @@
 /**
  * Rounds half away from zero to `decimals` places (`round(2.25, 1) = 2.3`, `round(-2.25, 1) =
  * -2.3`), the convention of printed statistics and of spreadsheets' `ROUND`; unlike
- * `Math.round`, which rounds half up (`-2.5` to `-2`). The value is first nudged by its binary
+ * `Math.round`, which rounds half up (`-2.5` to `-2`). This is IEEE 754-2008's
+ * `roundTiesToAway` mode, the "commercial rounding" of DIN 1333. The value is first nudged by its binary
  * representation error (`Number.EPSILON` scaled), so that `1.005` rounds to `1.01` as written.
  * Scores are kept at full precision everywhere; only output rounds.
  *

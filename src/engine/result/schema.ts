@@ -124,14 +124,18 @@ export const scoreResultSchema = z.object({
   /** The rows: unit and period indexes. */
   rows: z.object({ unit: z.array(z.number().int()), period: z.array(z.number().int()) }),
   nodes: z.array(nodeResultSchema),
-  /** The answers in force, columnar; `file` indexes `files`. */
+  /**
+   * The answers in force, columnar (`answer[a]`, `option[a]`, `file[a]`...; `file` indexes
+   * `files`); the columns most answers leave empty are sparse maps keyed by `a`.
+   */
   answers: z.object({
     answer: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])),
     option: z.array(z.string().nullable()),
-    source: z.array(z.string().nullable()),
-    comment: z.array(z.string().nullable()),
-    validFrom: z.array(z.string().nullable()),
-    validTo: z.array(z.string().nullable()),
+    /** Sparse: keyed by answer index, only for answers that have one. */
+    source: z.record(z.string(), z.string()),
+    comment: z.record(z.string(), z.string()),
+    validFrom: z.record(z.string(), z.string()),
+    validTo: z.record(z.string(), z.string()),
     file: z.array(z.number().int()),
     row: z.array(z.number().int()),
     line: z.array(z.number().int()),
