@@ -270,6 +270,7 @@ export {
   toWide,
   valueAt,
 } from './composite/data/dataset.js';
+export { compositeFromFramework } from './composite/data/framework.js';
 export { type CoinrFiles, readCoinr, readIMeta } from './composite/data/read.js';
 export {
   type CompositeData,

@@ -7,8 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runCompositeScore } from '../src/cli/composite-score.js';
+import { columnOf } from '../src/composite/data/dataset.js';
+import { compositeFromFramework } from '../src/composite/data/framework.js';
 import { readCoinr, readIMeta } from '../src/composite/data/read.js';
-import { frameworkFileSchema } from '../src/framework/schema/framework.js';
+import type { Dataset } from '../src/composite/data/types.js';
+import { runPipeline } from '../src/composite/pipeline/run.js';
+import type { PipelineSpecInput } from '../src/composite/pipeline/schema.js';
+import { frameworkFileSchema, frameworkSchema } from '../src/framework/schema/framework.js';
 import { nodeSchema } from '../src/framework/schema/node.js';
 import { importCoinr } from '../src/import/coinr/import.js';
 
@@ -187,5 +192,70 @@ describe('importCoinr', () => {
 
   it('returns the reader issues for bad input', () => {
     expect(codes(importCoinr('uCode\n', 'iCode,Type\nx,Nope\n'))).toEqual(['COMPOSITE_BAD_TYPE']);
+  });
+});
+
+describe('compositeFromFramework', () => {
+  it('runs the numeric indicators of an imported framework exactly like the COINr data', () => {
+    const asem = '/work/shared/reference/coinr-asem';
+    const idata = readFileSync(join(asem, 'asem_iData.csv'), 'utf8');
+    const imeta = readFileSync(join(asem, 'asem_iMeta.csv'), 'utf8');
+    const imported = importCoinr(idata, imeta, { id: 'asem' });
+    if (!imported.ok) throw new Error('import failed');
+    const [fw, ...dims] = imported.value.files;
+    const framework = frameworkSchema.parse({
+      ...fw?.content,
+      dimensions: dims.map((d) => d.content),
+    });
+    const [, ...rows] = imported.value.answers;
+    const answers = rows.map((r, i) => ({
+      unit: String(r[0]),
+      period: String(r[1]),
+      indicator: String(r[2]),
+      answer: r[3] ?? null,
+      origin: { file: 'answers.csv', row: i + 1, line: i + 2, columns: {} },
+    }));
+    const fromFramework = compositeFromFramework(framework, answers);
+    const direct = readCoinr(idata, imeta);
+    if (!fromFramework.ok || !direct.ok) throw new Error('load failed');
+    // Denominators are iData columns, not indicators of the framework: leave denominate out.
+    const spec: PipelineSpecInput = {
+      steps: [
+        { step: 'impute', method: 'mean' },
+        { step: 'treat' },
+        { step: 'normalise' },
+        { step: 'aggregate' },
+      ],
+    };
+    const a = runPipeline(fromFramework.value, spec).datasets.aggregated as Dataset;
+    const b = runPipeline(direct.value, spec).datasets.aggregated as Dataset;
+    expect([...a.codes].sort()).toEqual([...b.codes].sort());
+    for (const code of b.codes)
+      expect(Array.from(columnOf(a, code) ?? [])).toEqual(Array.from(columnOf(b, code) ?? []));
+  });
+
+  it('reports non-numeric answers at their origin', () => {
+    const framework = frameworkSchema.parse({
+      id: 'f',
+      title: 'F',
+      edition: '1',
+      version: '1.0.0',
+      periods: [{ id: '2020', referenceDate: '2020-12-31' }],
+      dimensions: [
+        { id: 'd', title: 'D', indicators: [{ id: 'x', title: 'X', rule: { kind: 'numeric' } }] },
+      ],
+    });
+    const r = compositeFromFramework(framework, [
+      {
+        unit: 'A',
+        period: '2020',
+        indicator: 'x',
+        answer: 'lots',
+        origin: { file: 'a.csv', row: 1, line: 2, columns: {} },
+      },
+    ]);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.file, i.line])).toEqual([
+      ['COMPOSITE_NOT_NUMERIC', 'a.csv', 2],
+    ]);
   });
 });
