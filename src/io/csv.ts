@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/browser/esm/sync';
+import { stringify } from 'csv-stringify/sync';
 
 /** A value a CSV cell can hold; `null` and `undefined` write an empty cell. */
 export type CsvCell = string | number | boolean | null | undefined;
