@@ -1,17 +1,17 @@
 /**
- * Small statistics over strided Float64Array slices, where `NaN` marks a missing value.
+ * Small statistics over arrays of numbers, where `NaN` marks a missing value.
  * Each follows the R function COINr calls, so results match COINr to the last bits that the
  * order of summation allows. Internal: not exported from the package.
  */
 
-/** Values of `src` at `idx`, as a fresh array (`NaN` kept). */
-export function gather(src: Float64Array, offset: number, idx: Int32Array): Float64Array {
-  const out = new Float64Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = src[offset + (idx[i] as number)] as number;
-  return out;
-}
-
-/** Arithmetic mean of the non-missing values (R `mean(x, na.rm = TRUE)`); NaN when none. */
+/**
+ * Arithmetic mean of the non-missing values (R `mean(x, na.rm = TRUE)`); NaN when none.
+ *
+ * @example
+ * ```ts
+ * meanOf([1, NaN, 3]); //=> 2
+ * ```
+ */
 export function meanOf(x: ArrayLike<number>): number {
   let s = 0;
   let n = 0;
@@ -36,6 +36,11 @@ export function meanOf(x: ArrayLike<number>): number {
 /**
  * Sample standard deviation, denominator n - 1 (R `stats::sd`, used by COINr's `n_zscore` and
  * `get_stats`); NaN with fewer than two values.
+ *
+ * @example
+ * ```ts
+ * sdOf([1, 2, 3]); //=> 1
+ * ```
  */
 export function sdOf(x: ArrayLike<number>): number {
   const m = meanOf(x);
@@ -51,7 +56,14 @@ export function sdOf(x: ArrayLike<number>): number {
   return n < 2 ? Number.NaN : Math.sqrt(ss / (n - 1));
 }
 
-/** Non-missing values, sorted ascending. */
+/**
+ * Non-missing values, sorted ascending.
+ *
+ * @example
+ * ```ts
+ * sortedValues([3, NaN, 1]); //=> Float64Array [1, 3]
+ * ```
+ */
 export function sortedValues(x: ArrayLike<number>): Float64Array {
   let n = 0;
   for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i] as number)) n++;
@@ -64,7 +76,14 @@ export function sortedValues(x: ArrayLike<number>): Float64Array {
   return out.sort();
 }
 
-/** Median of the non-missing values, the mean of the two middle ones for even counts (R `median`). */
+/**
+ * Median of the non-missing values, the mean of the two middle ones for even counts (R `median`).
+ *
+ * @example
+ * ```ts
+ * medianOf([4, 1, 3, 2]); //=> 2.5
+ * ```
+ */
 export function medianOf(x: ArrayLike<number>): number {
   const s = sortedValues(x);
   const n = s.length;
@@ -73,7 +92,14 @@ export function medianOf(x: ArrayLike<number>): number {
   return n % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
 }
 
-/** Smallest and largest non-missing value (R `min`/`max` with `na.rm = TRUE`). */
+/**
+ * Smallest and largest non-missing value (R `min`/`max` with `na.rm = TRUE`).
+ *
+ * @example
+ * ```ts
+ * rangeOf([3, NaN, 1]); //=> [1, 3]
+ * ```
+ */
 export function rangeOf(x: ArrayLike<number>): [number, number] {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
@@ -89,6 +115,11 @@ export function rangeOf(x: ArrayLike<number>): [number, number] {
  * Sample skewness G1 = sqrt(n(n-1))/(n-2) * m3 / m2^(3/2), the adjusted Fisher-Pearson
  * estimator (Joanes and Gill 1998, type 2; e1071 `skewness(type = 2)`), which COINr's `skew()`
  * copies. NaN with fewer than 3 values.
+ *
+ * @example
+ * ```ts
+ * skewnessOf([0, 0, 0, 1]); //=> 2
+ * ```
  */
 export function skewnessOf(x: ArrayLike<number>): number {
   const m = meanOf(x);
@@ -113,6 +144,11 @@ export function skewnessOf(x: ArrayLike<number>): number {
  * Sample excess kurtosis G2 = ((n+1)(g2) + 6)(n-1)/((n-2)(n-3)) with g2 = n m4/m2^2 - 3
  * (Joanes and Gill 1998, type 2; e1071 `kurtosis(type = 2)`), as COINr's `kurt()`. NaN with
  * fewer than 4 values.
+ *
+ * @example
+ * ```ts
+ * kurtosisOf([0, 0, 0, 1]); //=> 4
+ * ```
  */
 export function kurtosisOf(x: ArrayLike<number>): number {
   const m = meanOf(x);
@@ -138,6 +174,11 @@ export function kurtosisOf(x: ArrayLike<number>): number {
  * Ranks with ties given the smallest rank of their group (R `rank(ties.method = "min",
  * na.last = "keep")`): missing values stay NaN. `descending` ranks the largest value 1, as
  * COINr's `rank_df` does with `rank(-x)`.
+ *
+ * @example
+ * ```ts
+ * rankMin([3, 1, 3], true); //=> Float64Array [1, 3, 1]
+ * ```
  */
 export function rankMin(x: ArrayLike<number>, descending = false): Float64Array {
   const n = x.length;
@@ -154,7 +195,14 @@ export function rankMin(x: ArrayLike<number>, descending = false): Float64Array 
   return out;
 }
 
-/** Ranks with ties averaged (R `rank(ties.method = "average")`), for Spearman correlation. */
+/**
+ * Ranks with ties averaged (R `rank(ties.method = "average")`), for Spearman correlation.
+ *
+ * @example
+ * ```ts
+ * rankAverage([3, 1, 3]); //=> Float64Array [2.5, 1, 2.5]
+ * ```
+ */
 export function rankAverage(x: ArrayLike<number>): Float64Array {
   const n = x.length;
   const idx: number[] = [];
@@ -179,6 +227,11 @@ export function rankAverage(x: ArrayLike<number>): Float64Array {
 /**
  * Skewness and kurtosis in one pass over the deviations, with the same estimators as
  * {@link skewnessOf} and {@link kurtosisOf} (e1071 type 2, COINr's `skew()` and `kurt()`).
+ *
+ * @example
+ * ```ts
+ * momentsOf([0, 0, 0, 1]); //=> { skew: 2, kurt: 4 }
+ * ```
  */
 export function momentsOf(x: ArrayLike<number>): { skew: number; kurt: number } {
   // One pass for the mean (without R's refinement pass: the moments are insensitive to it at

@@ -1,4 +1,4 @@
-import type { CompositeData, Dataset, UnitTable } from './types.js';
+import type { Dataset, UnitTable } from './types.js';
 
 /**
  * The values of column `code` as a fresh array, or undefined when the data set has no such
@@ -164,17 +164,4 @@ export function datasetFromRows(
     }
   }
   return { rows: Int32Array.from({ length: n }, (_, i) => i), codes: [...codes], values };
-}
-
-/** Row positions of `ds` whose unit code is `unit`. Internal helper for analysis. */
-export function positionsOfUnit(
-  data: Pick<CompositeData, 'units'>,
-  ds: Dataset,
-  unit: string,
-): number[] {
-  const out: number[] = [];
-  for (let r = 0; r < ds.rows.length; r++) {
-    if (data.units.codes[ds.rows[r] as number] === unit) out.push(r);
-  }
-  return out;
 }
