@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { score } from '../src/engine/index.js';
-import type { Indicator } from '../src/framework/schema/indicator.js';
-import { readAnswers, validateFramework } from '../src/index.js';
+import { type Indicator, readAnswers, score, validateFramework } from '../src/index.js';
 import { loadFrameworkDir, readFrameworkFiles } from '../src/node.js';
 
 const root = join(import.meta.dirname, '..');

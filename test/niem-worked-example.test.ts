@@ -68,9 +68,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { type ScoreOptions, score } from '../src/engine/index.js';
-import type { ScoreResult } from '../src/engine/result/schema.js';
-import { readAnswers } from '../src/index.js';
+import { readAnswers, type ScoreOptions, type ScoreResult, score } from '../src/index.js';
 import { loadFrameworkDir } from '../src/node.js';
 
 const root = join(import.meta.dirname, '..');
