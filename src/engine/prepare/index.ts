@@ -46,7 +46,7 @@ export interface PreparedAnswers {
   /** Rejected records: the reader's and those that do not fit the framework. */
   readonly rejected: readonly RejectedAnswer[];
   readonly counts: AnswerCounts;
-  /** Every issue: file errors, rejections, duplicate warnings. */
+  /** Every issue: file errors, the reader's warnings, rejections, duplicate warnings. */
   readonly issues: readonly Issue[];
   readonly files: readonly string[];
 }
@@ -114,7 +114,7 @@ export function prepareAnswers(
   }
   const rows = answers.rows;
   const n = rows.length;
-  const issues: Issue[] = [...answers.errors];
+  const issues: Issue[] = [...answers.errors, ...answers.warnings];
   const rejected: RejectedAnswer[] = [...answers.rejected];
   for (const r of answers.rejected) issues.push(r.issue);
 

@@ -25,7 +25,10 @@ export function classifyCell(cell: Cell | null | undefined): CellKind {
     const lower = cell.toLowerCase();
     if (lower === 'n/a' || lower === 'not applicable') return 'not-applicable';
   }
-  if (cell.trim().length === 0) return 'empty';
+  // Only text that starts or ends with white space can be blank.
+  if (cell.charCodeAt(0) <= 32 || cell.charCodeAt(n - 1) <= 32) {
+    if (cell.trim().length === 0) return 'empty';
+  }
   return 'value';
 }
 

@@ -15,6 +15,11 @@ export interface ChoiceRuleObject extends LeafRuleObject {
 /**
  * Builds an option lookup: exact codes first, then codes compared case-insensitively.
  * Shared with `multi`.
+ *
+ * @example
+ * ```ts
+ * optionIndex([{ code: 'a', label: 'A', score: 100 }])('A'); //=> 0
+ * ```
  */
 export function optionIndex(options: readonly AnswerOption[]): (code: string) => number {
   const exact = new Map<string, number>();
