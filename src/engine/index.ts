@@ -29,8 +29,10 @@
  * Every phase is a pure function; `score` and `safeScore` run them all.
  */
 import type { AnswerSet } from '../answers/types.js';
+import { editionWarnings } from '../editions/comparable.js';
 import { IntegrationIndexError, type Issue, type SafeResult } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
+import { createStamp, type ProvenanceInputs } from '../provenance/stamp.js';
 import { assemble } from './assemble/index.js';
 import { compileFramework, type Plan } from './compile/index.js';
 import { evaluate, type MissingOverrides } from './evaluate/index.js';
@@ -52,6 +54,8 @@ export interface ScoreOptions {
   missing?: MissingOverrides | undefined;
   /** The language of titles and labels in the result; default: the framework's. */
   lang?: string | undefined;
+  /** The files the framework and answers were read from, for the result's provenance stamp. */
+  provenance?: ProvenanceInputs | undefined;
 }
 
 /**
@@ -84,10 +88,27 @@ export function safeScore(
   if (!prepared.ok) return { ok: false, issues: prepared.issues };
   const evaluation = evaluate(plan, prepared.value, { missing: options.missing });
   const ranks = rankUnits(plan, prepared.value, evaluation);
-  const result = assemble(plan, prepared.value, evaluation, ranks, {
+  const assembled = assemble(plan, prepared.value, evaluation, ranks, {
     asOf: options.asOf,
     lang: options.lang,
   });
+  // Old periods scored with a newer edition say what they cannot compare (issue 8).
+  const editionIssues = isPlan(framework)
+    ? []
+    : editionWarnings(
+        framework,
+        assembled.periods.map((p) => p.id),
+      );
+  const result: ScoreResult = {
+    ...assembled,
+    issues: [...assembled.issues, ...editionIssues],
+    provenance: createStamp(
+      plan.framework,
+      isPlan(framework) ? undefined : framework,
+      { asOf: options.asOf ?? null, missing: assembled.options.missing, lang: options.lang ?? null },
+      options.provenance ?? {},
+    ),
+  };
   if (evaluation.failures.length > 0) {
     return {
       ok: false,

@@ -66,8 +66,9 @@ export interface ExplainedNode {
  * Explains one score: the tree from a node (the overall score by default) down to the answers,
  * for one unit and period. For each aggregate: its children with their score, weight, share
  * (weight renormalised over the children present) and contribution; for each indicator: the
- * answer, option, source, comment, rule and where the answer was read. Returns issues for an
- * unknown unit, period or node.
+ * answer, option, source, comment, rule and where the answer was read. Unscored nodes (an
+ * unscored dimension, an outcome indicator) appear under their parent, marked, without a weight.
+ * Returns issues for an unknown unit, period or node.
  *
  * @example
  * ```ts
@@ -109,6 +110,13 @@ export function safeExplain(result: ScoreResult, query: ExplainQuery): SafeResul
     if (result.rows.period[k] === result.rows.period[r]) periodRows.push(k);
   }
 
+  const unscoredUnder = new Map<string, NodeResult[]>();
+  for (const n of result.nodes) {
+    if (n.scored || n.parent === null || n.kind === 'aggregate') continue;
+    const list = unscoredUnder.get(n.parent) ?? [];
+    list.push(n);
+    unscoredUnder.set(n.parent, list);
+  }
   const build = (
     node: NodeResult,
     weight: number | null,
@@ -152,6 +160,9 @@ export function safeExplain(result: ScoreResult, query: ExplainQuery): SafeResul
         const child = byId.get(c.id);
         if (child) edges.push({ node: child, weight: c.weight });
       }
+      // Unscored nodes under this one (reported, never counted) come last, without a weight.
+      for (const child of unscoredUnder.get(node.id) ?? [])
+        edges.push({ node: child, weight: null });
     }
     let present = 0;
     for (const e of edges) if (e.weight !== null && e.node.score[r] != null) present += e.weight;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { provenanceSchema } from '../../provenance/schema.js';
 
 const count = z.array(z.number().int().nonnegative());
 const nullableScore = z.array(z.number().nullable());
@@ -148,6 +149,8 @@ export const scoreResultSchema = z.object({
     rejected: z.number().int(),
   }),
   issues: z.array(resultIssueSchema),
+  /** What was scored, with what and how: hashes of the inputs, library version, options. */
+  provenance: provenanceSchema.optional(),
 });
 
 /** The result of scoring. See {@link scoreResultSchema}. */
