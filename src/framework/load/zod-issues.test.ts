@@ -112,6 +112,17 @@ describe('mapZodIssues', () => {
     );
     expect(modes[0]).toMatchObject({ code: 'SCHEMA_INVALID_VALUE' });
     expect(modes[0]?.message).toContain('Did you mean "in-force"?');
+    const nested = mapped(
+      dimensionFileSchema,
+      dim({
+        id: 'i',
+        title: 'I',
+        rule: { kind: 'questions' },
+        subquestions: [{ id: 'q', title: 'Q', rule: { kind: 'formula', expression: '1' } }],
+      }),
+    );
+    expect(nested[0]).toMatchObject({ code: 'SCHEMA_INVALID_VALUE' });
+    expect(nested[0]?.message).toContain('cannot be used here');
     const none = mapped(dimensionFileSchema, dim({ id: 'i', title: 'I', rule: {} }));
     expect(none[0]).toMatchObject({ code: 'SCHEMA_MISSING_KEY', params: { key: 'kind' } });
   });

@@ -1,6 +1,7 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { createIssue, type Issue, type IssueLocation } from '../../errors/issue.js';
+import { ruleKinds } from '../../rules/schema.js';
 
 /**
  * Which part of a node an issue points at: see {@link locate}.
@@ -250,6 +251,17 @@ export function mapZodIssues(
           const got = valueAt(data, kindPath);
           if (got === undefined) {
             out.push(createIssue('SCHEMA_MISSING_KEY', { key: disc }, at(kindPath.slice(0, -1))));
+          } else if (disc === 'kind' && (ruleKinds as readonly string[]).includes(String(got))) {
+            // A real kind where it is not allowed: combining kinds on a sub-question.
+            out.push(
+              createIssue(
+                'SCHEMA_INVALID_VALUE',
+                {
+                  detail: `The rule kind "${String(got)}" combines sub-questions and cannot be used here; expected ${options.map((o) => `"${o}"`).join(', ')}.`,
+                },
+                at(kindPath),
+              ),
+            );
           } else if (disc === 'kind') {
             out.push(
               createIssue(
