@@ -3,13 +3,17 @@
  * code. A fenced block whose info string is `sh test` runs in bash; `ts test` runs with tsx,
  * with `integration-index` and `integration-index/node` imports pointed at the sources. Add
  * `exit=N` to expect another exit code. A block fenced `text output` right after an example
- * lists lines that must each appear in what the example printed (stdout and stderr).
+ * lists lines that must each appear in what the example printed (stdout and stderr). A block
+ * whose info string carries `file=<path>` (say ```` ```yaml file=my-index/framework.yaml ````)
+ * is written to that path before every later example of the same guide runs, so a guide can
+ * show a file and then use it.
  *
  * Each example runs in a fresh temporary folder holding links to `fixtures/` and
  * `indicators/`; `integration-index` is a shell function that runs the CLI from source.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import {
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -18,7 +22,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -32,6 +36,8 @@ interface Example {
   code: string;
   exit: number;
   output: string[];
+  /** Files the guide declares before this example, by path. */
+  files: { path: string; content: string }[];
 }
 
 /** Fenced blocks of a Markdown file, with their info strings and first lines. */
@@ -56,7 +62,10 @@ function fences(text: string): { info: string; code: string; line: number }[] {
 function examplesOf(file: string, text: string): Example[] {
   const blocks = fences(text);
   const out: Example[] = [];
+  const files: { path: string; content: string }[] = [];
   blocks.forEach((b, k) => {
+    const declared = /\bfile=(\S+)/.exec(b.info);
+    if (declared) files.push({ path: declared[1] as string, content: `${b.code}\n` });
     const m = /^(sh|ts)\s+test\b(.*)$/.exec(b.info);
     if (!m) return;
     const exit = /\bexit=(\d+)/.exec(m[2] ?? '');
@@ -67,6 +76,7 @@ function examplesOf(file: string, text: string): Example[] {
       lang: m[1] as 'sh' | 'ts',
       code: b.code,
       exit: exit ? Number(exit[1]) : 0,
+      files: [...files],
       output:
         next && /^text\s+output\b/.test(next.info)
           ? next.code
@@ -92,20 +102,42 @@ function sandbox(): string {
   return dir;
 }
 
-function run(example: Example): { status: number | null; output: string } {
+/** Runs a program to completion; never rejects (a failing example is a failed assertion). */
+function exec(
+  file: string,
+  args: string[],
+  cwd: string,
+): Promise<{ status: number | null; output: string }> {
+  return new Promise((done) => {
+    execFile(
+      file,
+      args,
+      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+        done({ status, output: `${stdout}${stderr}` });
+      },
+    );
+  });
+}
+
+function run(example: Example): Promise<{ status: number | null; output: string }> {
   const cwd = sandbox();
-  let result: ReturnType<typeof spawnSync>;
+  for (const f of example.files) {
+    const target = join(cwd, f.path);
+    if (!target.startsWith(`${cwd}/`)) throw new Error(`file= path leaves the sandbox: ${f.path}`);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, f.content);
+  }
   if (example.lang === 'sh') {
     const prelude = `set -eo pipefail\nintegration-index() { "${tsx}" "${join(root, 'src/cli/main.ts')}" "$@"; }\n`;
-    result = spawnSync('bash', ['-c', prelude + example.code], { cwd, encoding: 'utf8' });
-  } else {
-    const code = example.code
-      .replaceAll(`'integration-index/node'`, `'${join(root, 'src/node.ts')}'`)
-      .replaceAll(`'integration-index'`, `'${join(root, 'src/index.ts')}'`);
-    writeFileSync(join(cwd, 'example.mts'), code);
-    result = spawnSync(tsx, ['example.mts'], { cwd, encoding: 'utf8' });
+    return exec('bash', ['-c', prelude + example.code], cwd);
   }
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  const code = example.code
+    .replaceAll(`'integration-index/node'`, `'${join(root, 'src/node.ts')}'`)
+    .replaceAll(`'integration-index'`, `'${join(root, 'src/index.ts')}'`);
+  writeFileSync(join(cwd, 'example.mts'), code);
+  return exec(tsx, ['example.mts'], cwd);
 }
 
 const files = readdirSync(guides)
@@ -123,8 +155,9 @@ describe('docs guides', () => {
     const examples = examplesOf(file, readFileSync(join(guides, file), 'utf8'));
     describe(file, () => {
       for (const example of examples) {
-        it(`runs the ${example.lang} example at line ${example.line}`, () => {
-          const { status, output } = run(example);
+        // Examples are independent (each has its own folder), so they run side by side.
+        it.concurrent(`runs the ${example.lang} example at line ${example.line}`, async () => {
+          const { status, output } = await run(example);
           expect(status, output).toBe(example.exit);
           for (const line of example.output) expect(output).toContain(line);
         });
@@ -136,6 +169,9 @@ describe('docs guides', () => {
 describe('examplesOf', () => {
   it('finds marked blocks, their exit codes and expected output', () => {
     const md = [
+      '```yaml file=a/b.yaml',
+      'x: 1',
+      '```',
       '```sh test exit=1',
       'false',
       '```',
@@ -151,8 +187,9 @@ describe('examplesOf', () => {
     ].join('\n');
     const found = examplesOf('x.md', md);
     expect(found.map((e) => [e.lang, e.exit, e.line, e.output])).toEqual([
-      ['sh', 1, 1, ['boom']],
-      ['ts', 0, 10, []],
+      ['sh', 1, 4, ['boom']],
+      ['ts', 0, 13, []],
     ]);
+    expect(found[0]?.files).toEqual([{ path: 'a/b.yaml', content: 'x: 1\n' }]);
   });
 });
