@@ -17,7 +17,14 @@ import type { Factor, VariantDraft } from './assumptions/resolve.js';
 import type { Variant } from './model.js';
 import { createStream, streamPurpose } from './rng/rng.js';
 
-/** The two designs. */
+/**
+ * The two designs.
+ *
+ * @example
+ * ```ts
+ * const kind: DesignKind = 'saltelli';
+ * ```
+ */
 export type DesignKind = 'uncertainty' | 'saltelli';
 
 /**

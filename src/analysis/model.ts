@@ -12,10 +12,24 @@
 import type { Issue } from '../errors/issue.js';
 import type { AggregationMethod } from '../framework/schema/common.js';
 
-/** The steps an assumption may vary. `missing` is the questionnaire's missing-data policy. */
+/**
+ * The steps an assumption may vary. `missing` is the questionnaire's missing-data policy.
+ *
+ * @example
+ * ```ts
+ * const step: ModelStep = 'normalise';
+ * ```
+ */
 export type ModelStep = 'impute' | 'treat' | 'normalise' | 'aggregate' | 'missing';
 
-/** One indicator or aggregate of the model, with its nominal weight among its siblings. */
+/**
+ * One indicator or aggregate of the model, with its nominal weight among its siblings.
+ *
+ * @example
+ * ```ts
+ * const c: ModelComponent = { code: 'Physical', level: 2, parent: 'Conn', weight: 1 };
+ * ```
+ */
 export interface ModelComponent {
   readonly code: string;
   /** 1 for indicators, then one more per aggregation level (COINr's numbering). */
@@ -24,7 +38,14 @@ export interface ModelComponent {
   readonly weight: number;
 }
 
-/** A level of the model's tree: its number (1 = indicators) and, when it has one, its name. */
+/**
+ * A level of the model's tree: its number (1 = indicators) and, when it has one, its name.
+ *
+ * @example
+ * ```ts
+ * const l: ModelLevel = { number: 3, id: 'dimension', codes: ['residency', 'housing'] };
+ * ```
+ */
 export interface ModelLevel {
   readonly number: number;
   readonly id?: string;
@@ -58,7 +79,14 @@ export interface ModelDescription {
   readonly targets: readonly string[];
 }
 
-/** The aggregation method one variant uses, and on which levels (all aggregates by default). */
+/**
+ * The aggregation method one variant uses, and on which levels (all aggregates by default).
+ *
+ * @example
+ * ```ts
+ * const a: AggregationChoice = { method: 'genmean', p: 2, levels: [2] };
+ * ```
+ */
 export interface AggregationChoice {
   readonly method: AggregationMethod;
   readonly p?: number;
@@ -66,7 +94,14 @@ export interface AggregationChoice {
   readonly levels?: readonly number[];
 }
 
-/** The missing-data policy one variant uses (questionnaire models). */
+/**
+ * The missing-data policy one variant uses (questionnaire models).
+ *
+ * @example
+ * ```ts
+ * const m: MissingChoice = { noData: 'zero' };
+ * ```
+ */
 export interface MissingChoice {
   readonly noData?: 'exclude' | 'zero' | 'fail';
   readonly notApplicable?: 'exclude' | 'zero' | 'max';
@@ -115,5 +150,12 @@ export interface AnalysisModel {
   evaluate(variant: Variant, target: string): Float64Array;
 }
 
-/** Issues or a value: what the analysis entry points return before throwing. */
+/**
+ * Issues or a value: what the analysis entry points return before throwing.
+ *
+ * @example
+ * ```ts
+ * const c: Checked<number> = { ok: true, value: 1 };
+ * ```
+ */
 export type Checked<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };

@@ -9,7 +9,14 @@ import { type Factor, resolveAssumptions } from './assumptions/resolve.js';
 import type { AnalysisSpec, AnalysisSpecInput } from './assumptions/schema.js';
 import type { AnalysisModel } from './model.js';
 
-/** A spec checked against a model, with the nominal results. */
+/**
+ * A spec checked against a model, with the nominal results.
+ *
+ * @example
+ * ```ts
+ * const p = prepareAnalysis(model, spec); p.ok && p.value.nominalRanks; //=> Float64Array [7, 5, ...]
+ * ```
+ */
 export interface PreparedAnalysis {
   spec: AnalysisSpec;
   factors: Factor[];

@@ -10,7 +10,14 @@ import type { AnalysisSpec } from './assumptions/schema.js';
 import { type DesignKind, runCount, variantOfRun } from './design.js';
 import type { AnalysisModel } from './model.js';
 
-/** What to run: the design, the checked spec and the target; `runs` runs in all. */
+/**
+ * What to run: the design, the checked spec and the target; `runs` runs in all.
+ *
+ * @example
+ * ```ts
+ * const plan: RunPlan = { kind: 'uncertainty', spec, target: 'Index', runs: spec.samples };
+ * ```
+ */
 export interface RunPlan {
   readonly kind: DesignKind;
   readonly spec: AnalysisSpec;
@@ -18,12 +25,24 @@ export interface RunPlan {
   readonly runs: number;
 }
 
-/** Reports progress: runs done out of the total. */
+/**
+ * Reports progress: runs done out of the total.
+ *
+ * @example
+ * ```ts
+ * const log: ProgressListener = (done, total) => console.error(`${done}/${total}`);
+ * ```
+ */
 export type ProgressListener = (done: number, total: number) => void;
 
 /**
  * Evaluates every run of a plan and returns the target's scores, run by run:
  * `scores[r * units + u]`.
+ *
+ * @example
+ * ```ts
+ * const scores = await localExecutor(model)(plan); // runs × units
+ * ```
  */
 export type RunExecutor = (plan: RunPlan, onProgress?: ProgressListener) => Promise<Float64Array>;
 

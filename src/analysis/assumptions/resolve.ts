@@ -16,7 +16,14 @@ import type {
 import { createStream, streamPurpose } from '../rng/rng.js';
 import type { AnalysisSpec, Assumption, AssumptionKind } from './schema.js';
 
-/** A variant under construction: each factor writes its own field. */
+/**
+ * A variant under construction: each factor writes its own field.
+ *
+ * @example
+ * ```ts
+ * const draft: VariantDraft = {}; factor.apply(0.3, 0, draft); draft.winmax; //=> 2
+ * ```
+ */
 export interface VariantDraft {
   weights?: Map<string, number>;
   aggregation?: AggregationChoice;
@@ -32,6 +39,11 @@ export interface VariantDraft {
  * (0 for continuous weight noise); `apply` writes the setting for the uniform `u` into a draft.
  * `origin` identifies where `u` came from (a row of the design), so the weight noise it
  * triggers is reproducible whichever thread computes it.
+ *
+ * @example
+ * ```ts
+ * factors[0]?.labels; //=> ['amean', 'gmean']
+ * ```
  */
 export interface Factor {
   readonly name: string;
@@ -42,7 +54,14 @@ export interface Factor {
   apply(u: number, origin: number, draft: VariantDraft): void;
 }
 
-/** The discrete alternative a uniform `u` in [0, 1) picks among `n`: `floor(u n)`. */
+/**
+ * The discrete alternative a uniform `u` in [0, 1) picks among `n`: `floor(u n)`.
+ *
+ * @example
+ * ```ts
+ * pickAlternative(0.5, 2); //=> 1
+ * ```
+ */
 export function pickAlternative(u: number, n: number): number {
   return Math.min(n - 1, Math.floor(u * n));
 }

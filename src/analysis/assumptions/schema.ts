@@ -6,7 +6,14 @@
 import { z } from 'zod';
 import { aggregationMethodSchema } from '../../framework/schema/common.js';
 
-/** A level of the model: COINr's number (1 = indicators) or a framework level's id. */
+/**
+ * A level of the model: COINr's number (1 = indicators) or a framework level's id.
+ *
+ * @example
+ * ```ts
+ * levelRefSchema.parse('dimension'); //=> 'dimension'
+ * ```
+ */
 export const levelRefSchema = z.union([z.number().int(), z.string().min(1)]);
 
 const named = { name: z.string().min(1) };
@@ -14,6 +21,11 @@ const named = { name: z.string().min(1) };
 /**
  * Random noise on the weights of some levels (COINr's `get_noisy_weights`): each weight `w`
  * becomes `w (1 + f (2u - 1))` with `u` uniform in [0, 1), so it moves by up to `± f w`.
+ *
+ * @example
+ * ```ts
+ * weightsAssumptionSchema.parse({ name: 'W', kind: 'weights', levels: [{ level: 2, factor: 0.25 }] });
+ * ```
  */
 export const weightsAssumptionSchema = z.strictObject({
   ...named,
@@ -21,7 +33,14 @@ export const weightsAssumptionSchema = z.strictObject({
   levels: z.array(z.strictObject({ level: levelRefSchema, factor: z.number() })).min(1),
 });
 
-/** Alternative aggregation methods, on every aggregation level or the ones listed. */
+/**
+ * Alternative aggregation methods, on every aggregation level or the ones listed.
+ *
+ * @example
+ * ```ts
+ * aggregationAssumptionSchema.parse({ name: 'A', kind: 'aggregation', methods: ['amean', { method: 'genmean', p: 2 }] });
+ * ```
+ */
 export const aggregationAssumptionSchema = z.strictObject({
   ...named,
   kind: z.literal('aggregation'),
@@ -36,28 +55,56 @@ export const aggregationAssumptionSchema = z.strictObject({
   levels: z.array(levelRefSchema).min(1).optional(),
 });
 
-/** Alternative normalisations: options of the pipeline's `normalise` step. */
+/**
+ * Alternative normalisations: options of the pipeline's `normalise` step.
+ *
+ * @example
+ * ```ts
+ * normalisationAssumptionSchema.parse({ name: 'N', kind: 'normalisation', alternatives: [{ method: 'minmax' }, { method: 'zscore' }] });
+ * ```
+ */
 export const normalisationAssumptionSchema = z.strictObject({
   ...named,
   kind: z.literal('normalisation'),
   alternatives: z.array(z.record(z.string(), z.unknown())).min(1),
 });
 
-/** A range of `winmax` (the most points the outlier treatment may winsorise), integers. */
+/**
+ * A range of `winmax` (the most points the outlier treatment may winsorise), integers.
+ *
+ * @example
+ * ```ts
+ * winmaxAssumptionSchema.parse({ name: 'Winmax', kind: 'winmax', range: [1, 5] });
+ * ```
+ */
 export const winmaxAssumptionSchema = z.strictObject({
   ...named,
   kind: z.literal('winmax'),
   range: z.tuple([z.number(), z.number()]),
 });
 
-/** Alternative imputations: options of the pipeline's `impute` step. */
+/**
+ * Alternative imputations: options of the pipeline's `impute` step.
+ *
+ * @example
+ * ```ts
+ * imputationAssumptionSchema.parse({ name: 'I', kind: 'imputation', alternatives: [{ method: 'mean' }, { method: 'median' }] });
+ * ```
+ */
 export const imputationAssumptionSchema = z.strictObject({
   ...named,
   kind: z.literal('imputation'),
   alternatives: z.array(z.record(z.string(), z.unknown())).min(1),
 });
 
-/** Alternative missing-data and not-applicable policies (questionnaire frameworks). */
+/**
+ * Alternative missing-data and not-applicable policies (questionnaire frameworks).
+ *
+ * @example
+ * ```ts
+ * missingAssumptionSchema.parse({ name: 'M', kind: 'missing', alternatives: [{ noData: 'exclude' }, { noData: 'zero' }] });
+ * ```
+ */
 export const missingAssumptionSchema = z.strictObject({
   ...named,
   kind: z.literal('missing'),
@@ -74,6 +121,11 @@ export const missingAssumptionSchema = z.strictObject({
 /**
  * Leaving out each component of a level in turn (all of them, or the `codes` listed); with
  * `includeNone` (default) keeping everything is one more alternative.
+ *
+ * @example
+ * ```ts
+ * excludeAssumptionSchema.parse({ name: 'X', kind: 'exclude', level: 'dimension' }).includeNone; //=> true
+ * ```
  */
 export const excludeAssumptionSchema = z.strictObject({
   ...named,
@@ -83,7 +135,14 @@ export const excludeAssumptionSchema = z.strictObject({
   includeNone: z.boolean().default(true),
 });
 
-/** One assumption, by kind. */
+/**
+ * One assumption, by kind.
+ *
+ * @example
+ * ```ts
+ * assumptionSchema.parse({ name: 'Winmax', kind: 'winmax', range: [1, 5] }).kind; //=> 'winmax'
+ * ```
+ */
 export const assumptionSchema = z.discriminatedUnion('kind', [
   weightsAssumptionSchema,
   aggregationAssumptionSchema,
@@ -93,9 +152,23 @@ export const assumptionSchema = z.discriminatedUnion('kind', [
   missingAssumptionSchema,
   excludeAssumptionSchema,
 ]);
-/** One assumption. */
+/**
+ * One assumption.
+ *
+ * @example
+ * ```ts
+ * const a: Assumption = { name: 'Winmax', kind: 'winmax', range: [1, 5] };
+ * ```
+ */
 export type Assumption = z.infer<typeof assumptionSchema>;
-/** The kinds of assumption. */
+/**
+ * The kinds of assumption.
+ *
+ * @example
+ * ```ts
+ * const k: AssumptionKind = 'weights';
+ * ```
+ */
 export type AssumptionKind = Assumption['kind'];
 
 /**
@@ -132,7 +205,21 @@ export const analysisSpecSchema = z.strictObject({
   assumptions: z.array(assumptionSchema).min(1),
   removeOne: z.array(levelRefSchema).optional(),
 });
-/** An analysis spec, defaults applied. */
+/**
+ * An analysis spec, defaults applied.
+ *
+ * @example
+ * ```ts
+ * const spec: AnalysisSpec = analysisSpecSchema.parse({ assumptions: [...] }); spec.samples; //=> 100
+ * ```
+ */
 export type AnalysisSpec = z.infer<typeof analysisSpecSchema>;
-/** An analysis spec as written. */
+/**
+ * An analysis spec as written.
+ *
+ * @example
+ * ```ts
+ * const spec: AnalysisSpecInput = { seed: 1, assumptions: [{ name: 'W', kind: 'winmax', range: [1, 5] }] };
+ * ```
+ */
 export type AnalysisSpecInput = z.input<typeof analysisSpecSchema>;

@@ -17,7 +17,14 @@ import type { Cell } from '../../rules/_lib/types.js';
 import { prepareQuestionnaire, type QuestionnaireModelInput } from '../models/questionnaire.js';
 import { describeValue, periodContext, rescore, slotRule, unitRow } from '../whatif/whatif.js';
 
-/** The effect of one improvement on one aggregate. */
+/**
+ * The effect of one improvement on one aggregate.
+ *
+ * @example
+ * ```ts
+ * gain.nodes[0]; //=> { node: 'mainstreaming', kind: 'dimension', before: 30.8, after: 64.2, delta: 33.3 }
+ * ```
+ */
 export interface NodeGain {
   node: string;
   kind: string;
@@ -26,7 +33,14 @@ export interface NodeGain {
   delta: number;
 }
 
-/** One single-answer improvement. */
+/**
+ * One single-answer improvement.
+ *
+ * @example
+ * ```ts
+ * gain.step; //=> 'best'
+ * ```
+ */
 export interface Gain {
   /** The indicator or sub-question (`indicator.sub`) changed. */
   indicator: string;
@@ -41,7 +55,14 @@ export interface Gain {
   nodes: NodeGain[];
 }
 
-/** The gains of one unit in one period. */
+/**
+ * The gains of one unit in one period.
+ *
+ * @example
+ * ```ts
+ * result.gains[0]?.indicator; //=> 'mai_lf_equal_treatment_clause'
+ * ```
+ */
 export interface GainsResult {
   unit: string;
   period: string;

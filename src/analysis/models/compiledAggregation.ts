@@ -11,14 +11,28 @@ import { aggregationTree } from '../../composite/aggregate/tree.js';
 import type { CompositeMeta } from '../../composite/data/types.js';
 import type { CompositeAggregation } from '../../composite/pipeline/schema.js';
 
-/** Settings of one aggregation level. */
+/**
+ * Settings of one aggregation level.
+ *
+ * @example
+ * ```ts
+ * const s: CompiledLevelSettings = { method: 'gmean' };
+ * ```
+ */
 export interface CompiledLevelSettings {
   method: CompositeAggregation;
   p?: number | undefined;
   threshold?: number | undefined;
 }
 
-/** A compiled aggregation over data sets whose columns are `inputCodes`. */
+/**
+ * A compiled aggregation over data sets whose columns are `inputCodes`.
+ *
+ * @example
+ * ```ts
+ * compileAggregation(meta, codes).codes.at(-1); //=> 'Index'
+ * ```
+ */
 export interface CompiledAggregation {
   /** Every column of the output: the inputs, then the aggregates in tree order. */
   readonly codes: readonly string[];

@@ -33,7 +33,14 @@ import type {
 } from '../model.js';
 import { type CompiledAggregation, compileAggregation } from './compiledAggregation.js';
 
-/** What a composite model is built from: COINr-style data and a pipeline spec. */
+/**
+ * What a composite model is built from: COINr-style data and a pipeline spec.
+ *
+ * @example
+ * ```ts
+ * const input: CompositeModelInput = { data, pipeline: { steps: [{ step: 'normalise' }, { step: 'aggregate' }] } };
+ * ```
+ */
 export interface CompositeModelInput {
   readonly data: CompositeData;
   readonly pipeline: PipelineSpecInput | PipelineSpec;

@@ -20,7 +20,14 @@ import type {
   Variant,
 } from '../model.js';
 
-/** What a questionnaire model is built from. */
+/**
+ * What a questionnaire model is built from.
+ *
+ * @example
+ * ```ts
+ * const input: QuestionnaireModelInput = { framework, answers, period: '2021' };
+ * ```
+ */
 export interface QuestionnaireModelInput {
   readonly framework: Framework;
   readonly answers: AnswerSet;
@@ -30,7 +37,14 @@ export interface QuestionnaireModelInput {
   readonly asOf?: string;
 }
 
-/** A compiled framework with its answers for one period, shared by the model, what-if and gains. */
+/**
+ * A compiled framework with its answers for one period, shared by the model, what-if and gains.
+ *
+ * @example
+ * ```ts
+ * const q = prepareQuestionnaire(input); q.ok && q.value.period; //=> '2021'
+ * ```
+ */
 export interface QuestionnaireContext {
   readonly plan: Plan;
   /** The prepared answers restricted to the chosen period's rows. */

@@ -7,7 +7,14 @@ import type { AnalysisModel } from '../model.js';
 import { type CompositeModelInput, compileCompositeModel } from './composite.js';
 import { compileQuestionnaireModel, type QuestionnaireModelInput } from './questionnaire.js';
 
-/** A model to build: a composite pipeline over COINr-style data, or a framework with answers. */
+/**
+ * A model to build: a composite pipeline over COINr-style data, or a framework with answers.
+ *
+ * @example
+ * ```ts
+ * const source: AnalysisModelSource = { kind: 'questionnaire', input: { framework, answers } };
+ * ```
+ */
 export type AnalysisModelSource =
   | { readonly kind: 'composite'; readonly input: CompositeModelInput }
   | { readonly kind: 'questionnaire'; readonly input: QuestionnaireModelInput };

@@ -11,13 +11,27 @@
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
-/** A seeded generator of uniform numbers in [0, 1). */
+/**
+ * A seeded generator of uniform numbers in [0, 1).
+ *
+ * @example
+ * ```ts
+ * const u = createStream(1, 0).next(); // 0 <= u < 1
+ * ```
+ */
 export interface RandomStream {
   /** The next uniform double in [0, 1), a multiple of 2^-53. */
   next(): number;
 }
 
-/** Stream purposes: the first key of every stream, so streams of different uses never meet. */
+/**
+ * Stream purposes: the first key of every stream, so streams of different uses never meet.
+ *
+ * @example
+ * ```ts
+ * createStream(seed, streamPurpose.bootstrap, 3); // the stream of bootstrap resample 3
+ * ```
+ */
 export const streamPurpose = {
   /** Rows of an uncertainty-analysis sample. */
   uncertainty: 1,

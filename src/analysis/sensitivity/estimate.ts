@@ -16,7 +16,14 @@
 import { quantile7, sampleVariance } from '../_lib/stats.js';
 import { createStream, streamPurpose } from '../rng/rng.js';
 
-/** The sensitivity indices of one factor. */
+/**
+ * The sensitivity indices of one factor.
+ *
+ * @example
+ * ```ts
+ * estimate.indices[0]; //=> { first: 0.2, total: 0.25, firstInterval: [0.1, 0.3], totalInterval: [0.2, 0.3] }
+ * ```
+ */
 export interface SobolIndex {
   /** First-order index `S_i`: the share of output variance due to this factor alone. */
   first: number;
@@ -28,7 +35,14 @@ export interface SobolIndex {
   totalInterval?: [number, number];
 }
 
-/** The indices of every factor and the output variance they apportion. */
+/**
+ * The indices of every factor and the output variance they apportion.
+ *
+ * @example
+ * ```ts
+ * sobolIndices(y, N, d, { bootstrap: 0, seed: 1 }).variance; //=> 0.71
+ * ```
+ */
 export interface SobolEstimate {
   variance: number;
   indices: SobolIndex[];

@@ -6,7 +6,14 @@
 import { competitionRanks, meanAbsoluteRankChange } from '../_lib/stats.js';
 import type { AnalysisModel } from '../model.js';
 
-/** The impact of leaving out one component. */
+/**
+ * The impact of leaving out one component.
+ *
+ * @example
+ * ```ts
+ * impact.components[0]; //=> { code: 'Physical', meanAbsoluteRankChange: 1.53, rankShift: [0, 1, ...] }
+ * ```
+ */
 export interface RemovedComponent {
   code: string;
   /** Mean absolute rank change over the units ranked both ways. */
@@ -15,7 +22,14 @@ export interface RemovedComponent {
   rankShift: (number | null)[];
 }
 
-/** The remove-one impacts of one level. */
+/**
+ * The remove-one impacts of one level.
+ *
+ * @example
+ * ```ts
+ * removeOneImpact(model, 2, 'Index').level; //=> 2
+ * ```
+ */
 export interface RemoveOneResult {
   level: number;
   target: string;

@@ -28,13 +28,27 @@ import {
 import { type SobolIndex, sobolIndices } from './estimate.js';
 import { type RemoveOneResult, removeOneImpact } from './removeOne.js';
 
-/** The sensitivity indices of one assumption. */
+/**
+ * The sensitivity indices of one assumption.
+ *
+ * @example
+ * ```ts
+ * sa.indices[0]; //=> { assumption: 'Winmax', kind: 'winmax', first: 0.01, total: 0.06, ... }
+ * ```
+ */
 export interface AssumptionSensitivity extends SobolIndex {
   assumption: string;
   kind: string;
 }
 
-/** The result of a sensitivity analysis. */
+/**
+ * The result of a sensitivity analysis.
+ *
+ * @example
+ * ```ts
+ * (await runSensitivity(model, spec)).runs; //=> 600
+ * ```
+ */
 export interface SensitivityResult {
   target: string;
   seed: number;

@@ -16,7 +16,14 @@ import type { AnalysisModel } from '../model.js';
 import { type PreparedAnalysis, prepareAnalysis } from '../prepare.js';
 import { localExecutor, type ProgressListener, type RunExecutor } from '../runner.js';
 
-/** Where one unit's rank and score land over the samples. */
+/**
+ * Where one unit's rank and score land over the samples.
+ *
+ * @example
+ * ```ts
+ * ua.units[0]; //=> { unit: 'CHE', nominal: { score: 68.4, rank: 1 }, rank: { mean: 1, median: 1, q5: 1, q95: 1 }, score: { ... } }
+ * ```
+ */
 export interface UnitUncertainty {
   unit: string;
   nominal: { score: number | null; rank: number | null };
@@ -24,7 +31,14 @@ export interface UnitUncertainty {
   score: { median: number | null; q5: number | null; q95: number | null };
 }
 
-/** A described assumption, as the results list them. */
+/**
+ * A described assumption, as the results list them.
+ *
+ * @example
+ * ```ts
+ * ua.assumptions[0]; //=> { name: 'Aggregation', kind: 'aggregation', alternatives: ['amean', 'gmean'] }
+ * ```
+ */
 export interface AssumptionSummary {
   name: string;
   kind: string;
@@ -32,7 +46,14 @@ export interface AssumptionSummary {
   alternatives: string[];
 }
 
-/** The result of an uncertainty analysis. */
+/**
+ * The result of an uncertainty analysis.
+ *
+ * @example
+ * ```ts
+ * (await runUncertainty(model, spec)).runs; //=> 100
+ * ```
+ */
 export interface UncertaintyResult {
   target: string;
   seed: number;
@@ -45,7 +66,14 @@ export interface UncertaintyResult {
   units: UnitUncertainty[];
 }
 
-/** Options of the analyses. */
+/**
+ * Options of the analyses.
+ *
+ * @example
+ * ```ts
+ * await runUncertainty(model, spec, { onProgress: (d, t) => console.error(d, t) });
+ * ```
+ */
 export interface AnalysisOptions {
   /** Who runs the model: in process by default; worker threads via `integration-index/node`. */
   executor?: RunExecutor;
@@ -54,7 +82,14 @@ export interface AnalysisOptions {
 
 const orNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
-/** Describes factors for results. */
+/**
+ * Describes factors for results.
+ *
+ * @example
+ * ```ts
+ * summariseFactors(factors); //=> [{ name: 'Winmax', kind: 'winmax', alternatives: ['1', '2', '3', '4', '5'] }]
+ * ```
+ */
 export function summariseFactors(factors: readonly Factor[]): AssumptionSummary[] {
   return factors.map((f) => ({ name: f.name, kind: f.kind, alternatives: [...f.labels] }));
 }
@@ -116,6 +151,15 @@ export function summariseRuns(
   };
 }
 
+/**
+ * {@link prepareAnalysis} that throws the issues (exported to the sensitivity analysis as
+ * `preparedOrThrow`).
+ *
+ * @example
+ * ```ts
+ * preparedOrThrow(model, spec).target; //=> 'Index'
+ * ```
+ */
 function prepared(model: AnalysisModel, spec: AnalysisSpecInput | AnalysisSpec): PreparedAnalysis {
   const p = prepareAnalysis(model, spec);
   if (!p.ok) throw new IntegrationIndexError(p.issues);

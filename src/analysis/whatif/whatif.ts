@@ -16,14 +16,28 @@ import {
   type QuestionnaireModelInput,
 } from '../models/questionnaire.js';
 
-/** One changed answer: an indicator (or `indicator.sub`) and the new answer cell. */
+/**
+ * One changed answer: an indicator (or `indicator.sub`) and the new answer cell.
+ *
+ * @example
+ * ```ts
+ * const change: WhatIfChange = { indicator: 'mai_pf_national_strategy.scope', answer: 'a' };
+ * ```
+ */
 export interface WhatIfChange {
   readonly indicator: string;
   /** An option code, number, yes/no, date or `n/a`; null or `''` for no data. */
   readonly answer: string | number | boolean | null;
 }
 
-/** A score of the unit that moved. */
+/**
+ * A score of the unit that moved.
+ *
+ * @example
+ * ```ts
+ * result.scores[0]; //=> { node: 'overall', kind: 'overall', before: 49.96, after: 52.74, delta: 2.78 }
+ * ```
+ */
 export interface ScoreMove {
   node: string;
   kind: string;
@@ -32,7 +46,14 @@ export interface ScoreMove {
   delta: number | null;
 }
 
-/** A rank that moved (any unit, any aggregate). */
+/**
+ * A rank that moved (any unit, any aggregate).
+ *
+ * @example
+ * ```ts
+ * result.ranks[0]; //=> { unit: 'XC', node: 'mainstreaming@legal', before: 3, after: 1 }
+ * ```
+ */
 export interface RankMove {
   unit: string;
   node: string;
@@ -40,7 +61,14 @@ export interface RankMove {
   after: number | null;
 }
 
-/** The outcome of a what-if. */
+/**
+ * The outcome of a what-if.
+ *
+ * @example
+ * ```ts
+ * result.changes[0]; //=> { indicator: 'mai_lf_equal_treatment_clause', from: 'c', to: 'a' }
+ * ```
+ */
 export interface WhatIfResult {
   unit: string;
   period: string;
@@ -49,7 +77,14 @@ export interface WhatIfResult {
   ranks: RankMove[];
 }
 
-/** A parsed change: the answer slot and the new parsed value. */
+/**
+ * A parsed change: the answer slot and the new parsed value.
+ *
+ * @example
+ * ```ts
+ * const c: SlotChange = { slot: 12, value: Number.NEGATIVE_INFINITY }; // n/a
+ * ```
+ */
 export interface SlotChange {
   slot: number;
   value: number;
@@ -57,7 +92,14 @@ export interface SlotChange {
 
 const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
 
-/** The leaf rule object reading answer slot `slot`. */
+/**
+ * The leaf rule object reading answer slot `slot`.
+ *
+ * @example
+ * ```ts
+ * slotRule(q, 0)?.node.id; //=> 'rec_lf_labour_market_access'
+ * ```
+ */
 export function slotRule(
   q: QuestionnaireContext,
   slot: number,
@@ -68,7 +110,14 @@ export function slotRule(
   return { node, rule };
 }
 
-/** The rule context of the questionnaire's period. */
+/**
+ * The rule context of the questionnaire's period.
+ *
+ * @example
+ * ```ts
+ * periodContext(q).referenceDate; //=> '2021-04-30'
+ * ```
+ */
 export function periodContext(q: QuestionnaireContext) {
   const k = q.prepared.rowPeriod[0] ?? 0;
   return ruleContext(
@@ -80,6 +129,11 @@ export function periodContext(q: QuestionnaireContext) {
 /**
  * Parses answer changes against the framework: unknown indicators, composite indicators and
  * answers the rule refuses are coded issues.
+ *
+ * @example
+ * ```ts
+ * parseChanges(q, [{ indicator: 'mai_lf_equal_treatment_clause', answer: 'a' }]); //=> { ok: true, value: [{ slot: 12, value: 0 }] }
+ * ```
  */
 export function parseChanges(
   q: QuestionnaireContext,
@@ -127,7 +181,14 @@ export function parseChanges(
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
 }
 
-/** Re-scores the questionnaire with some slots of row `row` set to new values. */
+/**
+ * Re-scores the questionnaire with some slots of row `row` set to new values.
+ *
+ * @example
+ * ```ts
+ * rescore(q, 2, [{ slot: 12, value: 0 }]).score; // Float64Array, node-major
+ * ```
+ */
 export function rescore(
   q: QuestionnaireContext,
   row: number,
@@ -199,7 +260,14 @@ export function compareEvaluations(
   return { scores, ranks };
 }
 
-/** Finds the row of `unit`, or an issue. */
+/**
+ * Finds the row of `unit`, or an issue.
+ *
+ * @example
+ * ```ts
+ * unitRow(q, 'XC'); //=> 2
+ * ```
+ */
 export function unitRow(q: QuestionnaireContext, unit: string): number | Issue {
   const row = q.units.indexOf(unit);
   return row >= 0

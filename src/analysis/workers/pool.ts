@@ -14,7 +14,14 @@ import type { AnalysisModelSource } from '../models/registry.js';
 import type { RunExecutor } from '../runner.js';
 import type { WorkerReply, WorkerRequest } from './worker.js';
 
-/** Options of {@link createWorkerExecutor}. */
+/**
+ * Options of {@link createWorkerExecutor}.
+ *
+ * @example
+ * ```ts
+ * createWorkerExecutor(source, { workers: 4, chunk: 50 } satisfies WorkerExecutorOptions);
+ * ```
+ */
 export interface WorkerExecutorOptions {
   /** Worker threads to start; default: the machine's available parallelism. */
   workers?: number;

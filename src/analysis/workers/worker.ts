@@ -6,7 +6,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { type AnalysisModelSource, buildModel } from '../models/registry.js';
 import { evaluateRuns, type RunPlan } from '../runner.js';
 
-/** A range of runs to evaluate. */
+/**
+ * A range of runs to evaluate.
+ *
+ * @example
+ * ```ts
+ * worker.postMessage({ id: 0, plan, from: 0, to: 25 } satisfies WorkerRequest);
+ * ```
+ */
 export interface WorkerRequest {
   id: number;
   plan: RunPlan;
@@ -14,7 +21,14 @@ export interface WorkerRequest {
   to: number;
 }
 
-/** The scores of a range, or why it failed. */
+/**
+ * The scores of a range, or why it failed.
+ *
+ * @example
+ * ```ts
+ * const reply: WorkerReply = { id: 0, scores: new Float64Array(25 * 51) };
+ * ```
+ */
 export type WorkerReply = { id: number; scores: Float64Array } | { id: number; error: string };
 
 const port = parentPort;

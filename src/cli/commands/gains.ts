@@ -12,7 +12,14 @@ import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { decimalsOf, emit, formatOf, renderTable } from './uncertainty.js';
 
-/** Formats gains; `top` limits the rows of the table and CSV. */
+/**
+ * Formats gains; `top` limits the rows of the table and CSV.
+ *
+ * @example
+ * ```ts
+ * formatGains(result, 'table', 2, 5); //=> 'XC, 2021: change mai_lf_equal_treatment_clause first ...'
+ * ```
+ */
 export function formatGains(
   r: GainsResult,
   format: 'table' | 'csv' | 'json',

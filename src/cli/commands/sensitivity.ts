@@ -31,7 +31,14 @@ const columns = [
   'total_q95',
 ];
 
-/** Formats a sensitivity result. */
+/**
+ * Formats a sensitivity result.
+ *
+ * @example
+ * ```ts
+ * formatSensitivity(result, 'csv', 2).split('\n')[0]; //=> 'assumption,kind,first,first_q5,...'
+ * ```
+ */
 export function formatSensitivity(
   r: SensitivityResult,
   format: 'table' | 'csv' | 'json',

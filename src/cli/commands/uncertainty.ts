@@ -22,7 +22,14 @@ import { readAnswerFiles } from '../../node/answers.js';
 import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
-/** Arguments naming the model: a framework with answers, or COINr-style data and a pipeline. */
+/**
+ * Arguments naming the model: a framework with answers, or COINr-style data and a pipeline.
+ *
+ * @example
+ * ```ts
+ * defineCliCommand({ meta, args: { ...modelArgs, spec }, run });
+ * ```
+ */
 export const modelArgs = {
   answers: { type: 'positional', required: false, description: 'Answer files (with --framework)' },
   framework: {
@@ -39,7 +46,14 @@ export const modelArgs = {
   pipeline: { type: 'string', description: 'Composite pipeline YAML (with --idata)' },
 } as const;
 
-/** Arguments of both analyses. */
+/**
+ * Arguments of both analyses.
+ *
+ * @example
+ * ```ts
+ * defineCliCommand({ meta, args: analysisArgs, run });
+ * ```
+ */
 export const analysisArgs = {
   ...modelArgs,
   spec: {
@@ -69,7 +83,14 @@ function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** Loads the model the arguments name, as a cloneable source and a built model. */
+/**
+ * Loads the model the arguments name, as a cloneable source and a built model.
+ *
+ * @example
+ * ```ts
+ * const { source, model } = await loadAnalysisModel({ framework: 'niem', _: ['answers.csv'] });
+ * ```
+ */
 export async function loadAnalysisModel(
   args: Record<string, unknown>,
 ): Promise<{ source: AnalysisModelSource; model: AnalysisModel }> {
@@ -136,7 +157,14 @@ export async function loadAnalysisModel(
   return { source, model: built.value };
 }
 
-/** Reads the spec file, with the `--seed` and `--samples` overrides. */
+/**
+ * Reads the spec file, with the `--seed` and `--samples` overrides.
+ *
+ * @example
+ * ```ts
+ * loadSpec({ spec: 'ua.yaml', seed: '7' }).seed; //=> 7
+ * ```
+ */
 export function loadSpec(args: Record<string, unknown>): AnalysisSpec {
   const file = String(args.spec);
   const r = parseAnalysisSpecText(readText(file), file);
@@ -155,7 +183,14 @@ export function loadSpec(args: Record<string, unknown>): AnalysisSpec {
   return spec;
 }
 
-/** Points the analysis issues of a failed run at their line in the spec file. */
+/**
+ * Points the analysis issues of a failed run at their line in the spec file.
+ *
+ * @example
+ * ```ts
+ * throw inSpec(error, 'ua.yaml'); // issues now read ua.yaml:4:5: error ...
+ * ```
+ */
 export function inSpec(e: unknown, file: string): unknown {
   if (!(e instanceof IntegrationIndexError)) return e;
   const mine = e.issues.filter((i) => i.code.startsWith('ANALYSIS_') && i.file === undefined);
@@ -164,7 +199,14 @@ export function inSpec(e: unknown, file: string): unknown {
   return new IntegrationIndexError(e.issues.map((i): Issue => located[mine.indexOf(i)] ?? i));
 }
 
-/** The executor `--workers` asks for, given the number of runs. */
+/**
+ * The executor `--workers` asks for, given the number of runs.
+ *
+ * @example
+ * ```ts
+ * chooseExecutor({ workers: 'auto' }, source, model, 600); // in process below 1,000 runs
+ * ```
+ */
 export function chooseExecutor(
   args: Record<string, unknown>,
   source: AnalysisModelSource,
@@ -183,7 +225,14 @@ export function chooseExecutor(
   return workers === 1 ? localExecutor(model) : createWorkerExecutor(source, { workers });
 }
 
-/** A progress bar on stderr when it is a terminal; nothing otherwise. */
+/**
+ * A progress bar on stderr when it is a terminal; nothing otherwise.
+ *
+ * @example
+ * ```ts
+ * const bar = progressBar('uncertainty'); bar.listener?.(50, 100); bar.done();
+ * ```
+ */
 export function progressBar(label: string): { listener?: ProgressListener; done: () => void } {
   if (!process.stderr.isTTY) return { done: () => {} };
   const width = 30;
@@ -201,7 +250,14 @@ export function progressBar(label: string): { listener?: ProgressListener; done:
   };
 }
 
-/** Parses `--decimals`. */
+/**
+ * Parses `--decimals`.
+ *
+ * @example
+ * ```ts
+ * decimalsOf({ decimals: '3' }); //=> 3
+ * ```
+ */
 export function decimalsOf(args: Record<string, unknown>): number {
   const d = Number(args.decimals ?? 2);
   if (!Number.isInteger(d) || d < 0 || d > 12) {
@@ -212,7 +268,14 @@ export function decimalsOf(args: Record<string, unknown>): number {
   return d;
 }
 
-/** Checks `--format`. */
+/**
+ * Checks `--format`.
+ *
+ * @example
+ * ```ts
+ * formatOf({ format: 'csv' }); //=> 'csv'
+ * ```
+ */
 export function formatOf(args: Record<string, unknown>): 'table' | 'csv' | 'json' {
   const f = String(args.format ?? 'table');
   if (f !== 'table' && f !== 'csv' && f !== 'json') {
@@ -221,7 +284,14 @@ export function formatOf(args: Record<string, unknown>): 'table' | 'csv' | 'json
   return f;
 }
 
-/** Lays out rows as aligned columns, numbers right-aligned. */
+/**
+ * Lays out rows as aligned columns, numbers right-aligned.
+ *
+ * @example
+ * ```ts
+ * renderTable([['unit', 'rank'], ['XA', '1']]); //=> 'unit  rank\nXA       1\n'
+ * ```
+ */
 export function renderTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const row of rows) {
@@ -241,7 +311,14 @@ export function renderTable(rows: readonly (readonly string[])[]): string {
     .join('\n')}\n`;
 }
 
-/** Writes the output to `--out` or stdout. */
+/**
+ * Writes the output to `--out` or stdout.
+ *
+ * @example
+ * ```ts
+ * emit({ out: 'ua.csv' }, text); // writes ua.csv
+ * ```
+ */
 export function emit(args: Record<string, unknown>, text: string): void {
   if (args.out) writeFileSync(String(args.out), text);
   else process.stdout.write(text);
@@ -259,7 +336,14 @@ const columns = [
   'mean_rank',
 ];
 
-/** The uncertainty result as rows, best nominal rank first. */
+/**
+ * The uncertainty result as rows, best nominal rank first.
+ *
+ * @example
+ * ```ts
+ * uncertaintyRows(result, 2)[0]; //=> ['CHE', '68.38', '1', '1.00', '1.00', '1.00', ...]
+ * ```
+ */
 export function uncertaintyRows(r: UncertaintyResult, decimals: number): string[][] {
   const f = (x: number | null) => (x === null ? '' : formatScore(x, decimals));
   return [...r.units]
@@ -280,7 +364,14 @@ export function uncertaintyRows(r: UncertaintyResult, decimals: number): string[
     ]);
 }
 
-/** Formats an uncertainty result. */
+/**
+ * Formats an uncertainty result.
+ *
+ * @example
+ * ```ts
+ * formatUncertainty(result, 'csv', 2).split('\n')[0]; //=> 'unit,score,rank,median_rank,...'
+ * ```
+ */
 export function formatUncertainty(
   r: UncertaintyResult,
   format: 'table' | 'csv' | 'json',

@@ -11,7 +11,14 @@ import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { decimalsOf, emit, formatOf, renderTable } from './uncertainty.js';
 
-/** Parses `ind=answer,ind2=answer` (an empty answer is no data). */
+/**
+ * Parses `ind=answer,ind2=answer` (an empty answer is no data).
+ *
+ * @example
+ * ```ts
+ * parseSet('a=x, b='); //=> [{ indicator: 'a', answer: 'x' }, { indicator: 'b', answer: null }]
+ * ```
+ */
 export function parseSet(text: string): WhatIfChange[] {
   return text
     .split(',')
@@ -25,7 +32,14 @@ export function parseSet(text: string): WhatIfChange[] {
     });
 }
 
-/** Formats a what-if result. */
+/**
+ * Formats a what-if result.
+ *
+ * @example
+ * ```ts
+ * formatWhatIf(result, 'csv', 2).split('\n')[0]; //=> 'node,kind,before,after,delta'
+ * ```
+ */
 export function formatWhatIf(
   r: WhatIfResult,
   format: 'table' | 'csv' | 'json',
