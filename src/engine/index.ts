@@ -105,7 +105,11 @@ export function safeScore(
     provenance: createStamp(
       plan.framework,
       isPlan(framework) ? undefined : framework,
-      { asOf: options.asOf ?? null, missing: assembled.options.missing, lang: options.lang ?? null },
+      {
+        asOf: options.asOf ?? null,
+        missing: assembled.options.missing,
+        lang: options.lang ?? null,
+      },
       options.provenance ?? {},
     ),
   };

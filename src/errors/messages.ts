@@ -6,6 +6,7 @@ import { analysisMessages } from './catalogue/analysis.js';
 import { answersMessages } from './catalogue/answers.js';
 import { cliMessages } from './catalogue/cli.js';
 import { compositeMessages } from './catalogue/composite.js';
+import { editionsMessages } from './catalogue/editions.js';
 import { frameworkMessages } from './catalogue/framework.js';
 import { importMessages } from './catalogue/import.js';
 import { reportMessages } from './catalogue/report.js';
@@ -21,6 +22,7 @@ export const messages = {
   ...analysisMessages,
   ...reportMessages,
   ...cliMessages,
+  ...editionsMessages,
 } as const;
 
 /** Every stable issue code. */

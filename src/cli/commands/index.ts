@@ -3,6 +3,7 @@
  */
 import type { CommandDef } from 'citty';
 import { compareCommand } from './compare.js';
+import { diffCommand } from './diff.js';
 import { explainCommand } from './explain.js';
 import { exportCommand } from './export.js';
 import { frameworksCommand } from './frameworks.js';
@@ -14,6 +15,7 @@ import { sensitivityCommand } from './sensitivity.js';
 import { templateCommand } from './template.js';
 import { uncertaintyCommand } from './uncertainty.js';
 import { validateCommand } from './validate.js';
+import { verifyCommand } from './verify.js';
 import { whatifCommand } from './whatif.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
@@ -31,4 +33,6 @@ export const commands: Record<string, CommandDef<any>> = {
   sensitivity: sensitivityCommand,
   gains: gainsCommand,
   whatif: whatifCommand,
+  diff: diffCommand,
+  verify: verifyCommand,
 };

@@ -13,8 +13,8 @@ import { formatIssue, IntegrationIndexError, type Issue } from '../../errors/iss
 import type { Framework } from '../../framework/schema/framework.js';
 import { toCsv } from '../../io/csv.js';
 import { readAnswerFiles } from '../../node/answers.js';
-import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+import { answerDigests, readFrameworkWithDigests, relocateStamp } from './verify.js';
 
 /** Output formats of `score`. */
 export const scoreFormats = ['table', 'csv', 'json'] as const;
@@ -67,11 +67,19 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   if (missing !== undefined && !['exclude', 'zero', 'fail'].includes(missing)) {
     throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
   }
-  const framework = loadFrameworkDir(resolveFramework(String(args.framework)));
+  const read = readFrameworkWithDigests(String(args.framework));
+  const framework = read.framework;
   const answers = await readAnswerFiles(paths);
   const options: ScoreOptions = {
     asOf: args['as-of'] as string | undefined,
     lang: args.lang as string | undefined,
+    // Hashes of the inputs for the result's provenance stamp (`verify` checks them).
+    provenance: {
+      framework: read.inputs,
+      answers: answerDigests(paths),
+      relativeTo: 'cwd',
+      decimals,
+    },
   };
   if (missing !== undefined) options.missing = { noData: missing as 'exclude' | 'zero' | 'fail' };
   return { framework, answers, options, decimals };
@@ -283,7 +291,12 @@ export const scoreCommand = defineCliCommand({
           .map((l) => l.trim())
       : undefined;
     const { result } = scoreAndReport(inputs);
-    const shown = periods || levels ? filterResult(result, { periods, levels }) : result;
+    const view = periods || levels ? filterResult(result, { periods, levels }) : result;
+    // A saved result names its inputs relative to itself, so the two can move together.
+    const shown =
+      args.out && view.provenance
+        ? { ...view, provenance: relocateStamp(view.provenance, String(args.out)) }
+        : view;
     const text =
       format === 'json'
         ? `${JSON.stringify(shown)}\n`

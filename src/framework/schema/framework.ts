@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pipelineSchema } from '../../composite/pipeline/schema.js';
+import { changesSchema } from '../../editions/schema.js';
 import { languageTagSchema, textSchema } from '../../text/text.js';
 import {
   aggregationMethodSchema,
@@ -116,6 +117,8 @@ export const frameworkFileSchema = z.strictObject({
   version: z.string().regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, {
     message: 'Expected a semantic version such as 1.0.0.',
   }),
+  /** What changed since the previous edition (indicators added, retired, re-worded, re-scored). */
+  changes: changesSchema.optional(),
   description: textSchema.optional(),
   /** The language of plain-string texts. */
   language: languageTagSchema.default('en'),

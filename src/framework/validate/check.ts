@@ -4,9 +4,10 @@
  * those paths to files, lines and columns.
  *
  * ```
- *   ids ─ references ─ periods ─ rules ─ formulas ─ aggregates ─ translations
+ *   ids ─ references ─ periods ─ rules ─ formulas ─ aggregates ─ translations ─ editions
  * ```
  */
+import { checkEditions } from '../../editions/check.js';
 import type { Issue } from '../../errors/issue.js';
 import type { Framework } from '../schema/framework.js';
 import { checkAggregates } from './aggregates.js';
@@ -26,6 +27,7 @@ const checks: readonly Check[] = [
   checkFormulas,
   checkAggregates,
   checkTranslations,
+  checkEditions,
 ];
 
 /**

@@ -1,0 +1,269 @@
+/**
+ * `integration-index verify <result.json>`: read the inputs a saved result names again, check
+ * their hashes, re-score, and check that every number still matches.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { safeScore } from '../../engine/index.js';
+import { type ScoreResult, scoreResultSchema } from '../../engine/result/schema.js';
+import { createIssue, formatIssue, type Issue } from '../../errors/issue.js';
+import { loadFramework } from '../../framework/load/load.js';
+import { readAnswerFiles } from '../../node/answers.js';
+import {
+  builtinFrameworksDir,
+  readFrameworkFiles,
+  resolveFramework,
+} from '../../node/framework.js';
+import { type FileDigest, sha256Hex } from '../../provenance/hash.js';
+import type { Provenance } from '../../provenance/schema.js';
+import type { ProvenanceInputs } from '../../provenance/stamp.js';
+import { compareDigests, compareResults } from '../../provenance/verify.js';
+import { LIBRARY_VERSION } from '../../provenance/version.js';
+import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+
+const posix = (p: string): string => p.split(sep).join('/');
+
+/**
+ * Reads a framework named by a built-in id or a path, with the SHA-256 of each of its files (by
+ * name inside the folder), as `score` stamps them.
+ *
+ * @example
+ * ```ts
+ * const { framework, inputs } = readFrameworkWithDigests('niem');
+ * inputs.builtin; //=> true
+ * ```
+ */
+export function readFrameworkWithDigests(source: string): {
+  framework: ReturnType<typeof loadFramework>;
+  inputs: NonNullable<ProvenanceInputs['framework']>;
+  dir: string;
+} {
+  const dir = resolveFramework(source);
+  const files = readFrameworkFiles(dir);
+  const framework = loadFramework(files);
+  const builtin =
+    !existsSync(resolve(source)) && resolve(dir) === resolve(builtinFrameworksDir(), source);
+  return {
+    framework,
+    dir,
+    inputs: {
+      source,
+      builtin,
+      files: files.map((f) => ({ path: basename(f.path), sha256: sha256Hex(f.content) })),
+    },
+  };
+}
+
+/**
+ * The SHA-256 of each answer file, by the path as given.
+ *
+ * @example
+ * ```ts
+ * answerDigests(['fixtures/niem/answers.csv'])[0]?.sha256.length; //=> 64
+ * ```
+ */
+export function answerDigests(paths: readonly string[]): FileDigest[] {
+  return paths.map((path) => ({ path, sha256: sha256Hex(new Uint8Array(readFileSync(path))) }));
+}
+
+/**
+ * Rewrites a stamp's paths (a framework folder, answer files), given relative to the working
+ * directory, as relative to the folder of the result file `out`, so that the result and its
+ * inputs can move together. Built-in framework ids stay ids.
+ *
+ * @example
+ * ```ts
+ * relocateStamp(stamp, 'out/result.json').answers[0]?.path; //=> '../answers.csv'
+ * ```
+ */
+export function relocateStamp(stamp: Provenance, out: string): Provenance {
+  const base = dirname(resolve(out));
+  const rel = (p: string): string => posix(relative(base, resolve(p)) || '.');
+  const source = stamp.framework.source;
+  return {
+    ...stamp,
+    framework: {
+      ...stamp.framework,
+      source: source !== null && !stamp.framework.builtin ? rel(source) : source,
+    },
+    answers: stamp.answers.map((f) => ({ ...f, path: rel(f.path) })),
+    relativeTo: 'result',
+  };
+}
+
+/** What `verify` found. */
+export interface Verification {
+  ok: boolean;
+  issues: Issue[];
+  /** Numbers compared (scores, values, ranks, coverage counts, answer counts). */
+  checked: number;
+  frameworkFiles: number;
+  answerFiles: number;
+}
+
+/**
+ * Verifies a saved result file: its stamp's framework and answer files still hash the same, and
+ * re-scoring them with the stamped options gives every number again. Errors make `ok` false; a
+ * different library version is only a warning.
+ *
+ * @example
+ * ```ts
+ * const v = await verifyResultFile('result.json');
+ * v.ok; //=> true
+ * ```
+ */
+export async function verifyResultFile(path: string): Promise<Verification> {
+  const fail = (issue: Issue): Verification => ({
+    ok: false,
+    issues: [issue],
+    checked: 0,
+    frameworkFiles: 0,
+    answerFiles: 0,
+  });
+  if (!existsSync(path)) return fail(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
+  let saved: ScoreResult;
+  try {
+    const parsed = scoreResultSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      return fail(
+        createIssue(
+          'VERIFY_RESULT_INVALID',
+          { detail: `${first?.path.join('.') || '(root)'}: ${first?.message ?? ''}` },
+          { file: path },
+        ),
+      );
+    }
+    saved = parsed.data;
+  } catch (e) {
+    return fail(
+      createIssue('VERIFY_RESULT_INVALID', { detail: (e as Error).message }, { file: path }),
+    );
+  }
+  const stamp = saved.provenance;
+  if (!stamp) return fail(createIssue('VERIFY_NO_STAMP', {}, { file: path }));
+  if (stamp.framework.source === null || stamp.answers.length === 0) {
+    return fail(createIssue('VERIFY_NO_FILES', {}, { file: path }));
+  }
+  const base = stamp.relativeTo === 'result' ? dirname(resolve(path)) : process.cwd();
+  const at = (p: string): string =>
+    isAbsolute(p) ? p : posix(relative(process.cwd(), resolve(base, p))) || '.';
+  const issues: Issue[] = [];
+  if (stamp.library.version !== LIBRARY_VERSION) {
+    issues.push(
+      createIssue(
+        'VERIFY_LIBRARY_VERSION',
+        { saved: stamp.library.version, now: LIBRARY_VERSION },
+        { severity: 'warning', file: path },
+      ),
+    );
+  }
+
+  // The framework: same files, same bytes.
+  const source = stamp.framework.builtin ? stamp.framework.source : at(stamp.framework.source);
+  let framework: ReturnType<typeof loadFramework> | undefined;
+  try {
+    const read = readFrameworkWithDigests(source);
+    framework = read.framework;
+    const now = read.inputs.files;
+    issues.push(
+      ...compareDigests(
+        stamp.framework.files,
+        now,
+        now.map((f) => f.path),
+      ).map((i) => ({
+        ...i,
+        file: posix(relative(process.cwd(), resolve(read.dir, i.file ?? ''))),
+      })),
+    );
+  } catch (e) {
+    const found = (e as { issues?: Issue[] }).issues;
+    if (!found) throw e;
+    issues.push(...found);
+  }
+
+  // The answer files: same bytes.
+  const answerPaths = stamp.answers.map((f) => at(f.path));
+  const now = answerPaths.map((p) => ({
+    path: p,
+    sha256: existsSync(p) ? sha256Hex(new Uint8Array(readFileSync(p))) : null,
+  }));
+  issues.push(
+    ...compareDigests(
+      stamp.answers.map((f, i) => ({ path: answerPaths[i] ?? f.path, sha256: f.sha256 })),
+      now,
+    ),
+  );
+
+  // Re-score what can be read, and compare every number.
+  let checked = 0;
+  if (framework && now.every((f) => f.sha256 !== null)) {
+    const answers = await readAnswerFiles(answerPaths);
+    const r = safeScore(framework, answers, {
+      asOf: stamp.options.asOf ?? undefined,
+      missing: stamp.options.missing,
+      lang: stamp.options.lang ?? undefined,
+    });
+    if (!r.ok) issues.push(...r.issues);
+    else {
+      const compared = compareResults(saved, r.value);
+      checked = compared.checked;
+      issues.push(...compared.issues.map((i) => ({ ...i, file: i.file ?? path })));
+    }
+  }
+  return {
+    ok: issues.every((i) => i.severity !== 'error'),
+    issues,
+    checked,
+    frameworkFiles: stamp.framework.files.length,
+    answerFiles: stamp.answers.length,
+  };
+}
+
+/** Issues printed before a summary line says how many more there are. */
+const shown = 50;
+
+/**
+ * `verify`: re-score a saved result from its recorded inputs.
+ *
+ * @example
+ * ```sh
+ * integration-index score --framework niem answers.csv --format json --out result.json
+ * integration-index verify result.json   # exit 0: inputs and numbers unchanged
+ * ```
+ */
+export const verifyCommand = defineCliCommand({
+  meta: {
+    name: 'verify',
+    description:
+      'Check a saved result (score --format json --out): its framework and answer files hash the same, and re-scoring them gives every number again.',
+  },
+  args: {
+    result: { type: 'positional', required: false, description: 'The result JSON file' },
+    format: { type: 'string', alias: 'f', default: 'text', description: 'Output: text or json' },
+  },
+  async run({ args }) {
+    const format = String(args.format);
+    if (format !== 'text' && format !== 'json') {
+      throw new UsageError(`Unknown --format "${format}"; expected text or json.`);
+    }
+    const file = args.result as string | undefined;
+    if (!file) throw new UsageError('Name the result file to verify.');
+    const v = await verifyResultFile(String(file));
+    if (format === 'json') {
+      process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+    } else {
+      for (const issue of v.issues.slice(0, shown)) process.stderr.write(`${formatIssue(issue)}\n`);
+      if (v.issues.length > shown) {
+        process.stderr.write(`... and ${v.issues.length - shown} more differences.\n`);
+      }
+      const files = `${v.frameworkFiles} framework file${v.frameworkFiles === 1 ? '' : 's'} and ${v.answerFiles} answer file${v.answerFiles === 1 ? '' : 's'}`;
+      process.stdout.write(
+        v.ok
+          ? `Verified: ${files} unchanged; ${v.checked} numbers re-scored and identical.\n`
+          : `Not verified: ${v.issues.filter((i) => i.severity === 'error').length} difference(s) in ${files} or the ${v.checked} numbers re-scored.\n`,
+      );
+    }
+    return v.ok ? exitCodes.ok : exitCodes.invalid;
+  },
+});

@@ -1,0 +1,98 @@
+import { createIssue, type Issue } from '../errors/issue.js';
+import type { Framework } from '../framework/schema/framework.js';
+import { indicatorsOf } from '../framework/validate/walk.js';
+import { inEdition } from './check.js';
+
+/**
+ * Which indicators of a framework's edition an old period cannot be compared on, and which are
+ * re-scored for it, from the framework's `changes` and its indicators' `editions`.
+ */
+export interface PeriodComparability {
+  period: string;
+  /** The edition whose questionnaire the period's answers follow. */
+  edition: string;
+  /**
+   * Not comparable: added since that edition, re-scored with `compare: omit`, or whose
+   * `editions` list leaves that edition out.
+   */
+  notComparable: string[];
+  /** Re-scored with `compare: replace`: comparable within this edition, not with old publications. */
+  rescored: string[];
+}
+
+/**
+ * For each of `periods` answered under an earlier edition (listed in `changes.periods`), the
+ * indicators it cannot be compared on and those re-scored for it. Periods of the current edition
+ * are left out.
+ *
+ * @example
+ * ```ts
+ * comparability(niem, ['2019', '2021']);
+ * //=> [{ period: '2019', edition: '2019', notComparable: ['emp_ic_staff', ...], rescored: ['hea_pf_interpretation'] }]
+ * ```
+ */
+export function comparability(
+  framework: Framework,
+  periods: readonly string[],
+): PeriodComparability[] {
+  const changes = framework.changes;
+  if (!changes?.periods) return [];
+  const old = new Set(changes.periods);
+  const since = changes.since;
+  const notComparable = new Set<string>(changes.added ?? []);
+  const rescored: string[] = [];
+  for (const r of changes.rescored ?? []) {
+    if (r.compare === 'omit') notComparable.add(r.id);
+    else if (r.compare === 'replace') rescored.push(r.id);
+  }
+  for (const { indicator } of indicatorsOf(framework)) {
+    if (inEdition(indicator, framework.edition) && !inEdition(indicator, since)) {
+      notComparable.add(indicator.id);
+    }
+  }
+  return periods
+    .filter((p) => old.has(p))
+    .map((period) => ({
+      period,
+      edition: since,
+      notComparable: [...notComparable],
+      rescored: [...rescored],
+    }));
+}
+
+/**
+ * The warnings `score` puts on a result when it scores periods answered under an earlier
+ * edition: `EDITION_PERIOD_NOT_COMPARABLE` and `EDITION_PERIOD_RESCORED`, with the ids in
+ * `params.ids`.
+ *
+ * @example
+ * ```ts
+ * editionWarnings(niem, ['2019']).map((i) => i.code);
+ * //=> ['EDITION_PERIOD_NOT_COMPARABLE', 'EDITION_PERIOD_RESCORED']
+ * ```
+ */
+export function editionWarnings(framework: Framework, periods: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  for (const c of comparability(framework, periods)) {
+    const params = { period: c.period, since: c.edition, edition: framework.edition };
+    if (c.notComparable.length > 0) {
+      issues.push(
+        createIssue(
+          'EDITION_PERIOD_NOT_COMPARABLE',
+          { ...params, ids: c.notComparable },
+          { severity: 'warning', path: ['changes'] },
+        ),
+      );
+    }
+    if (c.rescored.length > 0) {
+      issues.push(
+        createIssue(
+          'EDITION_PERIOD_RESCORED',
+          { ...params, ids: c.rescored },
+          { severity: 'warning', path: ['changes'] },
+        ),
+      );
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,81 @@
+import type { Framework } from '../framework/schema/framework.js';
+import { canonicalJson, type FileDigest, filesDigest, sha256Hex } from './hash.js';
+import type { Provenance } from './schema.js';
+import { LIBRARY_NAME, LIBRARY_VERSION } from './version.js';
+
+/**
+ * What a caller that read files knows about them, passed to `score` as `options.provenance`.
+ * The CLI fills it in; a caller scoring data in memory can leave it out.
+ *
+ * @example
+ * ```ts
+ * const inputs: ProvenanceInputs = {
+ *   framework: { source: 'niem', builtin: true, files: [{ path: 'framework.yaml', sha256: '…' }] },
+ *   answers: [{ path: 'answers.csv', sha256: '…' }],
+ *   relativeTo: 'cwd',
+ * };
+ * ```
+ */
+export interface ProvenanceInputs {
+  framework?: { source: string; builtin: boolean; files: readonly FileDigest[] } | undefined;
+  answers?: readonly FileDigest[] | undefined;
+  relativeTo?: 'result' | 'cwd' | undefined;
+  decimals?: number | undefined;
+}
+
+/** The framework fields a stamp names; a compiled plan carries these too. */
+export interface StampedFramework {
+  id: string;
+  edition: string;
+  version: string;
+}
+
+/**
+ * Builds the provenance stamp of a scoring run. The framework's hash is that of its files when
+ * the caller read files (`inputs.framework`), else that of the framework value's canonical JSON
+ * (`value`, the case of data in memory; pass `value` as the framework itself), else, for a
+ * compiled plan, that of its id, edition and version (`identity`).
+ *
+ * @example
+ * ```ts
+ * const stamp = createStamp(framework, framework, { asOf: null, missing, lang: null }, {});
+ * stamp.framework.hashOf; //=> 'value'
+ * stamp.library.version;  //=> '0.1.0'
+ * ```
+ */
+export function createStamp(
+  framework: StampedFramework,
+  value: Framework | undefined,
+  options: { asOf: string | null; missing: Provenance['options']['missing']; lang: string | null },
+  inputs: ProvenanceInputs,
+): Provenance {
+  const files = inputs.framework?.files ?? [];
+  const byFiles = inputs.framework !== undefined;
+  return {
+    framework: {
+      id: framework.id,
+      edition: framework.edition,
+      version: framework.version,
+      sha256: byFiles
+        ? filesDigest(files)
+        : sha256Hex(
+            canonicalJson(
+              value ?? { id: framework.id, edition: framework.edition, version: framework.version },
+            ),
+          ),
+      hashOf: byFiles ? 'files' : value ? 'value' : 'identity',
+      source: inputs.framework?.source ?? null,
+      builtin: inputs.framework?.builtin ?? false,
+      files: files.map((f) => ({ path: f.path, sha256: f.sha256 })),
+    },
+    answers: (inputs.answers ?? []).map((f) => ({ path: f.path, sha256: f.sha256 })),
+    relativeTo: inputs.relativeTo ?? (byFiles || inputs.answers ? 'cwd' : null),
+    library: { name: LIBRARY_NAME, version: LIBRARY_VERSION },
+    options: {
+      asOf: options.asOf,
+      missing: { ...options.missing },
+      lang: options.lang,
+      decimals: inputs.decimals ?? null,
+    },
+  };
+}
