@@ -6,6 +6,7 @@ import {
   explain,
   renderExplanation,
   type ScoreResult,
+  safeExplain,
   safeScore,
   score,
   scoreRows,
@@ -159,5 +160,32 @@ describe('golden: the mini framework', () => {
     expect(text).toContain('residency  Residency  62.5');
     expect(text).toContain('answer "b" → Reduced');
     expect(() => explain(result, { unit: 'XZ', period: '2019' })).toThrow(/SCORE_UNKNOWN_UNIT/);
+  });
+
+  it('reports a table without a matching row instead of inventing a score', () => {
+    const mentoring = readAnswers([
+      {
+        path: 'm.csv',
+        content:
+          'unit,period,indicator,answer\nXA,2019,mentoring.funded,n/a\nXA,2019,mentoring.national,yes\n',
+      },
+    ]);
+    const r = score(framework, mentoring);
+    const node = r.nodes.find((n) => n.id === 'mentoring');
+    expect(node?.score[0]).toBeNull();
+    expect(node?.reason[0]).toBe('no-match');
+    expect(r.issues.map((i) => i.code)).toContain('SCORE_TABLE_NO_MATCH');
+  });
+
+  it('names what explain cannot find', () => {
+    const codes = (q: { unit: string; period: string; node?: string }) => {
+      const r = safeExplain(result, q);
+      return r.ok ? [] : r.issues.map((i) => i.code);
+    };
+    expect(codes({ unit: 'XA', period: '2019', node: 'residence' })).toEqual([
+      'SCORE_UNKNOWN_NODE',
+    ]);
+    expect(codes({ unit: 'XA', period: '2017' })).toEqual(['SCORE_PERIOD_NOT_SCORED']);
+    expect(codes({ unit: 'XC', period: '2021' })).toEqual(['SCORE_NO_ROW']);
   });
 });

@@ -51,8 +51,6 @@ export const scoringMessages = {
     `"${p.node}" aggregates with the generalised mean (genmean) but gives no exponent p.`,
   SCORE_INVALID_AS_OF: (p: { value: string }) =>
     `"${p.value}" is not a valid as-of date; write it YYYY-MM-DD.`,
-  SCORE_INVALID_OPTION: (p: { option: string; detail: string }) =>
-    `Invalid scoring option ${p.option}: ${p.detail}`,
   SCORE_UNKNOWN_UNIT: (p: { unit: string; units: readonly string[] }) =>
     `No scores for unit "${p.unit}"; scored units: ${quoteList(p.units.slice(0, 12))}${p.units.length > 12 ? '...' : ''}.`,
   SCORE_PERIOD_NOT_SCORED: (p: { period: string; periods: readonly string[] }) =>
@@ -61,6 +59,4 @@ export const scoringMessages = {
     `No node "${p.node}" in the result.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}`,
   SCORE_NO_ROW: (p: { unit: string; period: string }) =>
     `Unit "${p.unit}" has no answers in period "${p.period}".`,
-  SCORE_INPUT_FAILED: (p: { errors: number }) =>
-    `${p.errors} answer file error(s) prevented reading some input; see the errors above.`,
 } satisfies MessageCatalogue;
