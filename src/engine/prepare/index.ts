@@ -134,6 +134,7 @@ export function prepareAnswers(
   const unitIndex = new Map<string, number>();
   const unitNames: string[] = [];
   const slotCache = new Map<string, number>();
+  const unknownCache = new Map<string, ReturnType<typeof resolveAnswerKey>>();
 
   const reject = (
     i: number,
@@ -178,8 +179,11 @@ export function prepareAnswers(
     let slot = slotCache.get(row.indicator);
     if (slot === undefined) {
       folded ??= foldedAnswerIndex(plan);
-      const found = resolveAnswerKey(plan, row.indicator, folded);
+      // Unknown ids are looked up (and a suggestion computed) once, however many rows use them.
+      const found =
+        unknownCache.get(row.indicator) ?? resolveAnswerKey(plan, row.indicator, folded);
       if (found.slot === undefined) {
+        unknownCache.set(row.indicator, found);
         reject(
           i,
           'SCORE_UNKNOWN_INDICATOR',
