@@ -1,12 +1,15 @@
 /**
  * The composite pipeline (`src/composite/`) as an {@link AnalysisModel}: compiled once, then
- * re-run per variant on flat arrays. Each step's output is memoised under the settings of the
- * steps up to it, so a run only recomputes from the first step its variant changes (with
- * COINr's four ASEM assumptions: 5 treatments, 10 normalisations, and one aggregation per run).
+ * re-run per variant on flat arrays with the pipeline's own step functions (so a variant's
+ * scores equal a pipeline run with the same settings). Each step's output is memoised under the
+ * settings of the steps up to it, so a run only recomputes from the first step its variant
+ * changes (with COINr's four ASEM assumptions: 5 treatments, 10 normalisations, and one
+ * aggregation per run, over an aggregation tree resolved once).
  */
 
 import type { CompositeContext } from '../../composite/_lib/step.js';
 import { aggregate } from '../../composite/aggregate/aggregate.js';
+import { aggregationTree } from '../../composite/aggregate/tree.js';
 import type { CompositeData, Dataset } from '../../composite/data/types.js';
 import { denominate } from '../../composite/denominate/denominate.js';
 import { impute } from '../../composite/impute/impute.js';
@@ -31,7 +34,6 @@ import type {
   ModelStep,
   Variant,
 } from '../model.js';
-import { type CompiledAggregation, compileAggregation } from './compiledAggregation.js';
 
 /**
  * What a composite model is built from: COINr-style data and a pipeline spec.
@@ -201,49 +203,36 @@ export function compileCompositeModel(input: CompositeModelInput): SafeResult<An
       return { ...nominal, method: a.method as Aggregate['method'], p: a.p };
     };
   };
-  const usesCopeland = (variant: Variant) => {
-    const settings = settingsOf(variant);
-    for (let l = 2; l <= maxLevel; l++) if (settings(l).method === 'copeland') return true;
-    return false;
-  };
-  let compiled: CompiledAggregation | undefined;
+  // The tree with the step's weights, resolved once; variants only swap weight arrays.
+  const baseTree = aggregationTree(data.meta, aggStep.weights);
 
   const evaluate = (variant: Variant, target: string): Float64Array => {
     const out = new Float64Array(units.length).fill(Number.NaN);
     const ds = prepared(variant);
     if (!ds) return out;
-    let weights: Map<string, number> | undefined;
+    let tree = baseTree;
     if (variant.weights || variant.exclude) {
-      weights = new Map(variant.weights ?? []);
-      for (const code of variant.exclude ?? []) weights.set(code, 0);
+      const w = new Map(variant.weights ?? []);
+      for (const code of variant.exclude ?? []) w.set(code, 0);
+      tree = baseTree.map((g) => ({
+        ...g,
+        weights: g.children.map((c, j) => w.get(c) ?? (g.weights[j] as number)),
+      }));
     }
+    const settings = settingsOf(variant);
+    const levelSettings: NonNullable<Aggregate['levels']> = {};
+    for (let l = 2; l <= maxLevel; l++) {
+      const { method, p, threshold } = settings(l);
+      levelSettings[String(l)] = {
+        method,
+        ...(p !== undefined ? { p } : {}),
+        ...(threshold !== undefined ? { threshold } : {}),
+      };
+    }
+    const r = aggregate(ctx, ds, { ...aggStep, levels: levelSettings }, tree);
+    const values = errorsOf(r.issues).length > 0 ? null : r.dataset.values;
+    const codes = r.dataset.codes;
     const n = ds.rows.length;
-    let values: Float64Array | null;
-    let codes: readonly string[];
-    if (usesCopeland(variant)) {
-      // Copeland ranks across units: leave it to the step itself.
-      const settings = settingsOf(variant);
-      const levelSettings: NonNullable<Aggregate['levels']> = {};
-      for (let l = 2; l <= maxLevel; l++) {
-        const { method, p, threshold } = settings(l);
-        levelSettings[String(l)] = {
-          method,
-          ...(p !== undefined ? { p } : {}),
-          ...(threshold !== undefined ? { threshold } : {}),
-        };
-      }
-      const w: Record<string, number> = { ...(aggStep.weights ?? {}) };
-      for (const [code, v] of weights ?? []) w[code] = v;
-      const r = aggregate(ctx, ds, { ...aggStep, levels: levelSettings, weights: w });
-      values = errorsOf(r.issues).length > 0 ? null : r.dataset.values;
-      codes = r.dataset.codes;
-    } else {
-      if (!compiled || !sameCodes(compiled.codes, ds.codes)) {
-        compiled = compileAggregation(data.meta, ds.codes, aggStep.weights);
-      }
-      values = compiled.run(ds.values, n, settingsOf(variant), weights);
-      codes = compiled.codes;
-    }
     if (!values) return out;
     const c = codes.indexOf(target);
     if (c < 0) return out;
@@ -298,10 +287,4 @@ export function compileCompositeModel(input: CompositeModelInput): SafeResult<An
     value: { description, evaluate, checkStepOptions },
     warnings: nominal.warnings as Issue[],
   };
-}
-
-/** Whether the compiled aggregation's input columns are exactly `codes`. */
-function sameCodes(compiled: readonly string[], codes: readonly string[]): boolean {
-  for (let i = 0; i < codes.length; i++) if (compiled[i] !== codes[i]) return false;
-  return true;
 }
