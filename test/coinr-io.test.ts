@@ -150,7 +150,10 @@ describe('runCompositeScore', () => {
     expect(await runCompositeScore({ idata: badData, imeta })).toBe(1);
     const badSpec = write('bad.yaml', 'steps:\n  - { step: treat, winmax: -1 }\n');
     expect(await runCompositeScore({ idata, imeta, pipeline: badSpec })).toBe(1);
+    // A stage the pipeline does not write.
+    expect(await runCompositeScore({ idata, imeta, stage: 'treated' })).toBe(1);
     spy.mockRestore();
+    expect(errors[2]).toMatch(/error COMPOSITE_UNKNOWN_STAGE/);
     expect(errors[0]).toMatch(/bad\.csv:2:4 \[a\]: error COMPOSITE_NOT_NUMERIC/);
     expect(errors[1]).toMatch(/bad\.yaml: error COMPOSITE_SPEC_INVALID/);
     await expect(runCompositeScore({ idata, imeta, stage: 'cooked' })).rejects.toThrow(

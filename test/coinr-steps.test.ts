@@ -391,6 +391,22 @@ describe('pipeline spec', () => {
     ]);
   });
 
+  it('refuses codes it does not know instead of ignoring them', () => {
+    const s = parsePipelineSpec({
+      steps: [
+        { step: 'treat', exclude: ['a', 'nope'] },
+        { step: 'normalise', indicators: { zz: 'rank' } },
+        { step: 'aggregate', weights: { P9: 2 } },
+      ],
+    });
+    const r = s.ok ? safeRunPipeline(cross, s.value) : undefined;
+    expect(r?.ok === false ? r.issues.map((i) => [i.code, i.path.join('.')]) : []).toEqual([
+      ['COMPOSITE_UNKNOWN_CODE', 'steps.0.exclude.nope'],
+      ['COMPOSITE_UNKNOWN_CODE', 'steps.1.indicators.zz'],
+      ['COMPOSITE_UNKNOWN_CODE', 'steps.2.weights.P9'],
+    ]);
+  });
+
   it('regenerates a build with one setting changed, leaving the first build and the inputs intact', () => {
     const base: PipelineSpecInput = {
       steps: [{ step: 'impute', method: 'mean' }, { step: 'normalise' }, { step: 'aggregate' }],

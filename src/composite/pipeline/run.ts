@@ -106,6 +106,29 @@ function checkSpec(data: CompositeData, spec: PipelineSpec): Issue[] {
         );
       }
     }
+    const known = new Set(data.meta.nodes.map((x) => x.code));
+    const named: [string, readonly string[]][] =
+      s.step === 'normalise'
+        ? [
+            ['indicators', Object.keys(s.indicators ?? {})],
+            ['goalposts', Object.keys(s.goalposts ?? {})],
+          ]
+        : s.step === 'treat'
+          ? [['exclude', s.exclude ?? []]]
+          : s.step === 'aggregate'
+            ? [['weights', Object.keys(s.weights ?? {})]]
+            : s.step === 'denominate'
+              ? [['by', Object.keys(s.by ?? {})]]
+              : [];
+    for (const [field, codes] of named) {
+      for (const code of codes) {
+        if (!known.has(code)) {
+          issues.push(
+            createIssue('COMPOSITE_UNKNOWN_CODE', { code }, { path: ['steps', i, field, code] }),
+          );
+        }
+      }
+    }
     if (s.step === 'denominate') {
       const denominators = Object.keys(data.units.denominators);
       for (const [code, d] of Object.entries(s.by ?? {})) {
