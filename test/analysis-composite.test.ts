@@ -117,6 +117,40 @@ describe('the composite model on ASEM', () => {
     );
   });
 
+  it('varies the imputation, and checks its options against the pipeline', async () => {
+    const imputation = {
+      name: 'Imputation',
+      kind: 'imputation',
+      alternatives: [
+        { method: 'mean-by-group', group: 'EurAsia_group' },
+        { method: 'median' },
+        { method: 'mean' },
+      ],
+    };
+    const mean = model.evaluate({ imputation: { method: 'mean' } }, 'Index');
+    const steps = pipeline.steps.map((s: { step: string }) =>
+      s.step === 'impute' ? { step: 'impute', method: 'mean' } : s,
+    );
+    const agg = runPipeline(data, { steps }).datasets.aggregated;
+    expect(Array.from(mean)).toEqual(
+      Array.from(columnOf(agg as NonNullable<typeof agg>, 'Index') as Float64Array),
+    );
+    const ua = await runUncertainty(model, { samples: 12, assumptions: [imputation] });
+    expect(ua.assumptions[0]?.alternatives).toEqual(['mean-by-group', 'median', 'mean']);
+    const bad = await safeRunUncertainty(model, {
+      assumptions: [
+        {
+          ...imputation,
+          alternatives: [{ method: 'mean-by-group', group: 'Nowhere' }, { method: 'guess' }],
+        },
+      ],
+    });
+    expect(bad.ok ? [] : bad.issues.map((i) => [i.code, i.path.join('.')])).toEqual([
+      ['ANALYSIS_BAD_OPTIONS', 'assumptions.0.alternatives.0'],
+      ['ANALYSIS_BAD_OPTIONS', 'assumptions.0.alternatives.1'],
+    ]);
+  });
+
   it('refuses an assumption on a step the pipeline lacks', async () => {
     const m = compileCompositeModel({
       data,
