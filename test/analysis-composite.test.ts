@@ -120,7 +120,7 @@ describe('the composite model on ASEM', () => {
   it('varies the imputation, and checks its options against the pipeline', async () => {
     const imputation = {
       name: 'Imputation',
-      kind: 'imputation',
+      kind: 'imputation' as const,
       alternatives: [
         { method: 'mean-by-group', group: 'EurAsia_group' },
         { method: 'median' },
