@@ -288,6 +288,7 @@ export {
   type NormaliseOptions,
   normalise,
 } from './composite/normalise/normalise.js';
+export { changePipeline, type PipelineChanges } from './composite/pipeline/change.js';
 export {
   type PipelineResult,
   parsePipelineSpec,

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { columnOf, valueAt } from '../src/composite/data/dataset.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData, Dataset } from '../src/composite/data/types.js';
+import { changePipeline } from '../src/composite/pipeline/change.js';
 import { parsePipelineSpec, runPipeline, safeRunPipeline } from '../src/composite/pipeline/run.js';
 import type { PipelineSpecInput, PipelineStep } from '../src/composite/pipeline/schema.js';
 import { treatVector } from '../src/composite/treat/treat.js';
@@ -405,6 +406,22 @@ describe('pipeline spec', () => {
       ['COMPOSITE_UNKNOWN_CODE', 'steps.1.indicators.zz'],
       ['COMPOSITE_UNKNOWN_CODE', 'steps.2.weights.P9'],
     ]);
+  });
+
+  it('changes one setting of a pipeline by step name, refusing steps it lacks', () => {
+    const base = parsePipelineSpec({ steps: [{ step: 'treat' }, { step: 'normalise' }] });
+    if (!base.ok) throw new Error('bad spec');
+    const changed = changePipeline(base.value, { normalise: { method: 'zscore' } });
+    expect(changed.ok && changed.value.steps[1]).toMatchObject({
+      step: 'normalise',
+      method: 'zscore',
+      range: [0, 100],
+    });
+    expect(base.value.steps[1]).toMatchObject({ method: 'minmax' });
+    const bad = changePipeline(base.value, { aggregate: { method: 'gmean' } });
+    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(['COMPOSITE_STEP_MISSING']);
+    const invalid = changePipeline(base.value, { treat: { winmax: -2 } });
+    expect(invalid.ok ? [] : invalid.issues.map((i) => i.code)).toEqual(['COMPOSITE_SPEC_INVALID']);
   });
 
   it('regenerates a build with one setting changed, leaving the first build and the inputs intact', () => {

@@ -54,6 +54,8 @@ export const compositeMessages = {
   COMPOSITE_SPEC_INVALID: (p: { detail: string }) => `Invalid pipeline: ${p.detail}`,
   COMPOSITE_STEP_REPEATED: (p: { step: string }) =>
     `The step "${p.step}" appears twice; each step runs at most once.`,
+  COMPOSITE_STEP_MISSING: (p: { step: string }) =>
+    `The pipeline has no "${p.step}" step to change; add the step first.`,
   COMPOSITE_STEP_ORDER: (p: { step: string; after: string }) =>
     `The step "${p.step}" must come before "${p.after}" (COINr's order: denominate, impute, screen, treat, normalise, aggregate).`,
   COMPOSITE_UNKNOWN_GROUP: (p: { group: string; groups: readonly string[] }) =>
