@@ -52,6 +52,10 @@ describe('CLI score and explain', () => {
     );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('Unknown --format');
+    const missing = cli('score', '--framework', fixtures, join(fixtures, 'no-such-answers.csv'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('error FILE_NOT_FOUND');
+    expect(missing.stderr).not.toContain('internal error');
   });
 
   it('explains a score down to the answers', () => {

@@ -3,7 +3,7 @@
  * a table, a long CSV or the JSON result. Rejected rows are reported on stderr with their coded
  * error and position; the rest is scored (exit 0) unless `--strict`.
  */
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import type { AnswerSet } from '../../answers/types.js';
 import { type ScoreOptions, safeScore } from '../../engine/index.js';
 import { formatScore } from '../../engine/result/round.js';
@@ -15,6 +15,14 @@ import { toCsv } from '../../io/csv.js';
 import { readAnswerFiles } from '../../node/answers.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from './verify.js';
+
+function isReadableFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Output formats of `score`. */
 export const scoreFormats = ['table', 'csv', 'json'] as const;
@@ -76,7 +84,8 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
     // Hashes of the inputs for the result's provenance stamp (`verify` checks them).
     provenance: {
       framework: read.inputs,
-      answers: answerDigests(paths),
+      // Only files that can be read: a missing one is reported as FILE_NOT_FOUND by the reader.
+      answers: answerDigests(paths.filter(isReadableFile)),
       relativeTo: 'cwd',
       decimals,
     },
