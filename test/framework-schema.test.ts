@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { renderSchema, schemaTargets } from '../scripts/generate-schema.js';
 
 const root = join(import.meta.dirname, '..');
@@ -21,5 +23,31 @@ describe('committed JSON Schemas', () => {
     }
     expect(dimension.additionalProperties).toBe(false);
     expect(dimension.required).toEqual(expect.arrayContaining(['id', 'title']));
+  });
+});
+
+describe('the JSON Schemas accept what the loader accepts', () => {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  const load = (name: string) =>
+    ajv.compile(JSON.parse(readFileSync(join(root, 'schema', name), 'utf8')));
+  const frameworkFile = load('framework.schema.json');
+  const dimensionFile = load('dimension.schema.json');
+  const folders = [
+    ...['full', 'minimal'].map((f) => join(root, 'test', 'fixtures', 'frameworks', 'valid', f)),
+    ...readdirSync(join(root, 'indicators')).map((f) => join(root, 'indicators', f)),
+  ];
+
+  it.each(folders.map((f) => [f.slice(root.length + 1), f]))('%s', (_name, folder) => {
+    for (const name of readdirSync(folder).filter((n) => /\.(ya?ml|json)$/.test(n))) {
+      const data = parse(readFileSync(join(folder, name), 'utf8'));
+      const validate = /^framework\./.test(name) ? frameworkFile : dimensionFile;
+      validate(data);
+      expect(validate.errors ?? [], name).toEqual([]);
+    }
+  });
+
+  it('and reject an unknown key, as the loader does', () => {
+    expect(dimensionFile({ id: 'd', title: 'D', titel: 'typo' })).toBe(false);
+    expect(dimensionFile({ id: 'd', title: 'D' })).toBe(true);
   });
 });
