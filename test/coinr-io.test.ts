@@ -5,8 +5,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCommand } from 'citty';
 import { describe, expect, it, vi } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { runCompositeScore } from '../src/cli/composite-score.js';
+import { importCoinrCommand } from '../src/cli/import-coinr.js';
 import { columnOf } from '../src/composite/data/dataset.js';
 import { compositeFromFramework } from '../src/composite/data/framework.js';
 import { readCoinr, readIMeta } from '../src/composite/data/read.js';
@@ -191,6 +194,34 @@ describe('importCoinr', () => {
       denominator: 'Population',
     });
     expect(r.value.answers).toHaveLength(1 + 51 * 49);
+  });
+
+  it('import coinr writes framework.yaml, one file per dimension and answers.csv', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'coinr-import-'));
+    const asem = '/work/shared/reference/coinr-asem';
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const { result } = await runCommand(importCoinrCommand, {
+      rawArgs: [
+        '--idata',
+        join(asem, 'asem_iData.csv'),
+        '--imeta',
+        join(asem, 'asem_iMeta.csv'),
+        '--out',
+        out,
+        '--id',
+        'asem',
+      ],
+    });
+    spy.mockRestore();
+    expect(result).toBe(0);
+    const fw = parseYaml(readFileSync(join(out, 'framework.yaml'), 'utf8'));
+    expect(frameworkFileSchema.safeParse(fw).success).toBe(true);
+    expect(
+      nodeSchema.safeParse(parseYaml(readFileSync(join(out, 'Social.yaml'), 'utf8'))).success,
+    ).toBe(true);
+    expect(readFileSync(join(out, 'answers.csv'), 'utf8').split('\n')[1]).toBe(
+      'AUT,2018,LPI,4.097985',
+    );
   });
 
   it('returns the reader issues for bad input', () => {
