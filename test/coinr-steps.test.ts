@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { rankMin } from '../src/composite/_lib/stats.js';
 import { columnOf, valueAt } from '../src/composite/data/dataset.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData, Dataset } from '../src/composite/data/types.js';
@@ -280,19 +281,21 @@ describe('normalise', () => {
     expect(valueAt(panel.units, pooled, 'U1', 'b', 2023)).toBe(40);
   });
 
-  it('property: direction -1 reverses the ranks of minmax scores', () => {
+  it('property: direction -1 reverses the ranks, for every method that keeps order', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: 3, maxLength: 15 }),
-        (xs) => {
+        fc.constantFrom('rank', 'minmax', 'zscore', 'dist2max', 'prank', 'borda'),
+        (xs, method) => {
           const csv = `uCode,a,b,c\n${xs.map((v, i) => `U${i},${v},${v},${v}`).join('\n')}\n`;
           const data = load(csv);
-          const ds = run(data, { steps: [{ step: 'normalise', method: 'rank' }] }).datasets
+          const ds = run(data, { steps: [{ step: 'normalise', method } as never] }).datasets
             .normalised as Dataset;
-          const up = col(ds, 'a');
-          const down = col(ds, 'c');
-          for (let i = 0; i < xs.length; i++)
+          const up = rankMin(Float64Array.from(col(ds, 'a')), true);
+          const down = rankMin(Float64Array.from(col(ds, 'c')), true);
+          for (let i = 0; i < xs.length; i++) {
             expect(down[i]).toBe(xs.length + 1 - (up[i] as number));
+          }
         },
       ),
     );
