@@ -164,16 +164,21 @@ export function compileCompositeModel(input: CompositeModelInput): SafeResult<An
     let ds: Dataset | null = data.raw;
     let key = '';
     for (let i = 0; i < aggIndex; i++) {
-      let s = spec.steps[i] as PipelineStep;
-      if (s.step === 'impute' && variant.imputation) {
-        s = imputeStepSchema.parse({ ...variant.imputation, step: 'impute' });
-        key += `|i${objectKey(variant.imputation)}`;
-      } else if (s.step === 'treat' && variant.winmax !== undefined) {
-        s = { ...s, winmax: variant.winmax };
-        key += `|w${variant.winmax}`;
-      } else if (s.step === 'normalise' && variant.normalisation) {
-        s = normaliseStepSchema.parse({ ...variant.normalisation, step: 'normalise' });
-        key += `|n${objectKey(variant.normalisation)}`;
+      const nominalStep = spec.steps[i] as PipelineStep;
+      // The step's settings under this variant, built only when the cache misses.
+      let build: () => PipelineStep = () => nominalStep;
+      if (nominalStep.step === 'impute' && variant.imputation) {
+        const o = variant.imputation;
+        key += `|i${objectKey(o)}`;
+        build = () => imputeStepSchema.parse({ ...o, step: 'impute' });
+      } else if (nominalStep.step === 'treat' && variant.winmax !== undefined) {
+        const winmax = variant.winmax;
+        key += `|w${winmax}`;
+        build = () => ({ ...nominalStep, winmax });
+      } else if (nominalStep.step === 'normalise' && variant.normalisation) {
+        const o = variant.normalisation;
+        key += `|n${objectKey(o)}`;
+        build = () => normaliseStepSchema.parse({ ...o, step: 'normalise' });
       } else key += '|.';
       const cache = caches[i] as Map<string, Dataset | null>;
       const hit = cache.get(key);
@@ -182,7 +187,7 @@ export function compileCompositeModel(input: CompositeModelInput): SafeResult<An
         if (ds === null) return null;
         continue;
       }
-      const r = runStep(ctx, ds as Dataset, s);
+      const r = runStep(ctx, ds as Dataset, build());
       ds = errorsOf(r.issues).length > 0 ? null : r.dataset;
       cache.set(key, ds);
       if (ds === null) return null;
