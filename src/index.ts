@@ -247,6 +247,7 @@ export {
   correlationFlags,
   correlationMatrix,
   cronbachAlpha,
+  cronbachByGroup,
 } from './composite/analysis/correlation.js';
 export {
   ranks,

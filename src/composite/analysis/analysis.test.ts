@@ -4,7 +4,12 @@ import { datasetFromRows } from '../data/dataset.js';
 import { readCoinr } from '../data/read.js';
 import type { UnitTable } from '../data/types.js';
 import { compareBuilds } from './compare.js';
-import { correlationFlags, correlationMatrix, cronbachAlpha } from './correlation.js';
+import {
+  correlationFlags,
+  correlationMatrix,
+  cronbachAlpha,
+  cronbachByGroup,
+} from './correlation.js';
 import { ranks, strengthsWeaknesses } from './ranks.js';
 import { indicatorStatistics } from './statistics.js';
 import { trends } from './trends.js';
@@ -110,6 +115,8 @@ describe('statistics and correlations', () => {
       denominators: [],
       others: [],
     };
+    expect(Object.keys(cronbachByGroup(meta, ds))).toEqual(['G']);
+    expect(cronbachByGroup(meta, ds).G).toBeCloseTo(cronbachAlpha(ds, ['x', 'y', 'z']), 15);
     const flags = correlationFlags(meta, ds, { high: 0.7 });
     expect(flags.map((f) => [f.a, f.b, f.flag])).toEqual([
       ['x', 'y', 'collinear'],

@@ -97,22 +97,7 @@ export function correlationFlags(
   const level = options.level ?? 2;
   const high = options.high ?? 0.9;
   const low = options.low ?? -0.4;
-  const byCode = new Map(meta.nodes.map((x) => [x.code, x]));
-  const groupOf = (code: string) => {
-    let node = byCode.get(code);
-    const start = node?.level ?? 1;
-    if (start >= level) return undefined;
-    while (node && node.level < level) node = node.parent ? byCode.get(node.parent) : undefined;
-    return node?.level === level ? node.code : undefined;
-  };
-  const groups = new Map<string, string[]>();
-  for (const code of ds.codes) {
-    const g = groupOf(code);
-    if (g === undefined) continue;
-    const list = groups.get(g) ?? [];
-    list.push(code);
-    groups.set(g, list);
-  }
+  const groups = groupColumns(meta, ds, level);
   const out: CorrelationFlag[] = [];
   for (const [group, codes] of groups) {
     const m = correlationMatrix(ds, codes, options.method ?? 'pearson');
@@ -173,4 +158,46 @@ export function cronbachAlpha(ds: Dataset, codes: readonly string[]): number {
   }
   const offMean = (all - diag) / (k * (k - 1));
   return (k * k * offMean) / all;
+}
+
+/** The data set's columns grouped by their ancestor at `level` (columns at or above it left out). */
+function groupColumns(meta: CompositeMeta, ds: Dataset, level: number): Map<string, string[]> {
+  const byCode = new Map(meta.nodes.map((x) => [x.code, x]));
+  const groupOf = (code: string) => {
+    let node = byCode.get(code);
+    const start = node?.level ?? 1;
+    if (start >= level) return undefined;
+    while (node && node.level < level) node = node.parent ? byCode.get(node.parent) : undefined;
+    return node?.level === level ? node.code : undefined;
+  };
+  const groups = new Map<string, string[]>();
+  for (const code of ds.codes) {
+    const g = groupOf(code);
+    if (g === undefined) continue;
+    const list = groups.get(g) ?? [];
+    list.push(code);
+    groups.set(g, list);
+  }
+  return groups;
+}
+
+/**
+ * Cronbach's alpha of every aggregation group at `level` (default 2), over the group's
+ * columns in the data set (see {@link cronbachAlpha}); COINr's `get_cronbach` per group.
+ *
+ * @example
+ * ```ts
+ * cronbachByGroup(data.meta, normalised); //=> { ConEcFin: 0.62, Environ: 0.41, ... }
+ * ```
+ */
+export function cronbachByGroup(
+  meta: CompositeMeta,
+  ds: Dataset,
+  level = 2,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [group, codes] of groupColumns(meta, ds, level)) {
+    if (codes.length > 1) out[group] = cronbachAlpha(ds, codes);
+  }
+  return out;
 }
