@@ -160,7 +160,7 @@ describe('docs guides', () => {
           const { status, output } = await run(example);
           expect(status, output).toBe(example.exit);
           for (const line of example.output) expect(output).toContain(line);
-        });
+        }, 180_000);
       }
     });
   }

@@ -56,7 +56,7 @@ async function run(name: 'report' | 'compare' | 'export', ...args: string[]): Pr
     const { result } = await runCommand(command, { rawArgs: args });
     return { status: typeof result === 'number' ? result : 0, stdout, stderr };
   } catch (e) {
-    if (e instanceof UsageError)
+    if (e instanceof UsageError || (e instanceof Error && e.name === 'CLIError'))
       return { status: 2, stdout, stderr: `${stderr}error: ${e.message}\n` };
     if (e instanceof IntegrationIndexError)
       return {

@@ -159,10 +159,11 @@ export const compareCommand = defineCliCommand({
     framework: {
       type: 'string',
       alias: 'F',
+      required: true,
       description: 'Built-in framework id or framework folder',
     },
-    from: { type: 'string', description: 'The earlier period' },
-    to: { type: 'string', description: 'The later period' },
+    from: { type: 'string', required: true, description: 'The earlier period' },
+    to: { type: 'string', required: true, description: 'The later period' },
     unit: { type: 'string', alias: 'u', description: 'Only these units (comma-separated)' },
     level: {
       type: 'string',

@@ -42,6 +42,7 @@ export const exportCommand = defineCliCommand({
     framework: {
       type: 'string',
       alias: 'F',
+      required: true,
       description: 'Built-in framework id or framework folder',
     },
     format: {

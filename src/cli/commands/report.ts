@@ -115,9 +115,10 @@ export const reportCommand = defineCliCommand({
     framework: {
       type: 'string',
       alias: 'F',
+      required: true,
       description: 'Built-in framework id or framework folder',
     },
-    out: { type: 'string', alias: 'o', description: 'The HTML file to write' },
+    out: { type: 'string', alias: 'o', required: true, description: 'The HTML file to write' },
     lang: {
       type: 'string',
       description: "Language of the report (BCP 47); the framework's default by default",
