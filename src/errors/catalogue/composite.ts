@@ -71,7 +71,7 @@ export const compositeMessages = {
   COMPOSITE_NO_GOALPOSTS: (p: { code: string }) =>
     `The indicator "${p.code}" has no goalposts (goalpost_lower, goalpost_upper in iMeta, or the step's goalposts).`,
   COMPOSITE_NONPOSITIVE_VALUE: (p: { method: string; code: string; unit: string; value: number }) =>
-    `The "${p.method}" mean needs positive values, but "${p.code}" of "${p.unit}" is ${p.value}; normalise to a positive range first.`,
+    `Aggregation by "${p.method}" needs ${p.method === 'hmean' ? 'non-zero' : 'positive'} values, but "${p.code}" of "${p.unit}" is ${p.value}; normalise to a positive range first (e.g. min-max to [1, 100]).`,
   COMPOSITE_UNKNOWN_STAGE: (p: { stage: string; stages: readonly string[] }) =>
     `The pipeline produces no "${p.stage}" data set; it produces ${quoteList(p.stages)}.`,
 
