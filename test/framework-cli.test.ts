@@ -57,9 +57,9 @@ describe('integration-index validate', () => {
     expect(lines).toContain(
       `${fixtures}/planted/residency.yaml:26:12: error FRAMEWORK_UNKNOWN_STAGE: Unknown stage "laww"; declared stages are "law" or "policy".`,
     );
-    expect(lines.filter((l) => / error [A-Z_]+: /.test(l))).toHaveLength(13);
+    expect(lines.filter((l) => / error [A-Z_]+: /.test(l))).toHaveLength(14);
     expect(lines.filter((l) => / warning [A-Z_]+: /.test(l))).toHaveLength(1);
-    expect(lines.at(-1)).toMatch(/13 errors, 1 warning \(invalid\)\.$/);
+    expect(lines.at(-1)).toMatch(/14 errors, 1 warning \(invalid\)\.$/);
   });
 
   it('--no-warnings leaves warnings out', async () => {

@@ -3,7 +3,8 @@
  *
  * ```
  *   SourceFile[] ─▶ decode + parse (YAML/JSON) ─▶ schema (zod) ─▶ assemble ─▶ meaning checks
- *                   FILE_*, YAML_*, JSON_*        SCHEMA_*, ...               FRAMEWORK_*, RULE_*, ...
+ *                   FILE_*, YAML_*, JSON_*        SCHEMA_*, ...   ▲           FRAMEWORK_*, RULE_*, ...
+ *                                                 on errors: salvage (cut the invalid parts away)
  * ```
  *
  * Every issue is placed at its file, line and column, with the path inside that file.
@@ -25,6 +26,7 @@ import type { FrameworkNode } from '../schema/node.js';
 import { checkFramework } from '../validate/check.js';
 import type { Path } from '../validate/walk.js';
 import { locate, type ParsedSource, parseSource } from './document.js';
+import { salvage } from './salvage.js';
 import type { SourceFile } from './source.js';
 import { mapZodIssues, type Placer } from './zod-issues.js';
 
@@ -77,20 +79,38 @@ function placer(source: ParsedSource, prefix: Path = []): Placer {
 }
 
 /**
- * Whether an issue may be a false alarm because some dimension files were left out for syntax or
- * schema errors. `droppedIds` holds every `id` found in the left-out files' raw data, or is
- * `undefined` when a left-out file could not even be parsed (anything may have been there).
+ * Whether an issue may be a false alarm because parts of the framework were cut away for syntax
+ * or schema errors (already reported). `removed.main` holds every `id` cut from framework.yaml
+ * (where stages, levels and groups live); `removed.any` every `id` cut from any file, or is
+ * `undefined` when a dimension file could not even be parsed (anything may have been there).
  */
-function mayBeFalseAlarm(issue: Issue, droppedIds: ReadonlySet<string> | undefined): boolean {
-  const named = (key: string): boolean => {
+function mayBeFalseAlarm(
+  issue: Issue,
+  removed: { main: ReadonlySet<string>; any: ReadonlySet<string> | undefined },
+): boolean {
+  const named = (key: string, ids: ReadonlySet<string> | undefined): boolean => {
     const value = issue.params?.[key];
-    return droppedIds === undefined || (typeof value === 'string' && droppedIds.has(value));
+    return ids === undefined || (typeof value === 'string' && ids.has(value));
   };
-  if (issue.code === 'FORMULA_UNKNOWN_SYMBOL') return named('symbol');
-  if (issue.code === 'FRAMEWORK_UNKNOWN_REFERENCE') return named('ref');
-  if (issue.code === 'FRAMEWORK_SUBQUESTIONS_MISSING') return issue.params?.kind === 'formula';
-  const top = issue.path[0];
-  return issue.code === 'AGGREGATE_EMPTY' && (top === 'groups' || top === 'aggregates');
+  switch (issue.code) {
+    case 'FORMULA_UNKNOWN_SYMBOL':
+      return named('symbol', removed.any);
+    case 'FRAMEWORK_UNKNOWN_REFERENCE':
+      return named('ref', removed.any);
+    case 'FRAMEWORK_UNKNOWN_PARENT':
+      return named('parent', removed.main);
+    case 'FRAMEWORK_UNKNOWN_STAGE':
+      return named('stage', removed.main);
+    case 'FRAMEWORK_UNKNOWN_LEVEL':
+      return named('level', removed.main);
+    // What was cut away may have been the missing indicator, sub-question or top option.
+    case 'AGGREGATE_EMPTY':
+    case 'FRAMEWORK_SUBQUESTIONS_MISSING':
+    case 'RULE_NO_TOP_OPTION':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Every string `id` anywhere in a value. */
@@ -149,8 +169,14 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
   }
   const folder = normalise(dirName(main.path));
 
+  // Whether parts were cut away for syntax or schema errors, and the ids inside them.
+  let incomplete = false;
+  let removedIds: Set<string> | undefined = new Set();
+  const removedFromMain = new Set<string>();
+
   // The framework file.
   let frameworkFile: FrameworkFile | undefined;
+  let mainToOriginal: (path: readonly (string | number)[]) => Path = (p) => [...p];
   let mainSource: ParsedSource | undefined;
   const parsedMain = parseSource(main);
   if (!parsedMain.ok) {
@@ -158,11 +184,23 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
   } else {
     mainSource = parsedMain.parsed;
     const r = frameworkFileSchema.safeParse(mainSource.data);
-    if (r.success) frameworkFile = r.data;
-    else
+    if (r.success) {
+      frameworkFile = r.data;
+    } else {
       issues.push(
         ...mapZodIssues(r.error.issues, frameworkFileSchema, mainSource.data, placer(mainSource)),
       );
+      const salvaged = salvage(frameworkFileSchema, mainSource.data);
+      if (salvaged) {
+        frameworkFile = salvaged.value;
+        mainToOriginal = salvaged.toOriginal;
+        for (const id of salvaged.removedIds) {
+          removedIds?.add(id);
+          removedFromMain.add(id);
+        }
+      }
+      incomplete = true;
+    }
   }
 
   // The dimension files: `include` order if given, else every other data file by name.
@@ -188,37 +226,47 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
     ordered = [...others].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
-  const dimensions: { node: FrameworkNode; source: ParsedSource }[] = [];
-  let dropped = false;
-  let droppedIds: Set<string> | undefined = new Set();
+  const dimensions: {
+    node: FrameworkNode;
+    source: ParsedSource;
+    toOriginal: (path: readonly (string | number)[]) => Path;
+  }[] = [];
   for (const file of ordered) {
     const parsed = parseSource(file);
     if (!parsed.ok) {
       issues.push(...parsed.issues);
-      dropped = true;
-      droppedIds = undefined;
+      incomplete = true;
+      removedIds = undefined;
       continue;
     }
-    const r = dimensionFileSchema.safeParse(parsed.parsed.data);
+    const { data } = parsed.parsed;
+    const r = dimensionFileSchema.safeParse(data);
     if (r.success) {
-      dimensions.push({ node: withoutSchemaKey(r.data), source: parsed.parsed });
-    } else {
-      dropped = true;
-      if (droppedIds) idsIn(parsed.parsed.data, droppedIds);
-      issues.push(
-        ...mapZodIssues(
-          r.error.issues,
-          dimensionFileSchema,
-          parsed.parsed.data,
-          placer(parsed.parsed),
-        ),
-      );
+      dimensions.push({
+        node: withoutSchemaKey(r.data),
+        source: parsed.parsed,
+        toOriginal: (p) => [...p],
+      });
+      continue;
+    }
+    issues.push(...mapZodIssues(r.error.issues, dimensionFileSchema, data, placer(parsed.parsed)));
+    incomplete = true;
+    const salvaged = salvage(dimensionFileSchema, data);
+    if (salvaged) {
+      dimensions.push({
+        node: withoutSchemaKey(salvaged.value),
+        source: parsed.parsed,
+        toOriginal: salvaged.toOriginal,
+      });
+      for (const id of salvaged.removedIds) removedIds?.add(id);
+    } else if (removedIds) {
+      idsIn(data, removedIds);
     }
   }
 
   if (!frameworkFile || !mainSource) return { issues };
   const inline = frameworkFile.dimensions ?? [];
-  if (inline.length + dimensions.length === 0 && !dropped) {
+  if (inline.length + dimensions.length === 0 && !incomplete) {
     issues.push(
       createIssue(
         'FRAMEWORK_NO_DIMENSIONS',
@@ -230,27 +278,37 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
   }
 
   // Assemble, remembering where each dimension came from.
-  const origins: { source: ParsedSource; prefix: Path }[] = [
-    ...inline.map((_, i) => ({ source: mainSource as ParsedSource, prefix: ['dimensions', i] })),
-    ...dimensions.map((d) => ({ source: d.source, prefix: [] as Path })),
+  const mainParsed = mainSource;
+  const origins: {
+    source: ParsedSource;
+    prefix: Path;
+    toOriginal: (path: readonly (string | number)[]) => Path;
+  }[] = [
+    ...inline.map((_, i) => ({
+      source: mainParsed,
+      prefix: ['dimensions', i] as Path,
+      toOriginal: mainToOriginal,
+    })),
+    ...dimensions.map((d) => ({ source: d.source, prefix: [] as Path, toOriginal: d.toOriginal })),
   ];
   const framework: Framework = {
     ...withoutSchemaKey(frameworkFile),
     dimensions: [...inline, ...dimensions.map((d) => d.node)],
   };
+  /** The file and the path inside it (as written) of a path in the assembled framework. */
   const origin = (path: Path): { source: ParsedSource; docPath: Path } => {
     if (path[0] === 'dimensions' && typeof path[1] === 'number') {
       const o = origins[path[1]];
-      if (o) return { source: o.source, docPath: [...o.prefix, ...path.slice(2)] };
+      if (o) return { source: o.source, docPath: o.toOriginal([...o.prefix, ...path.slice(2)]) };
     }
-    return { source: mainSource as ParsedSource, docPath: path };
+    return { source: mainParsed, docPath: mainToOriginal(path) };
   };
   const describe = (path: Path): string => {
     const { source, docPath } = origin(path);
     return `${source.file}:${locate(source, docPath).line}`;
   };
   for (const issue of checkFramework(framework, describe)) {
-    if (dropped && mayBeFalseAlarm(issue, droppedIds)) continue;
+    if (incomplete && mayBeFalseAlarm(issue, { main: removedFromMain, any: removedIds })) continue;
     const { source, docPath } = origin(issue.path);
     issues.push({ ...issue, path: docPath, file: source.file, ...locate(source, docPath) });
   }
@@ -262,8 +320,9 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
 /**
  * Loads a framework from its files without throwing: the framework (defaults applied, dimension
  * files appended to inline dimensions in `include` order or by file name) with its warnings, or
- * every issue found. Meaning checks that need the whole framework are skipped while a file has
- * syntax or schema errors.
+ * every issue found. A file with schema errors is salvaged (see `salvage.ts`) so the meaning
+ * checks still run over everything else; checks that the cut-away parts could have satisfied
+ * (an unknown name that was declared there, an aggregate that held them) stay silent.
  *
  * @example
  * ```ts

@@ -99,6 +99,26 @@ function schemaAt(schema: z.ZodType, data: unknown, path: readonly (string | num
 }
 
 /**
+ * Whether the key at the end of `path` may be left out (optional, or with a default).
+ *
+ * @example
+ * ```ts
+ * isOptionalAt(dimensionFileSchema, data, ['weight']); //=> true
+ * isOptionalAt(dimensionFileSchema, data, ['id']);     //=> false
+ * ```
+ */
+export function isOptionalAt(
+  schema: z.ZodType,
+  data: unknown,
+  path: readonly (string | number)[],
+): boolean {
+  const s = schemaAt(schema, data, path);
+  if (!s) return false;
+  const type = defOf(s).type;
+  return type === 'optional' || type === 'default' || type === 'prefault';
+}
+
+/**
  * The keys an object at `path` may have, for did-you-mean suggestions.
  *
  * @example
