@@ -67,6 +67,7 @@ describe('the composite model on ASEM', () => {
     const b = await runUncertainty(model, { ...spec, samples: 40 });
     expect(a).toEqual(b);
     expect(a.runs).toBe(40);
+    expect(a.removeOne.map((r) => [r.level, r.components.length])).toEqual([[2, 8]]);
     const c = await runUncertainty(model, { ...spec, samples: 40, seed: 43 });
     expect(c.units).not.toEqual(a.units);
     for (const u of a.units) {

@@ -21,12 +21,13 @@ import {
   type AnalysisOptions,
   type AssumptionSummary,
   preparedOrThrow,
+  removeOneOf,
   summariseFactors,
   summariseRuns,
   type UncertaintyResult,
 } from '../uncertainty/uncertainty.js';
 import { type SobolIndex, sobolIndices } from './estimate.js';
-import { type RemoveOneResult, removeOneImpact } from './removeOne.js';
+import type { RemoveOneResult } from './removeOne.js';
 
 /**
  * The sensitivity indices of one assumption.
@@ -109,13 +110,7 @@ export async function runSensitivity(
     throw new IntegrationIndexError([createIssue('ANALYSIS_NO_VARIANCE', {})]);
   }
   const ab = summariseRuns(units, p.nominalScores, scores.subarray(0, 2 * N * n), 2 * N);
-  const d2 = model.description;
-  const removeOne = (p.spec.removeOne ?? []).map((ref) => {
-    const level = d2.levels.find((l) =>
-      typeof ref === 'number' ? l.number === ref : l.id === ref,
-    );
-    return removeOneImpact(model, level?.number ?? Number.NaN, p.target);
-  });
+  const removeOne = removeOneOf(model, p);
   return {
     target: p.target,
     seed: p.spec.seed,
@@ -138,6 +133,7 @@ export async function runSensitivity(
       failedRuns: ab.failedRuns,
       assumptions: summariseFactors(p.factors),
       units: ab.units,
+      removeOne: [],
     },
     removeOne,
   };

@@ -15,6 +15,7 @@ import type { AnalysisSpec, AnalysisSpecInput } from '../assumptions/schema.js';
 import type { AnalysisModel } from '../model.js';
 import { type PreparedAnalysis, prepareAnalysis } from '../prepare.js';
 import { localExecutor, type ProgressListener, type RunExecutor } from '../runner.js';
+import { type RemoveOneResult, removeOneImpact } from '../sensitivity/removeOne.js';
 
 /**
  * Where one unit's rank and score land over the samples.
@@ -64,6 +65,8 @@ export interface UncertaintyResult {
   failedRuns: number;
   assumptions: AssumptionSummary[];
   units: UnitUncertainty[];
+  /** Remove-one impacts of the levels the spec lists under `removeOne`. */
+  removeOne: RemoveOneResult[];
 }
 
 /**
@@ -201,7 +204,24 @@ export async function runUncertainty(
     failedRuns: s.failedRuns,
     assumptions: summariseFactors(p.factors),
     units: s.units,
+    removeOne: removeOneOf(model, p),
   };
+}
+
+/**
+ * The remove-one impacts a checked spec asks for (`removeOne` levels, by id or number).
+ *
+ * @example
+ * ```ts
+ * removeOneOf(model, prepared).map((r) => r.level); //=> [2]
+ * ```
+ */
+export function removeOneOf(model: AnalysisModel, p: PreparedAnalysis): RemoveOneResult[] {
+  const levels = model.description.levels;
+  return (p.spec.removeOne ?? []).map((ref) => {
+    const level = levels.find((l) => (typeof ref === 'number' ? l.number === ref : l.id === ref));
+    return removeOneImpact(model, level?.number ?? Number.NaN, p.target);
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   decimalsOf,
   emit,
   formatOf,
+  formatRemoveOne,
   inSpec,
   loadAnalysisModel,
   loadSpec,
@@ -62,18 +63,7 @@ export function formatSensitivity(
     `Sensitivity of the ranks of ${r.target}: ${r.runs} runs (N = ${r.samples}), seed ${r.seed}, ` +
     `${r.bootstrap} bootstrap resamples (5th-95th percentiles); output = mean absolute rank change, variance ${f(r.variance)}.\n` +
     renderTable([columns, ...rows]);
-  for (const level of r.removeOne) {
-    text += `\nRemove-one impact, level ${level.level} (mean absolute rank change of ${level.target}):\n`;
-    text += renderTable([
-      ['component', 'mean_abs_rank_change'],
-      ...[...level.components]
-        .sort((a, b) => (b.meanAbsoluteRankChange ?? 0) - (a.meanAbsoluteRankChange ?? 0))
-        .map((c) => [
-          c.code,
-          c.meanAbsoluteRankChange === null ? '' : formatScore(c.meanAbsoluteRankChange, decimals),
-        ]),
-    ]);
-  }
+  text += formatRemoveOne(r.removeOne, decimals);
   return text;
 }
 

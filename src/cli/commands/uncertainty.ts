@@ -12,6 +12,7 @@ import type { AnalysisSpec } from '../../analysis/assumptions/schema.js';
 import type { AnalysisModel } from '../../analysis/model.js';
 import { type AnalysisModelSource, buildModel } from '../../analysis/models/registry.js';
 import { localExecutor, type ProgressListener, type RunExecutor } from '../../analysis/runner.js';
+import type { RemoveOneResult } from '../../analysis/sensitivity/removeOne.js';
 import { runUncertainty, type UncertaintyResult } from '../../analysis/uncertainty/uncertainty.js';
 import { createWorkerExecutor } from '../../analysis/workers/pool.js';
 import { readCoinr } from '../../composite/data/read.js';
@@ -381,7 +382,32 @@ export function formatUncertainty(
   const rows = uncertaintyRows(r, decimals);
   if (format === 'csv') return toCsv([columns, ...rows]);
   const head = `Uncertainty of ${r.target}: ${r.runs} runs, seed ${r.seed}${r.failedRuns > 0 ? `, ${r.failedRuns} failed runs` : ''}; ranks are 5th-95th percentiles (R type 7).\n`;
-  return head + renderTable([columns, ...rows]);
+  return head + renderTable([columns, ...rows]) + formatRemoveOne(r.removeOne, decimals);
+}
+
+/**
+ * The remove-one impacts as tables, largest impact first (empty when none was asked for).
+ *
+ * @example
+ * ```ts
+ * formatRemoveOne(result.removeOne, 2); //=> '\nRemove-one impact, level 2 (...):\ncomponent  mean_abs_rank_change\nSocial  3.96\n...'
+ * ```
+ */
+export function formatRemoveOne(levels: readonly RemoveOneResult[], decimals: number): string {
+  let text = '';
+  for (const level of levels) {
+    text += `\nRemove-one impact, level ${level.level} (mean absolute rank change of ${level.target}):\n`;
+    text += renderTable([
+      ['component', 'mean_abs_rank_change'],
+      ...[...level.components]
+        .sort((a, b) => (b.meanAbsoluteRankChange ?? 0) - (a.meanAbsoluteRankChange ?? 0))
+        .map((c) => [
+          c.code,
+          c.meanAbsoluteRankChange === null ? '' : formatScore(c.meanAbsoluteRankChange, decimals),
+        ]),
+    ]);
+  }
+  return text;
 }
 
 /**
