@@ -129,6 +129,34 @@ describe('impute', () => {
   });
 });
 
+describe('impute properties', () => {
+  it('never changes a present value, and mean/median fill every gap of a column with data', () => {
+    const cell = fc.option(fc.integer({ min: -50, max: 50 }), { nil: null, freq: 4 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(cell, cell, cell), { minLength: 2, maxLength: 12 }),
+        fc.constantFrom('mean', 'median', 'row-mean'),
+        (rows, method) => {
+          const csv = `uCode,a,b,c\n${rows.map((r, i) => `U${i},${r.map((v) => v ?? '').join(',')}`).join('\n')}\n`;
+          const data = load(csv);
+          const out = run(data, { steps: [{ step: 'impute', method } as never] }).datasets
+            .imputed as Dataset;
+          const n = rows.length;
+          for (let c = 0; c < 3; c++) {
+            const column = rows.map((r) => r[c] ?? null);
+            const hasData = column.some((v) => v !== null);
+            column.forEach((v, r) => {
+              const got = out.values[c * n + r] as number;
+              if (v !== null) expect(got).toBe(v);
+              else if (method !== 'row-mean' && hasData) expect(Number.isNaN(got)).toBe(false);
+            });
+          }
+        },
+      ),
+    );
+  });
+});
+
 describe('screen', () => {
   const zeros = load(`uCode,a,b,c
 U1,0,0,1
