@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { analysisSpecSchema } from '../src/analysis/assumptions/schema.js';
 import { scoreResultSchema } from '../src/engine/result/schema.js';
 import { dimensionFileSchema, frameworkFileSchema } from '../src/framework/schema/framework.js';
 
@@ -43,6 +44,13 @@ export const schemaTargets: SchemaTarget[] = [
     description:
       'Scores, ranks, coverage and the audit trail of one scoring run (score --format json).',
     schema: scoreResultSchema,
+  },
+  {
+    path: 'schema/analysis-spec.schema.json',
+    title: 'integration-index analysis spec (uncertainty and sensitivity --spec)',
+    description:
+      'The target, seed, sample size, bootstrap resamples and assumptions of an analysis.',
+    schema: analysisSpecSchema,
   },
 ];
 
