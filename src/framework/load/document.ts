@@ -119,8 +119,9 @@ export function parseSource(
     data = doc.toJS({ maxAliasCount });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // Errors here come from aliases (unresolved, or too many): point at the first one.
+    const alias = { line: 1, column: 1, ...firstAlias(doc, lineCounter) };
     if (/alias count/i.test(message)) {
-      const alias = firstAlias(doc, lineCounter);
       return {
         ok: false,
         issues: [createIssue('YAML_ALIAS_LIMIT', { limit: maxAliasCount }, { file, ...alias })],
@@ -128,7 +129,7 @@ export function parseSource(
     }
     return {
       ok: false,
-      issues: [createIssue(syntaxCode, { detail: shortMessage(message) }, { file })],
+      issues: [createIssue(syntaxCode, { detail: shortMessage(message) }, { file, ...alias })],
     };
   }
   return { ok: true, parsed: { file, text, data, doc, lineCounter } };
