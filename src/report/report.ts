@@ -23,5 +23,11 @@ export function renderReport(
   framework: Framework,
   options: ReportOptions = {},
 ): string {
-  return renderReportModel(buildReportModel(resultView(result, framework), framework, options));
+  const { read, used, superseded, rejected } = result.counts;
+  const provenance =
+    options.provenance ??
+    `${read} answers read from ${result.files.join(', ') || 'no file'}: ${used} used, ${superseded} superseded, ${rejected} rejected`;
+  return renderReportModel(
+    buildReportModel(resultView(result, framework), framework, { ...options, provenance }),
+  );
 }

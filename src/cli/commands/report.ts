@@ -179,7 +179,6 @@ export const reportCommand = defineCliCommand({
       ...(str(args.level) !== undefined ? { level: str(args.level) as string } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(str(args['as-of']) !== undefined ? { asOf: str(args['as-of']) as string } : {}),
-      provenance: `${result.counts.used} answers from ${result.files.join(', ')}`,
     });
     writeOutput(out, html);
     if (!args.quiet) process.stderr.write(`Wrote ${out} (${Math.round(html.length / 1024)} KB).\n`);

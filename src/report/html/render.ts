@@ -199,7 +199,8 @@ function profiles(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
   const means = model.dimensions.map((_, i) =>
     mean(model.units.map((u) => u.dimensions[i] ?? null)),
   );
-  return model.units
+  const intro = `<p class="intro">${esc(t.profileIntro)}</p>`;
+  return `${intro}${model.units
     .map((u, k) => {
       const radar = radarSvg({
         id: `radar-${k}`,
@@ -245,7 +246,7 @@ function profiles(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
       ];
       return `<article class="unit-profile" id="unit-${esc(u.id)}"><h3 dir="auto">${esc(u.label)}${u.rank === null ? '' : ` <small>(${esc(t.rank)} ${u.rank}, ${esc(fmt(u.overall))})</small>`}</h3><div class="profile-charts">${figure(radar, t.dimensions)}${bars}</div><div class="table-wrap"><table class="data-table"><caption>${esc(t.dataTable)}: ${esc(u.label)}</caption><thead><tr><th></th><th>${esc(t.node)}</th><th class="num">${esc(t.score)}</th><th class="num">${esc(t.mean)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></article>`;
     })
-    .join('');
+    .join('')}`;
 }
 
 function coverage(model: ReportModel, t: ReportLabels): string {
