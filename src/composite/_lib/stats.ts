@@ -225,24 +225,33 @@ export function rankAverage(x: ArrayLike<number>): Float64Array {
 }
 
 /**
- * Skewness and kurtosis in one pass over the deviations, with the same estimators as
+ * Skewness and kurtosis (plus the range, found on the way) in one pass over the deviations, with the same estimators as
  * {@link skewnessOf} and {@link kurtosisOf} (e1071 type 2, COINr's `skew()` and `kurt()`).
  *
  * @example
  * ```ts
- * momentsOf([0, 0, 0, 1]); //=> { skew: 2, kurt: 4 }
+ * momentsOf([0, 0, 0, 1]); //=> { skew: 2, kurt: 4, min: 0, max: 1 }
  * ```
  */
-export function momentsOf(x: ArrayLike<number>): { skew: number; kurt: number } {
+export function momentsOf(x: ArrayLike<number>): {
+  skew: number;
+  kurt: number;
+  min: number;
+  max: number;
+} {
   // One pass for the mean (without R's refinement pass: the moments are insensitive to it at
   // the 1e-12 level), one for the central moments.
   let sum = 0;
   let cnt = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < x.length; i++) {
     const v = x[i] as number;
     if (!Number.isNaN(v)) {
       sum += v;
       cnt++;
+      if (v < min) min = v;
+      if (v > max) max = v;
     }
   }
   const m = sum / cnt;
@@ -268,5 +277,5 @@ export function momentsOf(x: ArrayLike<number>): { skew: number; kurt: number } 
     const r = (n * s4) / (s2 * s2);
     kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
   }
-  return { skew, kurt };
+  return { skew, kurt, min, max };
 }

@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { momentsOf, rangeOf } from '../_lib/stats.js';
+import { momentsOf } from '../_lib/stats.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
@@ -61,13 +61,13 @@ export interface VectorTreatment {
 function passes(
   x: Float64Array,
   o: TreatOptions,
-): { pass: boolean | undefined; sk: number; kt: number } {
-  const { skew: sk, kurt: kt } = momentsOf(x);
+): { pass: boolean | undefined; sk: number; kt: number; min: number; max: number } {
+  const { skew: sk, kurt: kt, min, max } = momentsOf(x);
   const a = Number.isNaN(sk) ? undefined : Math.abs(sk) < o.skewThreshold;
   const b = Number.isNaN(kt) ? undefined : kt < o.kurtosisThreshold;
   const pass =
     a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
-  return { pass, sk, kt };
+  return { pass, sk, kt, min, max };
 }
 
 /**
@@ -110,7 +110,8 @@ export function treatVector(input: Float64Array, o: TreatOptions): VectorTreatme
   let nwin = 0;
   let state = first;
   while (state.pass === false && nwin < o.winmax) {
-    const [mn, mx] = rangeOf(x);
+    const mn = state.min;
+    const mx = state.max;
     const hi = state.sk >= 0;
     const extreme = hi ? mx : mn;
     const at: number[] = [];
@@ -141,7 +142,8 @@ export function treatVector(input: Float64Array, o: TreatOptions): VectorTreatme
       low,
     };
   }
-  const [mn, mx] = rangeOf(input);
+  const mn = first.min;
+  const mx = first.max;
   const shift = 0.01 * (mx - mn);
   const y = new Float64Array(input.length);
   for (let i = 0; i < input.length; i++) y[i] = Math.log((input[i] as number) - mn + shift);
