@@ -9,6 +9,7 @@ import { columnOf } from '../src/composite/data/dataset.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData } from '../src/composite/data/types.js';
 import { runPipeline } from '../src/composite/pipeline/run.js';
+import type { PipelineSpecInput } from '../src/composite/pipeline/schema.js';
 
 const ref = '/work/shared/reference/coinr-asem/';
 const fixtures = new URL('./fixtures/analysis/', import.meta.url);
@@ -162,5 +163,48 @@ describe('the composite model on ASEM', () => {
       assumptions: [{ name: 'Winmax', kind: 'winmax', range: [1, 5] }],
     });
     expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['ANALYSIS_STEP_MISSING']);
+  });
+});
+
+describe('the composite model on a panel', () => {
+  const iMeta = [
+    'Level,iCode,iName,Direction,Weight,Parent,Type',
+    '1,x1,X1,1,1,Index,Indicator',
+    '1,x2,X2,1,1,Index,Indicator',
+    '1,x3,X3,-1,1,Index,Indicator',
+    '2,Index,Index,1,1,,Aggregate',
+  ].join('\n');
+  const iData = [
+    'uCode,Time,x1,x2,x3',
+    'A,2019,1,5,3',
+    'B,2019,2,4,2',
+    'C,2019,3,3,1',
+    'D,2019,4,1,5',
+    'A,2020,2,5,3',
+    'B,2020,1,4,2',
+    'C,2020,4,3,1',
+    'D,2020,3,2,4',
+  ].join('\n');
+  const panel = () => {
+    const d = readCoinr(iData, iMeta);
+    if (!d.ok) throw new Error(JSON.stringify(d.issues));
+    return d.value;
+  };
+  const steps: PipelineSpecInput = {
+    steps: [{ step: 'normalise', method: 'minmax' }, { step: 'aggregate' }],
+  };
+
+  it('ranks the latest period by default, or the one asked for', () => {
+    const latest = compileCompositeModel({ data: panel(), pipeline: steps });
+    const first = compileCompositeModel({ data: panel(), pipeline: steps, period: 2019 });
+    if (!latest.ok || !first.ok) throw new Error('did not compile');
+    expect(latest.value.description.units).toEqual(['A', 'B', 'C', 'D']);
+    expect(Array.from(latest.value.evaluate({}, 'Index'))).not.toEqual(
+      Array.from(first.value.evaluate({}, 'Index')),
+    );
+    const missing = compileCompositeModel({ data: panel(), pipeline: steps, period: 2030 });
+    expect(missing.ok ? [] : missing.issues.map((i) => i.code)).toEqual([
+      'ANALYSIS_UNKNOWN_PERIOD',
+    ]);
   });
 });
