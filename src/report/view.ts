@@ -6,7 +6,14 @@
  */
 import type { Text } from '../text/text.js';
 
-/** What a node of the scored tree is (the engine's node kinds). */
+/**
+ * What a node of the scored tree is (the engine's node kinds).
+ *
+ * @example
+ * ```ts
+ * const kind: ViewNodeKind = 'dimension';
+ * ```
+ */
 export type ViewNodeKind =
   | 'overall'
   | 'group'
@@ -17,7 +24,14 @@ export type ViewNodeKind =
   | 'indicator'
   | 'subquestion';
 
-/** A node of the scored tree. */
+/**
+ * A node of the scored tree.
+ *
+ * @example
+ * ```ts
+ * const node: ViewNode = { id: 'residency', kind: 'dimension', title: { en: 'Residency' }, level: 'dimension', stage: null, parent: 'legal-integration', scored: true, children: ['residency@legal'] };
+ * ```
+ */
 export interface ViewNode {
   id: string;
   kind: ViewNodeKind;
@@ -32,7 +46,14 @@ export interface ViewNode {
   children: readonly string[];
 }
 
-/** Counts of a node's indicators by answer state. */
+/**
+ * Counts of a node's indicators by answer state.
+ *
+ * @example
+ * ```ts
+ * const coverage: ViewCoverage = { answered: 12, notApplicable: 1, missing: 2, expected: 15 };
+ * ```
+ */
 export interface ViewCoverage {
   answered: number;
   notApplicable: number;
@@ -40,7 +61,14 @@ export interface ViewCoverage {
   expected: number;
 }
 
-/** The answer behind an indicator's score, with its evidence. */
+/**
+ * The answer behind an indicator's score, with its evidence.
+ *
+ * @example
+ * ```ts
+ * const answer: ViewAnswer = { answer: 'a', option: 'Three years or more', source: 'Aliens Act art. 12' };
+ * ```
+ */
 export interface ViewAnswer {
   /** The answer as written (`n/a` for not applicable); null for no data. */
   answer: string | null;
@@ -50,7 +78,14 @@ export interface ViewAnswer {
   comment?: string;
 }
 
-/** One unit, period and node: score at full precision, rank, coverage and empty reason. */
+/**
+ * One unit, period and node: score at full precision, rank, coverage and empty reason.
+ *
+ * @example
+ * ```ts
+ * const cell: ViewCell = { score: 62.5, rank: 2, coverage: null, reason: null };
+ * ```
+ */
 export interface ViewCell {
   score: number | null;
   /** Competition rank among units in the period; null when the node has no score or no rank. */
@@ -60,7 +95,15 @@ export interface ViewCell {
   reason: string | null;
 }
 
-/** Everything the outputs read from a result. */
+/**
+ * Everything the outputs read from a result.
+ *
+ * @example
+ * ```ts
+ * const view: ResultView = resultView(result, framework);
+ * view.cell('XA', '2021', 'overall')?.score; //=> 65.43
+ * ```
+ */
 export interface ResultView {
   framework: { id: string; title: Text; edition: string; version: string; language: string };
   scale: { min: number; max: number };

@@ -11,7 +11,14 @@ import { resolveText } from '../../text/text.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { decimalsArg, scoreForOutput, toleranceArg, writeOutput } from './report.js';
 
-/** Output formats of `compare`. */
+/**
+ * Output formats of `compare`.
+ *
+ * @example
+ * ```ts
+ * compareFormats.includes('csv'); //=> true
+ * ```
+ */
 export const compareFormats = ['table', 'csv', 'json'] as const;
 
 const levelKinds: Record<string, readonly ViewNodeKind[]> = {

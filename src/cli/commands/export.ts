@@ -8,7 +8,14 @@ import type { ViewNodeKind } from '../../report/view.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { decimalsArg, scoreForOutput, writeOutput } from './report.js';
 
-/** Output formats of `export`. */
+/**
+ * Output formats of `export`.
+ *
+ * @example
+ * ```ts
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json']
+ * ```
+ */
 export const exportFormats = ['long', 'wide', 'markdown', 'json'] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {

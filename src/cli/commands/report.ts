@@ -14,7 +14,15 @@ import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { renderReport } from '../../report/report.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
-/** What {@link scoreForOutput} gives: the framework and the result, or an exit code. */
+/**
+ * What {@link scoreForOutput} gives: the framework and the result, or an exit code.
+ *
+ * @example
+ * ```ts
+ * const input: ScoredInput = await scoreForOutput('niem', ['answers.csv'], {});
+ * if (!input.ok) process.exitCode = input.exitCode;
+ * ```
+ */
 export type ScoredInput =
   | { ok: true; framework: Framework; result: ScoreResult }
   | { ok: false; exitCode: number };
@@ -63,7 +71,15 @@ export async function scoreForOutput(
   return { ok: true, framework, result: scored.value };
 }
 
-/** Parses a non-negative integer option such as `--decimals`. */
+/**
+ * Parses a non-negative integer option such as `--decimals`.
+ *
+ * @example
+ * ```ts
+ * decimalsArg('2'); //=> 2
+ * decimalsArg('x'); // throws UsageError
+ * ```
+ */
 export function decimalsArg(value: unknown, fallback = 1): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
@@ -72,7 +88,15 @@ export function decimalsArg(value: unknown, fallback = 1): number {
   return n;
 }
 
-/** Parses `--tolerance`, a number of points at or above zero. */
+/**
+ * Parses `--tolerance`, a number of points at or above zero.
+ *
+ * @example
+ * ```ts
+ * toleranceArg('2.5'); //=> 2.5
+ * toleranceArg(undefined); //=> undefined
+ * ```
+ */
 export function toleranceArg(value: unknown): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
@@ -83,7 +107,15 @@ export function toleranceArg(value: unknown): number | undefined {
   return n;
 }
 
-/** Writes `text` to `out` (creating folders), or to stdout when `out` is empty or `-`. */
+/**
+ * Writes `text` to `out` (creating folders), or to stdout when `out` is empty or `-`.
+ *
+ * @example
+ * ```ts
+ * writeOutput('out/report.html', html); // creates out/
+ * writeOutput(undefined, text);          // stdout
+ * ```
+ */
 export function writeOutput(out: string | undefined, text: string): void {
   if (out === undefined || out === '' || out === '-') {
     process.stdout.write(text);

@@ -10,12 +10,26 @@ import {
   textWidth,
 } from './svg.js';
 
-/** One bar: a label and a value, or `null` for no value. */
+/**
+ * One bar: a label and a value, or `null` for no value.
+ *
+ * @example
+ * ```ts
+ * const bar: BarItem = { id: 'legal', label: 'Legal framework', value: 87.1 };
+ * ```
+ */
 export interface BarItem extends ChartLabel {
   value: number | null;
 }
 
-/** What {@link barsSvg} draws. */
+/**
+ * What {@link barsSvg} draws.
+ *
+ * @example
+ * ```ts
+ * barsSvg({ id: 'b', title: 'Stages', description: '...', items, scale: { min: 0, max: 100 }, format: String, missingLabel: 'no score' });
+ * ```
+ */
 export interface BarsSpec extends ChartText {
   id: string;
   items: readonly BarItem[];
@@ -34,7 +48,14 @@ export interface BarsSpec extends ChartText {
   plotWidth?: number;
 }
 
-/** Bar height and spacing, in px. Exported for tests. */
+/**
+ * Bar height and spacing, in px. Exported for tests.
+ *
+ * @example
+ * ```ts
+ * barsLayout.barHeight; //=> 16
+ * ```
+ */
 export const barsLayout = { barHeight: 16, gap: 6, fontSize: 11, maxLabel: 32 } as const;
 
 /**

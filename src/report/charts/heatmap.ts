@@ -12,7 +12,14 @@ import {
   textWidth,
 } from './svg.js';
 
-/** What {@link heatmapSvg} draws: a grid of rows x columns, one value (or none) per cell. */
+/**
+ * What {@link heatmapSvg} draws: a grid of rows x columns, one value (or none) per cell.
+ *
+ * @example
+ * ```ts
+ * heatmapSvg({ id: 'hm', title: 'Scores', description: '...', rows, columns, values, scale: { min: 0, max: 100 }, format: String, missingLabel: '–' });
+ * ```
+ */
 export interface HeatmapSpec extends ChartText {
   /** Used for element ids; unique within the page. */
   id: string;
@@ -27,7 +34,14 @@ export interface HeatmapSpec extends ChartText {
   missingLabel: string;
 }
 
-/** Cell size and margins of the heat map, in px. Exported for tests. */
+/**
+ * Cell size and margins of the heat map, in px. Exported for tests.
+ *
+ * @example
+ * ```ts
+ * heatmapLayout.cellWidth; //=> 52
+ * ```
+ */
 export const heatmapLayout = {
   cellWidth: 52,
   cellHeight: 26,

@@ -10,7 +10,14 @@ import {
   textWidth,
 } from './svg.js';
 
-/** One shape on a radar: a unit's scores, or a reference such as the mean of all units. */
+/**
+ * One shape on a radar: a unit's scores, or a reference such as the mean of all units.
+ *
+ * @example
+ * ```ts
+ * const s: RadarSeries = { id: 'XA', label: 'XA', role: 'primary', values: [50, 100, null] };
+ * ```
+ */
 export interface RadarSeries extends ChartLabel {
   /** One value per axis, in axis order; `null` where there is no score. */
   values: readonly (number | null)[];
@@ -18,7 +25,14 @@ export interface RadarSeries extends ChartLabel {
   role: 'primary' | 'reference';
 }
 
-/** What {@link radarSvg} draws. */
+/**
+ * What {@link radarSvg} draws.
+ *
+ * @example
+ * ```ts
+ * radarSvg({ id: 'r', title: 'XA', description: '...', axes, series: [s], scale: { min: 0, max: 100 }, format: String });
+ * ```
+ */
 export interface RadarSpec extends ChartText {
   id: string;
   axes: readonly ChartLabel[];

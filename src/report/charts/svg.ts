@@ -4,19 +4,40 @@
  */
 import { escapeMarkup } from '../escape.js';
 
-/** A score range, the framework's scale. */
+/**
+ * A score range, the framework's scale.
+ *
+ * @example
+ * ```ts
+ * const scale: ChartScale = { min: 0, max: 100 };
+ * ```
+ */
 export interface ChartScale {
   min: number;
   max: number;
 }
 
-/** An item on a chart axis: a stable id (used in `data-*` attributes) and a display label. */
+/**
+ * An item on a chart axis: a stable id (used in `data-*` attributes) and a display label.
+ *
+ * @example
+ * ```ts
+ * const axis: ChartLabel = { id: 'residency', label: 'Residency' };
+ * ```
+ */
 export interface ChartLabel {
   id: string;
   label: string;
 }
 
-/** Common text of every chart: the accessible `<title>` and `<desc>`. */
+/**
+ * Common text of every chart: the accessible `<title>` and `<desc>`.
+ *
+ * @example
+ * ```ts
+ * const text: ChartText = { title: 'Scores by dimension', description: 'Each cell is a unit’s score in one dimension.' };
+ * ```
+ */
 export interface ChartText {
   /** Short name of the chart, read first by screen readers. */
   title: string;
@@ -54,12 +75,26 @@ export function fitLabel(label: string, max: number): string {
   return chars.length <= max ? label : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
 
-/** An estimate of rendered text width at `fontSize` px for the system sans-serif stack. */
+/**
+ * An estimate of rendered text width at `fontSize` px for the system sans-serif stack.
+ *
+ * @example
+ * ```ts
+ * textWidth('Residency', 10); //=> 57.6
+ * ```
+ */
 export function textWidth(label: string, fontSize: number): number {
   return Array.from(label).length * fontSize * 0.64;
 }
 
-/** Where `value` lies in `scale`, clamped to [0, 1]. */
+/**
+ * Where `value` lies in `scale`, clamped to [0, 1].
+ *
+ * @example
+ * ```ts
+ * fraction(75, { min: 0, max: 100 }); //=> 0.75
+ * ```
+ */
 export function fraction(value: number, scale: ChartScale): number {
   const span = scale.max - scale.min;
   if (!(span > 0)) return 0;
@@ -125,7 +160,15 @@ export function inkOn(fill: string): string {
   return 1.05 / (l + 0.05) > (l + 0.05) / 0.05 ? '#ffffff' : '#111111';
 }
 
-/** Opens an accessible SVG: `role="img"`, `<title>` and `<desc>` linked by `aria-labelledby`. */
+/**
+ * Opens an accessible SVG: `role="img"`, `<title>` and `<desc>` linked by `aria-labelledby`.
+ *
+ * @example
+ * ```ts
+ * svgOpen('hm', 'heatmap', 300, 200, { title: 'T', description: 'D' });
+ * //=> '<svg xmlns=... class="chart chart-heatmap" role="img" ...><title id="hm-title">T</title><desc id="hm-desc">D</desc>'
+ * ```
+ */
 export function svgOpen(
   id: string,
   kind: string,

@@ -1,10 +1,24 @@
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { ResultView, ViewNode, ViewNodeKind } from '../view.js';
 
-/** Which way a score moved between two periods. */
+/**
+ * Which way a score moved between two periods.
+ *
+ * @example
+ * ```ts
+ * const d: ChangeDirection = changeDirection(2.5, 0.05); //=> 'improved'
+ * ```
+ */
 export type ChangeDirection = 'improved' | 'held' | 'declined';
 
-/** An answer that differs between the two periods, behind a node's change. */
+/**
+ * An answer that differs between the two periods, behind a node's change.
+ *
+ * @example
+ * ```ts
+ * const a: AnswerChange = { indicator: 'res_lf_fees', from: 'b', to: 'a', fromScore: 50, toScore: 100 };
+ * ```
+ */
 export interface AnswerChange {
   /** The indicator id, or `indicator.sub` for a sub-question. */
   indicator: string;
@@ -17,7 +31,14 @@ export interface AnswerChange {
   comment?: string;
 }
 
-/** The change of one unit's score in one node between the two periods. */
+/**
+ * The change of one unit's score in one node between the two periods.
+ *
+ * @example
+ * ```ts
+ * compare(view, { from: '2019', to: '2021' }).changes[0]; //=> { unit: 'XA', node: 'overall', change: 14.6, direction: 'improved', ... }
+ * ```
+ */
 export interface NodeChange {
   unit: string;
   node: string;
@@ -40,7 +61,14 @@ export interface NodeChange {
   answers: AnswerChange[];
 }
 
-/** Options of {@link compare}. */
+/**
+ * Options of {@link compare}.
+ *
+ * @example
+ * ```ts
+ * const options: CompareOptions = { from: '2019', to: '2021', tolerance: 2.5, units: ['XA'] };
+ * ```
+ */
 export interface CompareOptions {
   from: string;
   to: string;
@@ -58,7 +86,15 @@ export interface CompareOptions {
   kinds?: readonly ViewNodeKind[];
 }
 
-/** The outcome of {@link compare}. */
+/**
+ * The outcome of {@link compare}.
+ *
+ * @example
+ * ```ts
+ * const c: Comparison = compare(view, { from: '2019', to: '2021' });
+ * c.tolerance; //=> 0.05
+ * ```
+ */
 export interface Comparison {
   from: string;
   to: string;

@@ -3,7 +3,14 @@ import { resolveText } from '../../text/text.js';
 import { formatScore } from '../format.js';
 import type { ResultView, ViewCoverage, ViewNode, ViewNodeKind } from '../view.js';
 
-/** Which rows and columns an export holds. */
+/**
+ * Which rows and columns an export holds.
+ *
+ * @example
+ * ```ts
+ * const selection: ExportSelection = { periods: ['2021'], kinds: ['overall', 'dimension'], decimals: null };
+ * ```
+ */
 export interface ExportSelection {
   /** Periods to export; every period of the result by default. */
   periods?: readonly string[];
@@ -18,7 +25,14 @@ export interface ExportSelection {
   lang?: string;
 }
 
-/** CSV options on top of the selection. */
+/**
+ * CSV options on top of the selection.
+ *
+ * @example
+ * ```ts
+ * exportCsv(view, 'wide', { excel: true, kinds: ['dimension'] } satisfies CsvExportOptions);
+ * ```
+ */
 export interface CsvExportOptions extends ExportSelection {
   /**
    * Excel-friendly: a UTF-8 byte-order mark and semicolons, the delimiter Excel expects in
@@ -65,6 +79,11 @@ function coverageShare(c: ViewCoverage | null): number | null {
  * The header of the long export: the columns of `score --format csv`
  * (`unit,period,node,level,stage,score,coverage,rank`), then the node kind, the coverage
  * counts and the reason a score is empty.
+ *
+ * @example
+ * ```ts
+ * longColumns.slice(0, 8).join(','); //=> 'unit,period,node,level,stage,score,coverage,rank'
+ * ```
  */
 export const longColumns = [
   'unit',

@@ -13,7 +13,14 @@ import type {
 } from './model.js';
 import { type Translator, translator } from './translate.js';
 
-/** Options of {@link buildReportModel} and `renderReport`. */
+/**
+ * Options of {@link buildReportModel} and `renderReport`.
+ *
+ * @example
+ * ```ts
+ * const options: ReportOptions = { lang: 'bg', period: '2021', from: '2017', decimals: 1 };
+ * ```
+ */
 export interface ReportOptions {
   /** Language of the report (BCP 47); the framework's default language by default. */
   lang?: string;

@@ -64,7 +64,15 @@ const en = {
   emptyScore: 'no score',
 } as const;
 
-/** The report's fixed words. */
+/**
+ * The report's fixed words.
+ *
+ * @example
+ * ```ts
+ * const words: ReportLabels = reportLabels('bg');
+ * words.ranking; //=> 'Класиране'
+ * ```
+ */
 export type ReportLabels = { readonly [K in keyof typeof en]: string };
 
 const bg: Partial<ReportLabels> = {

@@ -4,12 +4,26 @@ import type { FrameworkNode } from '../../framework/schema/node.js';
 import type { ReportMethodology } from './model.js';
 import type { Translator } from './translate.js';
 
-/** Whether an indicator enters its parent's score (policy indicators do unless told not to). */
+/**
+ * Whether an indicator enters its parent's score (policy indicators do unless told not to).
+ *
+ * @example
+ * ```ts
+ * isScoredIndicator({ ...indicator, type: 'outcome' }); //=> false
+ * ```
+ */
 export function isScoredIndicator(indicator: Indicator): boolean {
   return indicator.scored ?? indicator.type === 'policy';
 }
 
-/** Every indicator under a node, nested nodes included. */
+/**
+ * Every indicator under a node, nested nodes included.
+ *
+ * @example
+ * ```ts
+ * indicatorsUnder(framework.dimensions[0]).length; //=> 9
+ * ```
+ */
 export function indicatorsUnder(node: FrameworkNode): Indicator[] {
   return [...(node.indicators ?? []), ...(node.children ?? []).flatMap(indicatorsUnder)];
 }
@@ -31,7 +45,14 @@ const methodWords: Record<string, string> = {
   copeland: 'Copeland count',
 };
 
-/** Options that the methodology section reports alongside the framework's own settings. */
+/**
+ * Options that the methodology section reports alongside the framework's own settings.
+ *
+ * @example
+ * ```ts
+ * const options: MethodologyOptions = { decimals: 1, tolerance: 0.05, asOf: '2019-04-30' };
+ * ```
+ */
 export interface MethodologyOptions {
   decimals: number;
   tolerance: number;

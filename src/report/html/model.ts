@@ -5,13 +5,27 @@
  * renderer be tested with hand-written models, and lets other front ends reuse the model.
  */
 
-/** A labelled thing: a unit, a dimension, a stage. */
+/**
+ * A labelled thing: a unit, a dimension, a stage.
+ *
+ * @example
+ * ```ts
+ * const unit: ReportLabel = { id: 'XA', label: 'XA' };
+ * ```
+ */
 export interface ReportLabel {
   id: string;
   label: string;
 }
 
-/** Counts of a node's indicators by answer state (the engine's coverage). */
+/**
+ * Counts of a node's indicators by answer state (the engine's coverage).
+ *
+ * @example
+ * ```ts
+ * const c: ReportCoverage = { answered: 140, notApplicable: 2, missing: 1, expected: 143 };
+ * ```
+ */
 export interface ReportCoverage {
   answered: number;
   notApplicable: number;
@@ -19,7 +33,14 @@ export interface ReportCoverage {
   expected: number;
 }
 
-/** One unit's line in the ranking. */
+/**
+ * One unit's line in the ranking.
+ *
+ * @example
+ * ```ts
+ * buildReportModel(view, framework).units[0]; //=> { id: 'XB', overall: 70.5, rank: 1, dimensions: [...], stages: [...] }
+ * ```
+ */
 export interface ReportUnitSummary extends ReportLabel {
   overall: number | null;
   rank: number | null;
@@ -34,7 +55,14 @@ export interface ReportUnitSummary extends ReportLabel {
   previousDimensions?: (number | null)[];
 }
 
-/** One answer behind a score, with the evidence the expert gave. */
+/**
+ * One answer behind a score, with the evidence the expert gave.
+ *
+ * @example
+ * ```ts
+ * const e: ReportEvidence = { indicator: 'res_lf_fees', title: 'Permit fees', dimension: 'Residency', answer: 'a', score: 100, source: 'Fees Act § 2' };
+ * ```
+ */
 export interface ReportEvidence {
   indicator: string;
   title: string;
@@ -49,7 +77,14 @@ export interface ReportEvidence {
   previousAnswer?: string;
 }
 
-/** A coverage warning: a node with missing answers, or an aggregate left empty. */
+/**
+ * A coverage warning: a node with missing answers, or an aggregate left empty.
+ *
+ * @example
+ * ```ts
+ * const w: ReportCoverageWarning = { unit: 'XC', node: 'Housing', reason: 'answers missing', coverage: null };
+ * ```
+ */
 export interface ReportCoverageWarning {
   unit: string;
   node: string;
@@ -58,13 +93,27 @@ export interface ReportCoverageWarning {
   coverage: ReportCoverage | null;
 }
 
-/** A row of the methodology section's rule table. */
+/**
+ * A row of the methodology section's rule table.
+ *
+ * @example
+ * ```ts
+ * const use: ReportRuleUse = { kind: 'choice', indicators: 155 };
+ * ```
+ */
 export interface ReportRuleUse {
   kind: string;
   indicators: number;
 }
 
-/** The methodology section, generated from the framework. */
+/**
+ * The methodology section, generated from the framework.
+ *
+ * @example
+ * ```ts
+ * buildReportModel(view, framework).methodology.rules; //=> [{ kind: 'choice', indicators: 155 }, ...]
+ * ```
+ */
 export interface ReportMethodology {
   framework: { id: string; title: string; edition: string; version: string };
   scale: { min: number; max: number };
@@ -77,7 +126,14 @@ export interface ReportMethodology {
   facts: { term: string; definition: string }[];
 }
 
-/** Everything the HTML report shows. */
+/**
+ * Everything the HTML report shows.
+ *
+ * @example
+ * ```ts
+ * const html = renderReportModel(buildReportModel(view, framework, { lang: 'bg' }));
+ * ```
+ */
 export interface ReportModel {
   /** BCP 47 tag of the report's language. */
   lang: string;

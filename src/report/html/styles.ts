@@ -1,4 +1,11 @@
-/** The report's inline style sheet: screen and print, no web fonts, no external resources. */
+/**
+ * The report's inline style sheet: screen and print, no web fonts, no external resources.
+ *
+ * @example
+ * ```ts
+ * reportCss.includes('@media print'); //=> true
+ * ```
+ */
 export const reportCss = `
 :root { color-scheme: light; --ink: #1b1b1b; --muted: #5c5c5c; --rule: #d9d9d9; --accent: #225ea8;
   --up: #2166ac; --down: #b2182b; --held: #6b6b6b; }

@@ -1,6 +1,14 @@
 import { resolveText, type Text } from '../../text/text.js';
 
-/** Resolves framework texts into one language and remembers which ones fell back. */
+/**
+ * Resolves framework texts into one language and remembers which ones fell back.
+ *
+ * @example
+ * ```ts
+ * const tr: Translator = translator('bg', 'en');
+ * tr({ en: 'Housing', bg: 'Жилище' }); //=> 'Жилище'
+ * ```
+ */
 export interface Translator {
   (text: Text | undefined): string;
   /** The language asked for. */
