@@ -20,7 +20,7 @@ export {
   type Severity,
 } from './errors/issue.js';
 export type { IssueCode } from './errors/messages.js';
-export type { AggregationMethod } from './framework/schema/common.js';
+export { type AggregationMethod, aggregationMethodSchema } from './framework/schema/common.js';
 
 // The framework format.
 export {
@@ -31,22 +31,26 @@ export {
   frameworkFileSchema,
   frameworkSchema,
   type MissingPolicy,
+  missingPolicySchema,
   type Period,
+  periodSchema,
 } from './framework/schema/framework.js';
 export {
   type Indicator,
   type IndicatorInput,
   indicatorSchema,
   type SubQuestion,
+  subQuestionSchema,
 } from './framework/schema/indicator.js';
 export {
   type FrameworkNode,
   type FrameworkNodeInput,
   nodeSchema,
 } from './framework/schema/node.js';
-export type { AnswerOption } from './rules/choice/schema.js';
+export { type AnswerOption, answerOptionSchema } from './rules/choice/schema.js';
 export {
   type LeafRule,
+  leafRuleSchema,
   type Rule,
   type RuleInput,
   type RuleKind,

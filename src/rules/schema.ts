@@ -13,7 +13,14 @@ import { numericRuleSchema } from './numeric/schema.js';
 import { questionsRuleSchema } from './questions/schema.js';
 import { tableRuleSchema } from './table/schema.js';
 
-/** Rules that read one answer cell directly: allowed on sub-questions. */
+/**
+ * Rules that read one answer cell directly: allowed on sub-questions.
+ *
+ * @example
+ * ```ts
+ * leafRuleSchema.safeParse({ kind: 'formula', expression: 'a' }).success; //=> false (formulas combine sub-questions)
+ * ```
+ */
 export const leafRuleSchema = z.discriminatedUnion('kind', [
   choiceRuleSchema,
   multiRuleSchema,

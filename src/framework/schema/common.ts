@@ -33,7 +33,14 @@ export const sourceSchema = z.strictObject({
 /** How one indicator's value is read: the direction of "better". COINr's convention: 1 or -1. */
 export const directionSchema = z.union([z.literal(1), z.literal(-1)]);
 
-/** The aggregation methods of the engine and the composite toolkit (COINr's names). */
+/**
+ * The aggregation methods of the engine and the composite toolkit (COINr's names).
+ *
+ * @example
+ * ```ts
+ * aggregationMethodSchema.parse('gmean'); //=> 'gmean'
+ * ```
+ */
 export const aggregationMethodSchema = z.enum([
   'amean',
   'gmean',

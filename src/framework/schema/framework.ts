@@ -31,6 +31,11 @@ export const stageSchema = z.strictObject({
  * An evaluation period: a year or a named round, with the date the answers describe.
  * `start`/`end` bound the round when it covers a span (Bulgaria's NIEM 2019 round: 2017-04-01
  * to 2019-03-31).
+ *
+ * @example
+ * ```ts
+ * periodSchema.parse({ id: '2019', referenceDate: '2019-04-30' }); //=> { id: '2019', referenceDate: '2019-04-30' }
+ * ```
  */
 export const periodSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
@@ -48,6 +53,11 @@ export type Period = z.infer<typeof periodSchema>;
  * Missing-data rules. Not applicable answers are left out of the parent's mean (`exclude`) by
  * default; answers with no data are left out and reported in coverage (`exclude`), scored as
  * the scale's minimum (`zero`), or make the run fail (`fail`).
+ *
+ * @example
+ * ```ts
+ * missingPolicySchema.parse({}); //=> { noData: 'exclude', notApplicable: 'exclude', coverage: 0 }
+ * ```
  */
 export const missingPolicySchema = z.strictObject({
   noData: z.enum(['exclude', 'zero', 'fail']).default('exclude'),

@@ -6,6 +6,11 @@ import { idSchema, sourceSchema, weightSchema } from './common.js';
 /**
  * A sub-question of an indicator, answered on its own (addressed `indicator.sub` in answer
  * files) and combined by the indicator's `questions`, `formula` or `table` rule.
+ *
+ * @example
+ * ```ts
+ * subQuestionSchema.parse({ id: 'first', title: 'First permit', rule: { kind: 'boolean' } }).weight; //=> 1
+ * ```
  */
 export const subQuestionSchema = z.strictObject({
   id: idSchema,

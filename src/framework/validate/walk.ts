@@ -23,7 +23,7 @@ export type Path = (string | number)[];
  */
 export interface CheckContext {
   /** Says where a path was declared, for messages such as "first declared at ...". */
-  describe(path: Path): string;
+  describe(path: readonly (string | number)[]): string;
 }
 
 /**

@@ -5,6 +5,11 @@ import { textSchema } from '../../text/text.js';
 /**
  * One predefined answer. `score` is on the framework's scale; an option marked
  * `notApplicable` carries no score and leaves the indicator out of its parent's mean.
+ *
+ * @example
+ * ```ts
+ * answerOptionSchema.parse({ code: 'na', label: 'Not applicable', notApplicable: true });
+ * ```
  */
 export const answerOptionSchema = z
   .strictObject({
