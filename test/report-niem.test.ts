@@ -41,6 +41,12 @@ describe('compare over the NIEM example', () => {
     expect(by('held')).toEqual(['bridges']);
     expect(by('declined')).toEqual(['education']);
   });
+  it('takes the result itself as well as a view of it', () => {
+    const direct = compare(result, { from: '2019', to: '2021', kinds: ['dimension'] });
+    expect(direct.changes.map((x) => [x.unit, x.node, x.change, x.direction])).toEqual(
+      c.changes.map((x) => [x.unit, x.node, x.change, x.direction]),
+    );
+  });
   it('gives each change from the engine’s scores and names the answers behind it', () => {
     for (const x of xa) {
       expect(x.change).toBeCloseTo(

@@ -1,4 +1,6 @@
+import type { ScoreResult } from '../../engine/result/schema.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import { resultView } from '../from-result.js';
 import type { ResultView, ViewNode, ViewNodeKind } from '../view.js';
 
 /**
@@ -147,7 +149,8 @@ function answerText(a: { answer: string | null } | undefined): string | null {
 }
 
 /**
- * Compares two periods of a result: for every unit and node, the score in each, the change
+ * Compares two periods of a result (a `ScoreResult`, or a {@link ResultView} of one): for
+ * every unit and node, the score in each, the change
  * (full precision), its direction (improved / held / declined, see
  * {@link CompareOptions.tolerance}), the rank in each period and the places moved, and the
  * answers under the node that differ. Throws {@link IntegrationIndexError} with
@@ -156,12 +159,13 @@ function answerText(a: { answer: string | null } | undefined): string | null {
  *
  * @example
  * ```ts
- * const c = compare(resultView(result), { from: '2017', to: '2019' });
+ * const c = compare(score(framework, answers), { from: '2017', to: '2019' });
  * c.changes.filter((x) => x.unit === 'XA' && x.kind === 'dimension' && x.direction === 'improved');
  * //=> [{ node: 'residency', from: 50, to: 66.7, change: 16.7, answers: [...] }, ...]
  * ```
  */
-export function compare(view: ResultView, options: CompareOptions): Comparison {
+export function compare(input: ResultView | ScoreResult, options: CompareOptions): Comparison {
+  const view = isScoreResult(input) ? resultView(input) : input;
   const { from, to } = options;
   for (const period of [from, to]) {
     if (!view.periods.includes(period))
@@ -273,4 +277,8 @@ function treeOrder(view: ResultView): { node: ViewNode; depth: number }[] {
   for (const root of kids.get(null) ?? []) visit(root, 0);
   for (const n of view.nodes) visit(n, 0);
   return out;
+}
+
+function isScoreResult(x: ResultView | ScoreResult): x is ScoreResult {
+  return 'format' in x && 'rows' in x && Array.isArray((x as ScoreResult).nodes);
 }
