@@ -120,6 +120,47 @@ describe('the HTML report in Chromium', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  it('keeps right-to-left text and runs nothing from answer files', async () => {
+    const csv = readFileSync(answersPath, 'utf8')
+      .split('\n')
+      .map((line, i) =>
+        i === 0 || line === ''
+          ? line
+          : line
+              .replace(/^XC,/, 'X<img src=x onerror=alert(1)>,')
+              .replace(/,[^,]*,[^,]*$/, ',"قانون اللجوء، المادة 5","<script>alert(2)</script>"'),
+      )
+      .join('\n');
+    const hostile = score(framework, readAnswers([{ path: 'a.csv', content: csv }]));
+    const file = join(output, 'report-rtl.html');
+    writeFileSync(file, renderReport(hostile, framework, { lang: 'ar' }));
+    const rtl = await browser.newPage();
+    const problems: string[] = [];
+    rtl.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
+    });
+    rtl.on('pageerror', (e) => problems.push(String(e)));
+    rtl.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    rtl.on('request', (r) => {
+      if (!r.url().endsWith('/report-rtl.html')) problems.push(`request: ${r.url()}`);
+    });
+    await rtl.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    expect(problems).toEqual([]);
+    expect(await rtl.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await rtl.locator('img').count()).toBe(0);
+    expect(await rtl.locator('script').count()).toBe(0);
+    const cell = rtl.getByText('قانون اللجوء، المادة 5').first();
+    expect(await cell.isVisible()).toBe(true);
+    expect(
+      await cell.evaluate((e) => e.ownerDocument.defaultView?.getComputedStyle(e).direction),
+    ).toBe('rtl');
+    await rtl.screenshot({ path: join(output, 'report-rtl.png') });
+    await rtl.close();
+  });
+
   it('saves a screenshot', async () => {
     const path = join(output, 'report.png');
     await page.screenshot({ path, fullPage: false });

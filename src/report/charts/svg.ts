@@ -178,7 +178,9 @@ export function svgOpen(
 ): string {
   const safeId = id.replace(/[^A-Za-z0-9_-]/g, '_');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}" role="img" ` +
+    // Charts are laid out left to right whatever the page's direction; labels in right-to-left
+    // scripts still read correctly inside their own text run.
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-${kind}" role="img" direction="ltr" ` +
     `viewBox="0 0 ${coord(width)} ${coord(height)}" width="${coord(width)}" height="${coord(height)}" ` +
     `aria-labelledby="${safeId}-title ${safeId}-desc">` +
     `<title id="${safeId}-title">${escapeMarkup(text.title)}</title>` +

@@ -117,13 +117,13 @@ describe('renderReportModel', () => {
   it('names the direction of each change with the tolerance', () => {
     expect(html).toMatch(/class="improved">▲ improved/);
     expect(html).toMatch(/class="declined">▼ declined/);
-    expect(html).toContain('class="num held" title="held">● 0.0');
+    expect(html).toContain('class="num held" title="held"><bdi dir="ltr">● 0.0</bdi>');
   });
   it('shows rank changes as places moved up or down', () => {
     const table =
       /<table class="data-table" id="ranking-table">.*?<\/table>/s.exec(html)?.[0] ?? '';
-    expect(table).toContain('<td class="num">+1</td>');
-    expect(table).toContain('<td class="num">−1</td>');
+    expect(table).toContain('<td class="num"><bdi dir="ltr">+1</bdi></td>');
+    expect(table).toContain('<td class="num"><bdi dir="ltr">−1</bdi></td>');
   });
   it('leaves the change section as a note when there is no comparison period', () => {
     const { previousPeriod: _, ...rest } = model();

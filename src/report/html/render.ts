@@ -60,8 +60,11 @@ export function renderReportModel(model: ReportModel): string {
 
 type Fmt = (v: number | null | undefined) => string;
 
+/** A number cell; `<bdi dir="ltr">` keeps signs and decimals in order on right-to-left pages. */
 function num(v: string, cls = 'num'): string {
-  return `<td class="${cls}">${esc(v)}</td>`;
+  return v === ''
+    ? `<td class="${cls}"></td>`
+    : `<td class="${cls}"><bdi dir="ltr">${esc(v)}</bdi></td>`;
 }
 
 function coverageText(c: ReportCoverage | null, t: ReportLabels): string {
@@ -183,7 +186,7 @@ function change(model: ReportModel, t: ReportLabels): string {
     ].map((d) => {
       if (d === null) return '<td class="num"></td>';
       const dir = changeDirection(d, model.tolerance);
-      return `<td class="num ${dir}" title="${esc(t[dir])}">${arrows[dir]} ${esc(formatChange(d, model.decimals))}</td>`;
+      return `<td class="num ${dir}" title="${esc(t[dir])}"><bdi dir="ltr">${arrows[dir]} ${esc(formatChange(d, model.decimals))}</bdi></td>`;
     });
     return `<tr><th scope="row" dir="auto">${esc(u.label)}</th>${cells.join('')}</tr>`;
   });
