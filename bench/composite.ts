@@ -10,6 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as nodeCsvParse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData } from '../src/composite/data/types.js';
@@ -26,7 +27,7 @@ function spec(input: unknown): PipelineSpec {
 }
 
 function load(idata: string, imeta: string): CompositeData {
-  const r = readCoinr(idata, imeta);
+  const r = readCoinr(idata, imeta, { csvParse: nodeCsvParse });
   if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
   return r.value;
 }

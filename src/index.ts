@@ -276,7 +276,13 @@ export {
   valueAt,
 } from './composite/data/dataset.js';
 export { compositeFromFramework } from './composite/data/framework.js';
-export { type CoinrFiles, readCoinr, readIMeta } from './composite/data/read.js';
+export {
+  type CoinrFiles,
+  type CoinrReadOptions,
+  type CsvParse,
+  readCoinr,
+  readIMeta,
+} from './composite/data/read.js';
 export {
   type CompositeData,
   type CompositeMeta,

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
+import { parse as nodeCsvParse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
 import { toLong, toWide } from '../composite/data/dataset.js';
 import { readCoinr } from '../composite/data/read.js';
@@ -142,7 +143,11 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
     }
   }
   if (idata === undefined || imeta === undefined || issues.length > 0) return fail();
-  const data = readCoinr(idata, imeta, { idata: args.idata, imeta: args.imeta });
+  const data = readCoinr(idata, imeta, {
+    idata: args.idata,
+    imeta: args.imeta,
+    csvParse: nodeCsvParse,
+  });
   if (!data.ok) {
     issues.push(...data.issues);
     return fail();

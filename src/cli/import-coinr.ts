@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as nodeCsvParse } from 'csv-parse/sync';
 import { stringify } from 'yaml';
 import { createIssue, formatIssue, type Issue } from '../errors/issue.js';
 import { importCoinr } from '../import/coinr/import.js';
@@ -45,6 +46,7 @@ export const importCoinrCommand = defineCliCommand({
         ...(args.title ? { title: args.title } : {}),
         idataFile: args.idata,
         imetaFile: args.imeta,
+        csvParse: nodeCsvParse,
       });
       if (r.ok) {
         mkdirSync(args.out, { recursive: true });

@@ -1,4 +1,4 @@
-import { readCoinr } from '../../composite/data/read.js';
+import { type CsvParse, readCoinr } from '../../composite/data/read.js';
 import type { MetaNode } from '../../composite/data/types.js';
 import type { PipelineSpecInput } from '../../composite/pipeline/schema.js';
 import type { SafeResult } from '../../errors/issue.js';
@@ -14,6 +14,8 @@ export interface ImportCoinrOptions {
   imetaFile?: string;
   /** A pipeline to embed in `framework.yaml`. */
   pipeline?: PipelineSpecInput;
+  /** The CSV parser (see `CoinrReadOptions`); csv-parse's browser build by default. */
+  csvParse?: CsvParse;
   /** Period of data without a `Time` column (default id `1`, reference date 2000-12-31). */
   period?: { id: string; referenceDate: string };
 }
@@ -51,6 +53,7 @@ export function importCoinr(
   const read = readCoinr(idataText, imetaText, {
     ...(options.idataFile ? { idata: options.idataFile } : {}),
     ...(options.imetaFile ? { imeta: options.imetaFile } : {}),
+    ...(options.csvParse ? { csvParse: options.csvParse } : {}),
   });
   if (!read.ok) return read;
   const { meta, units, raw } = read.value;
