@@ -141,6 +141,16 @@ describe('runCompositeScore', () => {
       code: 'a',
       value: 2.5,
     });
+    const log = join(dir, 'log.json');
+    expect(await runCompositeScore({ idata, imeta, pipeline, log, out })).toBe(0);
+    const steps = JSON.parse(readFileSync(log, 'utf8'));
+    expect(steps.map((s: { step: string }) => s.step)).toEqual([
+      'denominate',
+      'impute',
+      'normalise',
+      'aggregate',
+    ]);
+    expect(steps[1]).toEqual({ step: 'impute', method: 'mean', imputed: { a: 1 }, remaining: 0 });
   });
 
   it('exits 1 with coded errors for bad input, and throws a usage error for bad flags', async () => {

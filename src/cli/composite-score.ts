@@ -51,6 +51,11 @@ export const compositeScoreArgs = {
   },
   format: { type: 'string', default: 'csv', description: 'csv, json or table' },
   out: { type: 'string', alias: 'o', description: 'Write to this file instead of standard output' },
+  log: {
+    type: 'string',
+    description:
+      'Write the step log (JSON: imputed cells, removed units, treated indicators...) to this file',
+  },
 } as const satisfies ArgsDef;
 
 /** The parsed arguments of {@link runCompositeScore}. */
@@ -62,6 +67,7 @@ export interface CompositeScoreArgs {
   wide?: boolean | undefined;
   format?: string | undefined;
   out?: string | undefined;
+  log?: string | undefined;
 }
 
 function readText(path: string, issues: Issue[]): string | undefined {
@@ -98,7 +104,8 @@ function tableText(header: string[], rows: (string | number | null)[][]): string
 /**
  * Runs the composite path of `score`: reads iData and iMeta, applies the pipeline, prints the
  * chosen stage as a long CSV (`unit,period,code,value`), a wide table (`--wide`), JSON or an
- * aligned text table. Issues print as `file:line:col: error CODE: message` on standard error.
+ * aligned text table; `--log FILE` also writes the step log as JSON. Issues print as
+ * `file:line:col: error CODE: message` on standard error.
  * Resolves to the exit code: 0 ok, 1 invalid input; usage mistakes throw a `UsageError` (2).
  *
  * @example
@@ -194,6 +201,13 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
             ['unit', 'period', 'code', 'value'],
             ...long.map((r) => [r.unit, r.period, r.code, r.value]),
           ]);
+  }
+  if (args.log) {
+    // The imputation mask is one flag per cell: useful in the API, noise in a log file.
+    const log = run.value.log.map((entry) =>
+      entry.step === 'impute' ? { ...entry, mask: undefined } : entry,
+    );
+    writeFileSync(args.log, `${JSON.stringify(log, null, 2)}\n`);
   }
   if (args.out) writeFileSync(args.out, text);
   else process.stdout.write(text);
