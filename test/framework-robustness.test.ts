@@ -41,6 +41,19 @@ describe('loading never throws', () => {
     );
   });
 
+  it('on values whose messages could not be printed naively', () => {
+    for (const content of [
+      'id: d\ntitle: D\nweight: { toString: 0 }\n',
+      'id: d\ntitle: D\nindicators: [{ id: a, title: A, rule: { kind: { toString: 1 } } }]\n',
+      'id: d\ntitle: D\nchildren: &c\n  - { id: e, title: E, children: *c }\n',
+    ]) {
+      checkIssues([
+        { path: 'f/framework.yaml', content: stringify(minimal) },
+        { path: 'f/d.yaml', content },
+      ]);
+    }
+  });
+
   it('on arbitrary data shaped like a dimension, inline or in a file, YAML or JSON', () => {
     const value = fc.anything({ maxDepth: 4, withNullPrototype: false });
     const dimension = fc.record({

@@ -1,6 +1,15 @@
 import { quoteList } from '../messages.js';
 import type { MessageCatalogue } from './types.js';
 
+/** A value from a file as text; never throws (a YAML mapping may have a `toString` key). */
+function show(value: unknown): string {
+  try {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+  } catch {
+    return typeof value;
+  }
+}
+
 /** Message templates for framework files: syntax, schema and meaning. */
 export const frameworkMessages = {
   FILE_NOT_FOUND: (p: { file: string }) => `No such file or folder: ${p.file}.`,
@@ -69,7 +78,7 @@ export const frameworkMessages = {
   RULE_TABLE_ARITY: (p: { expected: number; got: number }) =>
     `Each row needs ${p.expected} values (one per input); this one has ${p.got}.`,
   WEIGHT_INVALID: (p: { weight: unknown }) =>
-    `The weight ${String(p.weight)} is not a positive finite number.`,
+    `The weight ${show(p.weight)} is not a positive finite number.`,
   AGGREGATE_EMPTY: (p: { id: string }) =>
     `The aggregate "${p.id}" has no scored indicator under it.`,
   PERIOD_INVALID_DATE: (p: { value: string }) => `"${p.value}" is not a valid date (YYYY-MM-DD).`,

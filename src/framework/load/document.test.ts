@@ -99,3 +99,10 @@ describe('locate', () => {
     expect(locate(doc, ['indicators', 7, 'id'])).toEqual({ line: 2, column: 1 });
   });
 });
+
+describe('parseSource on hostile data', () => {
+  it('refuses an alias inside its own anchor (data that contains itself)', () => {
+    const r = parseSource({ path: 'f.yaml', content: 'a: &x\n  - b: *x\n' });
+    expect(r.ok ? null : r.issues[0]).toMatchObject({ code: 'YAML_SYNTAX', line: 2, column: 8 });
+  });
+});

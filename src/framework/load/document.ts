@@ -132,7 +132,23 @@ export function parseSource(
       issues: [createIssue(syntaxCode, { detail: shortMessage(message) }, { file, ...alias })],
     };
   }
+  if (isCyclic(data)) {
+    // `&a [*a]`: an alias inside its own anchor makes a value that contains itself.
+    const alias = { line: 1, column: 1, ...firstAlias(doc, lineCounter) };
+    const detail = 'an alias refers to a node that contains it, which makes the data infinite';
+    return { ok: false, issues: [createIssue(syntaxCode, { detail }, { file, ...alias })] };
+  }
   return { ok: true, parsed: { file, text, data, doc, lineCounter } };
+}
+
+/** Whether a value contains itself (only aliases can make YAML data cyclic). */
+function isCyclic(value: unknown, open: Set<unknown> = new Set()): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (open.has(value)) return true;
+  open.add(value);
+  for (const v of Object.values(value)) if (isCyclic(v, open)) return true;
+  open.delete(value);
+  return false;
 }
 
 /**

@@ -155,6 +155,24 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
 }
 
 /**
+ * A value as text for messages. Never throws: YAML data may be a mapping with a `toString` key.
+ *
+ * @example
+ * ```ts
+ * show('choise');         //=> 'choise'
+ * show({ toString: 0 });  //=> '{"toString":0}'
+ * ```
+ */
+export function show(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
+/**
  * A value's type in words, for messages.
  *
  * @example
@@ -271,13 +289,13 @@ export function mapZodIssues(
           const got = valueAt(data, kindPath);
           if (got === undefined) {
             out.push(createIssue('SCHEMA_MISSING_KEY', { key: disc }, at(kindPath.slice(0, -1))));
-          } else if (disc === 'kind' && (ruleKinds as readonly string[]).includes(String(got))) {
+          } else if (disc === 'kind' && (ruleKinds as readonly string[]).includes(show(got))) {
             // A real kind where it is not allowed: combining kinds on a sub-question.
             out.push(
               createIssue(
                 'SCHEMA_INVALID_VALUE',
                 {
-                  detail: `The rule kind "${String(got)}" combines sub-questions and cannot be used here; expected ${options.map((o) => `"${o}"`).join(', ')}.`,
+                  detail: `The rule kind "${show(got)}" combines sub-questions and cannot be used here; expected ${options.map((o) => `"${o}"`).join(', ')}.`,
                 },
                 at(kindPath),
               ),
@@ -286,17 +304,17 @@ export function mapZodIssues(
             out.push(
               createIssue(
                 'SCHEMA_UNKNOWN_RULE_KIND',
-                { kind: String(got), kinds: options },
+                { kind: show(got), kinds: options },
                 at(kindPath),
               ),
             );
           } else {
-            const hint = suggest(String(got), options);
+            const hint = suggest(show(got), options);
             out.push(
               createIssue(
                 'SCHEMA_INVALID_VALUE',
                 {
-                  detail: `"${String(got)}" is not a valid ${disc}; expected ${options.map((o) => `"${o}"`).join(', ')}.${hint ? ` Did you mean "${hint}"?` : ''}`,
+                  detail: `"${show(got)}" is not a valid ${disc}; expected ${options.map((o) => `"${o}"`).join(', ')}.${hint ? ` Did you mean "${hint}"?` : ''}`,
                 },
                 at(kindPath),
               ),
@@ -355,7 +373,7 @@ export function mapZodIssues(
           createIssue(
             'SCHEMA_INVALID_VALUE',
             {
-              detail: `Expected ${values.map((v) => `"${v}"`).join(', ')}; got ${JSON.stringify(value) ?? 'nothing'}.${hint ? ` Did you mean "${hint}"?` : ''}`,
+              detail: `Expected ${values.map((v) => `"${v}"`).join(', ')}; got ${value === undefined ? 'nothing' : show(value)}.${hint ? ` Did you mean "${hint}"?` : ''}`,
             },
             at(path),
           ),
@@ -378,7 +396,7 @@ export function mapZodIssues(
             ? `Expected at least ${String(bound)} item${Number(bound) === 1 ? '' : 's'}.`
             : issue.origin === 'string' && issue.code === 'too_small'
               ? 'Expected non-empty text.'
-              : `Expected a value ${issue.code === 'too_small' ? '>=' : '<='} ${String(bound)}; got ${JSON.stringify(value)}.`;
+              : `Expected a value ${issue.code === 'too_small' ? '>=' : '<='} ${String(bound)}; got ${show(value)}.`;
         out.push(createIssue('SCHEMA_INVALID_VALUE', { detail }, at(path)));
         return;
       }
