@@ -83,8 +83,12 @@ describe('renderReport over the NIEM example', () => {
       }
     }
   });
-  it('carries the evidence of each answer', () => {
+  it('carries the evidence of each answer, unless asked not to', () => {
     expect(html).toContain('XA National integration strategy (fictional)');
+    const lean = renderReport(result, framework, { evidence: false });
+    expect(lean).not.toContain('XA National integration strategy (fictional)');
+    expect(lean).toContain('The answers are not listed in this report.');
+    expect(lean.length).toBeLessThan(html.length / 2);
   });
   it('is written in Bulgarian with --lang bg, the framework’s titles included', () => {
     const bg = renderReport(result, framework, { lang: 'bg' });

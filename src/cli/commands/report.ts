@@ -187,6 +187,11 @@ export const reportCommand = defineCliCommand({
       type: 'string',
       description: 'Score with the answers in force on this date (YYYY-MM-DD)',
     },
+    evidence: {
+      type: 'boolean',
+      default: true,
+      description: 'List every answer with its source and comment (--no-evidence for large panels)',
+    },
     quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
   },
   async run({ args }) {
@@ -205,6 +210,7 @@ export const reportCommand = defineCliCommand({
     const from = args.compare === false ? null : str(args.from);
     const html = renderReport(result, framework, {
       decimals,
+      evidence: args.evidence !== false,
       ...(lang !== undefined ? { lang } : {}),
       ...(period !== undefined ? { period } : {}),
       ...(from !== undefined ? { from } : {}),

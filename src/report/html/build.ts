@@ -44,6 +44,11 @@ export interface ReportOptions {
   asOf?: string;
   /** A line about where the data came from (files, counts), shown under the title. */
   provenance?: string;
+  /**
+   * Whether to list every answer with its source and comment (true by default). Leave it out
+   * for very large panels, where it dominates the file's size.
+   */
+  evidence?: boolean;
 }
 
 const fail = (issue: ReturnType<typeof createIssue>): never => {
@@ -175,7 +180,7 @@ export function buildReportModel(
   };
   const leaves = view.nodes.filter((n) => n.kind === 'indicator' || n.kind === 'subquestion');
   const evidence: Record<string, ReportEvidence[]> = {};
-  for (const u of units) {
+  for (const u of options.evidence === false ? [] : units) {
     const items: ReportEvidence[] = [];
     for (const n of leaves) {
       const a = view.answer(u.id, period, n.id);

@@ -61,6 +61,7 @@ const en = {
   version: 'version',
   generatedNote: 'A self-contained report: it needs no network and no script.',
   answersMissing: 'answers missing',
+  evidenceNone: 'The answers are not listed in this report.',
   emptyScore: 'no score',
 } as const;
 
@@ -136,6 +137,7 @@ const bg: Partial<ReportLabels> = {
   previousAnswer: 'Предишен отговор',
   generatedNote: 'Самостоятелен отчет: не изисква мрежа, нито скрипт.',
   answersMissing: 'липсват отговори',
+  evidenceNone: 'Отговорите не са изброени в този отчет.',
   emptyScore: 'няма резултат',
 };
 

@@ -263,6 +263,7 @@ function coverage(model: ReportModel, t: ReportLabels): string {
 
 function evidence(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
   const compare = model.previousPeriod !== undefined;
+  if (Object.keys(model.evidence).length === 0) return `<p class="note">${esc(t.evidenceNone)}</p>`;
   return model.units
     .map((u) => {
       const items = model.evidence[u.id] ?? [];
