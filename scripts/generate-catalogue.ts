@@ -446,7 +446,8 @@ function capitalise(s: string): string {
 export function generateCatalogues(): CatalogueFile[] {
   return listBuiltinFrameworks().map((id) => {
     const framework = loadFrameworkDir(join(builtinFrameworksDir(), id));
-    return { path: `docs/frameworks/${framework.id}.md`, content: renderCatalogue(framework) };
+    // By folder: two editions of one framework (niem, niem-2019) share an id.
+    return { path: `docs/frameworks/${id}.md`, content: renderCatalogue(framework) };
   });
 }
 

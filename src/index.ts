@@ -383,6 +383,27 @@ export {
 
 // --- editions, provenance (issue 8) ---
 
+export { checkEditions, inEdition } from './editions/check.js';
+export {
+  comparability,
+  editionWarnings,
+  type PeriodComparability,
+} from './editions/comparable.js';
+export {
+  diffFrameworks,
+  type EditionChange,
+  type EditionChangeKind,
+  type FieldChange,
+  type FrameworkDiff,
+} from './editions/diff.js';
+export {
+  type Changes,
+  type CompareMode,
+  changesSchema,
+  compareModeSchema,
+  type Rescored,
+  rescoredSchema,
+} from './editions/schema.js';
 // --- importers: MIPEX published scores (issue 9) ---
 export {
   formatAnswersCsv,
@@ -393,3 +414,8 @@ export {
   type MipexImportResult,
   normaliseMipexCode,
 } from './import/mipex/index.js';
+export { canonicalJson, type FileDigest, filesDigest, sha256Hex } from './provenance/hash.js';
+export { fileDigestSchema, type Provenance, provenanceSchema } from './provenance/schema.js';
+export { createStamp, type ProvenanceInputs, type StampedFramework } from './provenance/stamp.js';
+export { compareDigests, compareResults, type ResultComparison } from './provenance/verify.js';
+export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';

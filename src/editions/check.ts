@@ -20,7 +20,8 @@ export function inEdition(
 
 /**
  * Checks a framework's `changes`: the previous edition differs from this one; added, re-worded
- * and re-scored ids are indicators of this edition; retired ids are not; no id is listed twice;
+ * and re-scored ids are indicators of this edition; retired ids are not; no id is listed twice
+ * (except re-worded and re-scored, which go together);
  * `periods` are the framework's periods. Issue paths point into `changes`, so the loader reports
  * the line of the offending id.
  *
@@ -45,14 +46,20 @@ export function checkEditions(framework: Framework): Issue[] {
     all.add(indicator.id);
     if (inEdition(indicator, framework.edition)) active.add(indicator.id);
   }
-  const seen = new Map<string, string>();
+  // An indicator may be both re-worded and re-scored; added and retired exclude everything else.
+  const seen = new Map<string, string[]>();
   const note = (id: string, list: string, path: (string | number)[]): boolean => {
-    const first = seen.get(id);
-    if (first !== undefined) {
-      issues.push(createIssue('EDITION_CONFLICT', { id, lists: [first, list] }, { path }));
+    const before = seen.get(id) ?? [];
+    const compatible =
+      before.length === 0 ||
+      (before.length === 1 &&
+        ((before[0] === 'reworded' && list === 'rescored') ||
+          (before[0] === 'rescored' && list === 'reworded')));
+    seen.set(id, [...before, list]);
+    if (!compatible) {
+      issues.push(createIssue('EDITION_CONFLICT', { id, lists: [...before, list] }, { path }));
       return false;
     }
-    seen.set(id, list);
     return true;
   };
   const present = (ids: readonly string[] | undefined, list: string, key: string): void => {

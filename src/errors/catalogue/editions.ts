@@ -1,4 +1,4 @@
-import { quoteList } from '../messages.js';
+import { quoteList } from '../quote.js';
 import type { MessageCatalogue } from './types.js';
 
 const list = (ids: readonly string[], max = 12): string =>
@@ -18,7 +18,7 @@ export const editionsMessages = {
   EDITION_RETIRED_PRESENT: (p: { id: string }) =>
     `"${p.id}" is listed as retired but is still an indicator of this edition; remove it, or give it an \`editions\` list without this edition.`,
   EDITION_CONFLICT: (p: { id: string; lists: readonly string[] }) =>
-    `"${p.id}" is listed more than once (${p.lists.join(', ')}); an indicator is added, retired, re-worded or re-scored, once.`,
+    `"${p.id}" is listed more than once (${p.lists.join(', ')}); an indicator is added, retired, or re-worded and/or re-scored, once each.`,
   EDITION_UNKNOWN_PERIOD: (p: { period: string; periods: readonly string[] }) =>
     `Unknown period "${p.period}"; the framework's periods are ${quoteList(p.periods, 'and')}.`,
   EDITION_PERIOD_NOT_COMPARABLE: (p: {
