@@ -31,9 +31,4 @@ export type IssueCode = keyof typeof messages;
 /** The parameters a code's message template takes. */
 export type IssueParams<C extends IssueCode> = Parameters<(typeof messages)[C]>[0];
 
-/** Lists `items` as `"a", "b" or "c"`, for messages. */
-export function quoteList(items: readonly unknown[], conjunction = 'or'): string {
-  const q = items.map((i) => `"${String(i)}"`);
-  if (q.length <= 1) return q.join('');
-  return `${q.slice(0, -1).join(', ')} ${conjunction} ${q[q.length - 1]}`;
-}
+export { quoteList } from './quote.js';

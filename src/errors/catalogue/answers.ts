@@ -1,4 +1,4 @@
-import { quoteList } from '../messages.js';
+import { quoteList } from '../quote.js';
 import type { MessageCatalogue } from './types.js';
 
 /**

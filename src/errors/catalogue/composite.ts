@@ -1,4 +1,4 @@
-import { quoteList } from '../messages.js';
+import { quoteList } from '../quote.js';
 import type { MessageCatalogue } from './types.js';
 
 /** Message templates for the composite domain: COINr-style data, pipeline specs and steps. */

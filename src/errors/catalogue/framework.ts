@@ -1,4 +1,4 @@
-import { quoteList } from '../messages.js';
+import { quoteList } from '../quote.js';
 import type { MessageCatalogue } from './types.js';
 
 /** A value from a file as text; never throws (a YAML mapping may have a `toString` key). */
