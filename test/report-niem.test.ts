@@ -113,6 +113,15 @@ describe('renderReport over the NIEM example', () => {
     expect(out).not.toMatch(/<script>|<b>A/);
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot;');
   });
+  it('lists the answer rows the run rejected, with their codes', () => {
+    const bad = `${csv.trimEnd()}\nXA,2021,res_lf_renewal_conditions,d,,,,\n`;
+    const r = score(framework, readAnswers([{ path: 'bad.csv', content: bad }]));
+    const out = renderReport(r, framework);
+    expect(out).toMatch(
+      /<ul class="rejected"><li dir="auto"><code>bad\.csv:\d+:4 \[answer\]: error SCORE_UNKNOWN_OPTION/,
+    );
+    expect(out).toContain(`1 rejected`);
+  });
   it('reports a period the result lacks as a coded error', () => {
     try {
       renderReport(result, framework, { period: '2030' });

@@ -1,4 +1,5 @@
 import type { ScoreResult } from '../engine/result/schema.js';
+import { formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions } from './html/build.js';
@@ -23,11 +24,18 @@ export function renderReport(
   framework: Framework,
   options: ReportOptions = {},
 ): string {
-  const { read, used, superseded, rejected } = result.counts;
+  const { read, used, superseded } = result.counts;
   const provenance =
     options.provenance ??
-    `${read} answers read from ${result.files.join(', ') || 'no file'}: ${used} used, ${superseded} superseded, ${rejected} rejected`;
+    `${read} answers read from ${result.files.join(', ') || 'no file'}: ${used} used, ${superseded} superseded, ${result.counts.rejected} rejected`;
+  const rejectedRows =
+    options.rejected ??
+    result.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i as Issue));
   return renderReportModel(
-    buildReportModel(resultView(result, framework), framework, { ...options, provenance }),
+    buildReportModel(resultView(result, framework), framework, {
+      ...options,
+      provenance,
+      rejected: rejectedRows,
+    }),
   );
 }

@@ -49,6 +49,8 @@ export interface ReportOptions {
    * for very large panels, where it dominates the file's size.
    */
   evidence?: boolean;
+  /** Answer rows the run rejected, formatted `file:line:col: error CODE: message`. */
+  rejected?: readonly string[];
 }
 
 const fail = (issue: ReturnType<typeof createIssue>): never => {
@@ -237,6 +239,7 @@ export function buildReportModel(
     units,
     evidence,
     coverageWarnings,
+    rejected: [...(options.rejected ?? [])],
     notes,
     methodology,
   };

@@ -62,6 +62,7 @@ const en = {
   generatedNote: 'A self-contained report: it needs no network and no script.',
   answersMissing: 'answers missing',
   evidenceNone: 'The answers are not listed in this report.',
+  rejected: 'Answer rows rejected (not scored)',
   emptyScore: 'no score',
 } as const;
 
@@ -138,6 +139,7 @@ const bg: Partial<ReportLabels> = {
   generatedNote: 'Самостоятелен отчет: не изисква мрежа, нито скрипт.',
   answersMissing: 'липсват отговори',
   evidenceNone: 'Отговорите не са изброени в този отчет.',
+  rejected: 'Отхвърлени редове с отговори (не са оценени)',
   emptyScore: 'няма резултат',
 };
 

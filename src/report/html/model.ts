@@ -154,6 +154,8 @@ export interface ReportModel {
   /** Evidence per unit id. */
   evidence: Record<string, ReportEvidence[]>;
   coverageWarnings: ReportCoverageWarning[];
+  /** Answer rows the run rejected, each as `file:line:col: error CODE: message`. */
+  rejected: string[];
   /** Notes about the report itself (texts that fell back to another language...). */
   notes: string[];
   methodology: ReportMethodology;

@@ -68,6 +68,7 @@ function model(overrides: Partial<ReportModel> = {}): ReportModel {
     coverageWarnings: [
       { unit: 'XB', node: 'fam', reason: 'below coverage threshold', coverage: cov },
     ],
+    rejected: ['a.csv:3:4: error SCORE_UNKNOWN_OPTION: "<d>" is not an option'],
     notes: [],
     methodology: {
       framework: { id: 't', title: 'Test', edition: '1', version: '1.0.0' },
@@ -113,6 +114,10 @@ describe('renderReportModel', () => {
     expect(html).toContain('الجنسية');
     expect(html).toContain('<td dir="auto">تعليق بالعربية</td>');
     expect(html).toContain('<title>Test &lt;index&gt; – 2021</title>');
+  });
+  it('lists rejected answer rows under coverage, escaped', () => {
+    expect(html).toContain('Answer rows rejected (not scored) (1)');
+    expect(html).toContain('SCORE_UNKNOWN_OPTION: &quot;&lt;d&gt;&quot; is not an option');
   });
   it('names the direction of each change with the tolerance', () => {
     expect(html).toMatch(/class="improved">▲ improved/);

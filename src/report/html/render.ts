@@ -253,6 +253,14 @@ function profiles(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
 }
 
 function coverage(model: ReportModel, t: ReportLabels): string {
+  const rejected =
+    model.rejected.length === 0
+      ? ''
+      : `<h3>${esc(t.rejected)} (${model.rejected.length})</h3><ul class="rejected">${model.rejected.map((r) => `<li dir="auto"><code>${esc(r)}</code></li>`).join('')}</ul>`;
+  return coverageTable(model, t) + rejected;
+}
+
+function coverageTable(model: ReportModel, t: ReportLabels): string {
   if (model.coverageWarnings.length === 0) return `<p class="note">${esc(t.coverageNone)}</p>`;
   const rows = model.coverageWarnings.map(
     (w) =>
