@@ -163,9 +163,10 @@ export async function verifyResultFile(path: string): Promise<Verification> {
   const source = stamp.framework.builtin ? stamp.framework.source : at(stamp.framework.source);
   let framework: ReturnType<typeof loadFramework> | undefined;
   try {
-    const read = readFrameworkWithDigests(source);
-    framework = read.framework;
-    const now = read.inputs.files;
+    // Hashes first: a framework changed so that it no longer loads still shows which file changed.
+    const dir = resolveFramework(source);
+    const files = readFrameworkFiles(dir);
+    const now = files.map((f) => ({ path: basename(f.path), sha256: sha256Hex(f.content) }));
     issues.push(
       ...compareDigests(
         stamp.framework.files,
@@ -173,9 +174,10 @@ export async function verifyResultFile(path: string): Promise<Verification> {
         now.map((f) => f.path),
       ).map((i) => ({
         ...i,
-        file: posix(relative(process.cwd(), resolve(read.dir, i.file ?? ''))),
+        file: posix(relative(process.cwd(), resolve(dir, i.file ?? ''))),
       })),
     );
+    framework = loadFramework(files);
   } catch (e) {
     const found = (e as { issues?: Issue[] }).issues;
     if (!found) throw e;
