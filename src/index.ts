@@ -352,6 +352,7 @@ export {
   type CsvExportOptions,
   type ExportSelection,
   exportCsv,
+  exportJson,
   exportMarkdown,
   longColumns,
   longRows,

@@ -9,7 +9,7 @@ import { score } from '../src/engine/index.js';
 import { IntegrationIndexError } from '../src/errors/issue.js';
 import { loadFrameworkDir, resolveFramework } from '../src/node/framework.js';
 import { compare } from '../src/report/compare/index.js';
-import { exportCsv, longRows } from '../src/report/export/index.js';
+import { exportCsv, exportJson, longRows } from '../src/report/export/index.js';
 import { resultView } from '../src/report/from-result.js';
 import { renderReport } from '../src/report/report.js';
 
@@ -141,6 +141,20 @@ describe('exports over the NIEM example', () => {
       const [unit, period, , , , shown] = row as [string, string, string, string, null, number];
       const full = view.cell(unit, period, 'overall')?.score as number;
       expect(Math.abs(shown - full)).toBeLessThanOrEqual(0.05 + 1e-9);
+    }
+  });
+  it('writes the result as JSON at full precision, and refuses one that lost its format', () => {
+    const back = JSON.parse(exportJson(result));
+    expect(back).toEqual(JSON.parse(JSON.stringify(result)));
+    const broken = {
+      ...result,
+      nodes: result.nodes.map((n, i) => (i === 0 ? { ...n, score: 'x' } : n)),
+    };
+    try {
+      exportJson(broken as unknown as typeof result);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as IntegrationIndexError).issues[0]?.code).toBe('EXPORT_RESULT_INVALID');
     }
   });
   it('starts the Excel CSV with a byte-order mark and semicolons', () => {

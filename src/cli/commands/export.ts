@@ -2,7 +2,12 @@
  * `integration-index export`: scores as files for spreadsheets, R and documents.
  */
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
-import { type ExportSelection, exportCsv, exportMarkdown } from '../../report/export/index.js';
+import {
+  type ExportSelection,
+  exportCsv,
+  exportJson,
+  exportMarkdown,
+} from '../../report/export/index.js';
 import { resultView } from '../../report/from-result.js';
 import type { ViewNodeKind } from '../../report/view.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
@@ -101,7 +106,7 @@ export const exportCommand = defineCliCommand({
     });
     if (!input.ok) return input.exitCode;
     if (format === 'json') {
-      writeOutput(str(args.out), `${JSON.stringify(input.result)}\n`);
+      writeOutput(str(args.out), exportJson(input.result));
       return exitCodes.ok;
     }
     const view = resultView(input.result, input.framework);

@@ -17,8 +17,6 @@ export const reportMessages = {
     `--from and --to are both "${p.period}"; a comparison needs two different periods.`,
   COMPARE_NEGATIVE_TOLERANCE: (p: { tolerance: number }) =>
     `The tolerance must be zero or more, got ${p.tolerance}.`,
-  EXPORT_UNKNOWN_FORMAT: (p: { format: string; formats: readonly string[] }) =>
-    `Unknown export format "${p.format}"; expected ${quoteList(p.formats)}.`,
   EXPORT_RESULT_INVALID: (p: { detail: string }) =>
     `The result does not match the published result JSON Schema: ${p.detail}`,
 } satisfies MessageCatalogue;

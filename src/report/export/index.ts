@@ -1,3 +1,5 @@
+import { type ScoreResult, scoreResultSchema } from '../../engine/result/schema.js';
+import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
 import { resolveText } from '../../text/text.js';
 import { formatScore } from '../format.js';
@@ -239,4 +241,34 @@ export function exportMarkdown(view: ResultView, selection: ExportSelection = {}
     parts.push(`### ${markdownCell(period)}\n\n${lines.join('\n')}\n`);
   }
   return parts.join('\n');
+}
+
+/**
+ * The result as JSON, in the published result format (`schema/result.schema.json`, generated
+ * from the same zod schema this checks against), at full precision. A result that no longer
+ * matches the format (edited by hand, say) throws {@link IntegrationIndexError} with
+ * `EXPORT_RESULT_INVALID` rather than writing a file other tools would reject.
+ *
+ * @example
+ * ```ts
+ * const json = exportJson(score(framework, answers));
+ * JSON.parse(json).format; //=> 1
+ * ```
+ */
+export function exportJson(result: ScoreResult, options: { indent?: number } = {}): string {
+  const checked = scoreResultSchema.safeParse(result);
+  if (!checked.success) {
+    throw new IntegrationIndexError(
+      checked.error.issues
+        .slice(0, 20)
+        .map((i) =>
+          createIssue(
+            'EXPORT_RESULT_INVALID',
+            { detail: `${i.path.join('.') || '(root)'}: ${i.message}` },
+            { path: i.path.filter((p): p is string | number => typeof p !== 'symbol') },
+          ),
+        ),
+    );
+  }
+  return `${JSON.stringify(result, null, options.indent)}\n`;
 }
