@@ -59,6 +59,8 @@ export interface ScoringInputs {
   answers: AnswerSet;
   options: ScoreOptions;
   decimals: number;
+  /** The framework file, for issues about the framework itself (its edition's `changes`). */
+  frameworkFile?: string;
 }
 
 /** Parses the shared arguments and loads the framework and the answer files. */
@@ -91,7 +93,7 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
     },
   };
   if (missing !== undefined) options.missing = { noData: missing as 'exclude' | 'zero' | 'fail' };
-  return { framework, answers, options, decimals };
+  return { framework, answers, options, decimals, frameworkFile: read.frameworkFile };
 }
 
 /** Scores, printing issues and counts on stderr; throws the issues when scoring fails. */
@@ -106,7 +108,10 @@ export function scoreAndReport(inputs: ScoringInputs): { result: ScoreResult; is
       (files.get(a.file ?? '') ?? -1) - (files.get(b.file ?? '') ?? -1) ||
       (a.line ?? 0) - (b.line ?? 0),
   );
-  for (const issue of sorted) process.stderr.write(`${formatIssue(issue)}\n`);
+  for (const issue of sorted) {
+    const file = issue.file ?? (issue.path[0] === 'changes' ? inputs.frameworkFile : undefined);
+    process.stderr.write(`${formatIssue(file === undefined ? issue : { ...issue, file })}\n`);
+  }
   const c = result.counts;
   process.stderr.write(
     `Read ${c.read} answers: ${c.used} used, ${c.superseded} superseded, ${c.rejected} rejected.\n`,

@@ -7,7 +7,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import { safeScore } from '../../engine/index.js';
 import { type ScoreResult, scoreResultSchema } from '../../engine/result/schema.js';
 import { createIssue, formatIssue, type Issue } from '../../errors/issue.js';
-import { loadFramework } from '../../framework/load/load.js';
+import { isFrameworkFileName, loadFramework } from '../../framework/load/load.js';
 import { readAnswerFiles } from '../../node/answers.js';
 import {
   builtinFrameworksDir,
@@ -37,6 +37,7 @@ export function readFrameworkWithDigests(source: string): {
   framework: ReturnType<typeof loadFramework>;
   inputs: NonNullable<ProvenanceInputs['framework']>;
   dir: string;
+  frameworkFile: string;
 } {
   const dir = resolveFramework(source);
   const files = readFrameworkFiles(dir);
@@ -46,6 +47,7 @@ export function readFrameworkWithDigests(source: string): {
   return {
     framework,
     dir,
+    frameworkFile: files.find((f) => isFrameworkFileName(f.path))?.path ?? dir,
     inputs: {
       source,
       builtin,
