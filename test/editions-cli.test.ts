@@ -2,6 +2,8 @@
  * Editions end to end: the built-in NIEM editions side by side, `diff` between them, and the
  * warnings of scoring an old period with the newer edition.
  */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommandDef, runCommand } from 'citty';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -133,6 +135,33 @@ describe('two editions of NIEM side by side', () => {
     expect(usage.code).toBe(2);
     expect((await run(diffCommand, 'niem', 'niem', '--format', 'xml')).code).toBe(2);
     expect((await run(diffCommand, 'niem', 'niem')).stdout).toContain('No changes.');
+  });
+
+  it('diff warns, at the line, about changes declared wrongly or not at all', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ii-diff-'));
+    try {
+      cpSync(join(root, 'indicators/niem'), dir, { recursive: true });
+      const file = join(dir, 'framework.yaml');
+      const yaml = readFileSync(file, 'utf8');
+      expect(yaml).toContain('    - rec_pf_skills_screening\n');
+      writeFileSync(
+        file,
+        yaml.replace('    - rec_pf_skills_screening\n', '    - emp_lf_self_employment\n'),
+      );
+      const r = await run(diffCommand, 'niem-2019', dir);
+      expect(r.code).toBe(0);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(2);
+      const line = yaml.split('\n').indexOf('    - rec_pf_skills_screening') + 1;
+      expect(lines[0]).toMatch(
+        new RegExp(
+          `framework\\.yaml:${line}:7: warning EDITION_DECLARED_NOT_FOUND: .*"emp_lf_self_employment"`,
+        ),
+      );
+      expect(lines[1]).toMatch(/warning EDITION_UNDECLARED_CHANGE: "rec_pf_skills_screening"/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('frameworks lists three', async () => {

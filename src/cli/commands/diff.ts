@@ -1,10 +1,11 @@
 /**
  * `integration-index diff <old> <new>`: every change between two editions of a framework.
  */
-import { join, relative } from 'node:path';
 import { diffFrameworks, type EditionChange, type FrameworkDiff } from '../../editions/diff.js';
 import { formatIssue } from '../../errors/issue.js';
-import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
+import { locate, parseSource } from '../../framework/load/document.js';
+import { isFrameworkFileName } from '../../framework/load/load.js';
+import { loadFrameworkDir, readFrameworkFiles, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
 const sections: [string, EditionChange['kind'][]][] = [
@@ -129,8 +130,15 @@ export const diffCommand = defineCliCommand({
       loadFrameworkDir(resolveFramework(olderPath)),
       loadFrameworkDir(newerDir),
     );
-    const file = join(relative(process.cwd(), newerDir) || '.', 'framework.yaml');
-    for (const issue of diff.issues) process.stderr.write(`${formatIssue({ ...issue, file })}\n`);
+    // Point each finding about the declared `changes` at its line in the framework file.
+    const source = readFrameworkFiles(newerDir).find((f) => isFrameworkFileName(f.path));
+    const parsed = source ? parseSource(source) : undefined;
+    for (const issue of diff.issues) {
+      const at =
+        parsed?.ok && issue.path.length > 0 ? locate(parsed.parsed, issue.path) : undefined;
+      const located = { ...issue, ...(source ? { file: source.path } : {}), ...at };
+      process.stderr.write(`${formatIssue(located)}\n`);
+    }
     process.stdout.write(
       format === 'json' ? `${JSON.stringify(diff, null, 2)}\n` : formatDiffText(diff),
     );
