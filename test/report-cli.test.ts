@@ -156,6 +156,27 @@ describe('integration-index compare', () => {
     );
     expect(JSON.parse(j.stdout)).toMatchObject({ from: '2017', to: '2021', tolerance: 0.05 });
   });
+  it('writes Markdown for documents', async () => {
+    const r = await run(
+      'compare',
+      '--framework',
+      'niem',
+      answers,
+      '--from',
+      '2019',
+      '--to',
+      '2021',
+      '--unit',
+      'XA',
+      '-f',
+      'markdown',
+    );
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('### XA: 2019 → 2021');
+    expect(r.stdout).toMatch(
+      /\| &nbsp;&nbsp;&nbsp;&nbsp;Residency \| 47\.5 \| 70\.0 \| \+22\.5 \| ▲ improved \| 2 → 1 \| res_lf_permit_duration_refugee: 5 → 10;/,
+    );
+  });
   it('reports a comparison of a period with itself as a coded error, and missing periods as usage', async () => {
     const same = await run(
       'compare',

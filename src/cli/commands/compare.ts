@@ -19,7 +19,7 @@ import { decimalsArg, scoreForOutput, toleranceArg, writeOutput } from './report
  * compareFormats.includes('csv'); //=> true
  * ```
  */
-export const compareFormats = ['table', 'csv', 'json'] as const;
+export const compareFormats = ['table', 'csv', 'json', 'markdown'] as const;
 
 const levelKinds: Record<string, readonly ViewNodeKind[]> = {
   dimension: ['overall', 'group', 'dimension', 'stage'],
@@ -144,6 +144,59 @@ export function comparisonRows(comparison: Comparison, decimals: number | null):
   ];
 }
 
+const mdCell = (text: string): string =>
+  text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
+
+/**
+ * The comparison as Markdown, for a note or a newsroom document: per unit, a table of nodes
+ * with both scores, the change, its direction, the rank move and, under dimensions and below,
+ * the answers that changed.
+ *
+ * @example
+ * ```ts
+ * formatComparisonMarkdown(view, comparison, { decimals: 1, lang: 'en' });
+ * //=> '### XA: 2019 → 2021\n\n| Node | 2019 | 2021 | Change | Direction | Rank | Answers changed |\n...'
+ * ```
+ */
+export function formatComparisonMarkdown(
+  view: ResultView,
+  comparison: Comparison,
+  options: { decimals: number; lang: string },
+): string {
+  const title = new Map(
+    view.nodes.map((n) => [n.id, resolveText(n.title, options.lang, view.framework.language).text]),
+  );
+  const parts: string[] = [];
+  for (const unit of [...new Set(comparison.changes.map((c) => c.unit))]) {
+    const rows = comparison.changes.filter((c) => c.unit === unit);
+    const lines = [
+      `### ${mdCell(unit)}: ${mdCell(comparison.from)} → ${mdCell(comparison.to)}`,
+      '',
+      `| Node | ${mdCell(comparison.from)} | ${mdCell(comparison.to)} | Change | Direction | Rank | Answers changed |`,
+      '| --- | ---: | ---: | ---: | --- | --- | --- |',
+      ...rows.map(
+        (c) =>
+          `| ${[
+            `${'&nbsp;'.repeat(2 * c.depth)}${title.get(c.node) ?? c.node}`,
+            formatScore(c.from, options.decimals) || '–',
+            formatScore(c.to, options.decimals) || '–',
+            formatChange(c.change, options.decimals) || '–',
+            c.direction === null ? '' : `${arrow[c.direction]} ${c.direction}`,
+            rankText(c),
+            c.answers.map((a) => `${a.indicator}: ${a.from ?? '–'} → ${a.to ?? '–'}`).join('; '),
+          ]
+            .map(mdCell)
+            .join(' | ')} |`,
+      ),
+    ];
+    parts.push(lines.join('\n'));
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /**
@@ -181,7 +234,7 @@ export const compareCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'table',
-      description: 'Output: table, csv or json',
+      description: 'Output: table, csv, json or markdown',
     },
     decimals: {
       type: 'string',
@@ -207,7 +260,7 @@ export const compareCommand = defineCliCommand({
     if (!from || !to) throw new UsageError('Name both periods: --from P1 --to P2.');
     const format = String(args.format);
     if (!(compareFormats as readonly string[]).includes(format))
-      throw new UsageError(`Unknown --format "${format}"; expected table, csv or json.`);
+      throw new UsageError(`Unknown --format "${format}"; expected table, csv, json or markdown.`);
     const level = String(args.level);
     const kinds = levelKinds[level];
     if (!kinds)
@@ -238,7 +291,9 @@ export const compareCommand = defineCliCommand({
         ? `${JSON.stringify(comparison, null, 2)}\n`
         : format === 'csv'
           ? toCsv(comparisonRows(comparison, decimals), { excelSafe: true })
-          : formatComparisonTable(view, comparison, { decimals, lang });
+          : format === 'markdown'
+            ? formatComparisonMarkdown(view, comparison, { decimals, lang })
+            : formatComparisonTable(view, comparison, { decimals, lang });
     writeOutput(str(args.out), text);
     return exitCodes.ok;
   },
