@@ -167,7 +167,7 @@ describe('two editions of NIEM side by side', () => {
   it('frameworks lists three', async () => {
     const r = await run(frameworksCommand);
     expect(r.stdout.trim().split('\n')).toHaveLength(4);
-    expect(r.stdout).toMatch(/niem\s+2019/);
+    expect(r.stdout).toMatch(/^niem-2019\s+2019\s/m);
   });
 });
 

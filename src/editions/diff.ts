@@ -18,7 +18,14 @@ import { indicatorsOf, isScoredIndicator, nodesOf } from '../framework/validate/
 import { resolveText, type Text } from '../text/text.js';
 import { inEdition } from './check.js';
 
-/** The kinds of change {@link diffFrameworks} finds. */
+/**
+ * The kinds of change {@link diffFrameworks} finds.
+ *
+ * @example
+ * ```ts
+ * const kind: EditionChangeKind = 'indicator-rescored';
+ * ```
+ */
 export type EditionChangeKind =
   | 'period-added'
   | 'period-removed'
@@ -40,7 +47,14 @@ export type EditionChangeKind =
   | 'indicator-scored'
   | 'setting';
 
-/** One difference at a path inside the compared objects. */
+/**
+ * One difference at a path inside the compared objects.
+ *
+ * @example
+ * ```ts
+ * const field: FieldChange = { path: 'question.bg', from: undefined, to: 'Могат ли…?' };
+ * ```
+ */
 export interface FieldChange {
   /** Where, such as `question.bg` or `rule.options[1].score`. */
   path: string;
@@ -76,6 +90,12 @@ export interface EditionChange {
 /**
  * What {@link diffFrameworks} returns: both editions, every change in framework order, and the
  * issues of checking the newer edition's `changes` against them (warnings).
+ *
+ * @example
+ * ```ts
+ * const d: FrameworkDiff = diffFrameworks(niem2019, niem2021);
+ * d.changes.length; //=> 22
+ * ```
  */
 export interface FrameworkDiff {
   old: { id: string; edition: string; version: string };

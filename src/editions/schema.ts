@@ -8,6 +8,11 @@ import { textSchema } from '../text/text.js';
  * within this edition but differ from the scores published under the old one: MIPEX 2020
  * re-scored 2007-2019 this way), or `omit` (old answers cannot be scored by the new rule; leave
  * the indicator out when comparing).
+ *
+ * @example
+ * ```ts
+ * compareModeSchema.parse('replace'); //=> 'replace'
+ * ```
  */
 export const compareModeSchema = z.enum(['same', 'replace', 'omit']);
 /** See {@link compareModeSchema}. */

@@ -2,7 +2,14 @@ import { z } from 'zod';
 
 const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Expected a SHA-256 in hex.' });
 
-/** A file and the SHA-256 of its bytes. */
+/**
+ * A file and the SHA-256 of its bytes.
+ *
+ * @example
+ * ```ts
+ * fileDigestSchema.parse({ path: 'answers.csv', sha256: 'e3b0c442…' }); // 64 hex digits in full
+ * ```
+ */
 export const fileDigestSchema = z.object({ path: z.string(), sha256: sha256Schema });
 
 /**

@@ -56,8 +56,9 @@ export function summariseFramework(framework: Framework, folder: string): Framew
 
 function table(rows: FrameworkSummary[]): string {
   const head = ['ID', 'EDITION', 'DIMENSIONS', 'INDICATORS', 'SCORED', 'TITLE'];
+  // What `--framework` takes: the folder name (two editions of one framework share an id).
   const body = rows.map((r) => [
-    r.id,
+    r.folder.replace(/^indicators\//, ''),
     r.edition,
     String(r.dimensions),
     String(r.indicators),
