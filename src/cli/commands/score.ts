@@ -13,8 +13,9 @@ import { formatIssue, IntegrationIndexError, type Issue } from '../../errors/iss
 import type { Framework } from '../../framework/schema/framework.js';
 import { toCsv } from '../../io/csv.js';
 import { readAnswerFiles } from '../../node/answers.js';
+import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { answerDigests, readFrameworkWithDigests, relocateStamp } from './verify.js';
+import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
 
 function isReadableFile(path: string): boolean {
   try {
@@ -258,6 +259,11 @@ export const scoreCommand = defineCliCommand({
       description: 'Answer files (CSV long or wide, JSON)',
     },
     ...scoringArgs,
+    framework: {
+      ...scoringArgs.framework,
+      required: false,
+      description: `${scoringArgs.framework.description} (not with --idata)`,
+    },
     period: { type: 'string', description: 'Only these periods (comma-separated ids)' },
     level: {
       type: 'string',
@@ -280,8 +286,38 @@ export const scoreCommand = defineCliCommand({
       default: false,
       description: 'Exit 1 if any answer row was rejected',
     },
+    idata: compositeScoreArgs.idata,
+    imeta: compositeScoreArgs.imeta,
+    pipeline: compositeScoreArgs.pipeline,
+    stage: compositeScoreArgs.stage,
+    wide: compositeScoreArgs.wide,
+    log: compositeScoreArgs.log,
   },
   async run({ args }) {
+    // COINr-style statistics (iData/iMeta + pipeline) take the composite path.
+    if (args.idata !== undefined || args.imeta !== undefined) {
+      if (args.framework !== undefined) {
+        throw new UsageError('Give either --framework with answer files, or --idata/--imeta.');
+      }
+      return runCompositeScore({
+        idata: args.idata,
+        imeta: args.imeta,
+        pipeline: args.pipeline,
+        stage: args.stage,
+        wide: args.wide,
+        format: String(args.format),
+        out: args.out,
+        log: args.log,
+      });
+    }
+    if (args.framework === undefined) {
+      throw new UsageError(
+        'Missing --framework <id-or-path> (or --idata/--imeta for COINr-style data).',
+      );
+    }
+    for (const flag of ['pipeline', 'stage', 'log'] as const) {
+      if (args[flag] !== undefined) throw new UsageError(`--${flag} goes with --idata/--imeta.`);
+    }
     const format = String(args.format);
     if (!(scoreFormats as readonly string[]).includes(format)) {
       throw new UsageError(`Unknown --format "${format}"; expected table, csv or json.`);
