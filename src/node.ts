@@ -22,6 +22,16 @@ export {
 
 export { type ReadAnswerFilesOptions, readAnswerFiles } from './node/answers.js';
 
+// --- editions, provenance (issue 8) ---
+
+export {
+  answerDigests,
+  readFrameworkWithDigests,
+  relocateStamp,
+  type Verification,
+  verifyResultFile,
+} from './node/provenance.js';
+
 // --- analysis worker threads (issue 6) ---
 
 export {

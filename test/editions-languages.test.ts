@@ -14,10 +14,10 @@ import { UsageError } from '../src/cli/command.js';
 import { explainCommand } from '../src/cli/commands/explain.js';
 import { scoreCommand } from '../src/cli/commands/score.js';
 import { templateCommand } from '../src/cli/commands/template.js';
-import { verifyResultFile } from '../src/cli/commands/verify.js';
+
 import { explain, readAnswers, renderReport, type ScoreResult, score } from '../src/index.js';
 import { toCsv } from '../src/io/csv.js';
-import { loadFrameworkDir, validatePaths } from '../src/node.js';
+import { loadFrameworkDir, validatePaths, verifyResultFile } from '../src/node.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ii-languages-'));
 const fw = join(work, 'bilingual');

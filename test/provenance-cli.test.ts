@@ -9,8 +9,9 @@ import { type CommandDef, runCommand } from 'citty';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../src/cli/command.js';
 import { scoreCommand } from '../src/cli/commands/score.js';
-import { verifyCommand, verifyResultFile } from '../src/cli/commands/verify.js';
+import { verifyCommand } from '../src/cli/commands/verify.js';
 import { LIBRARY_VERSION, type ScoreResult, sha256Hex } from '../src/index.js';
+import { verifyResultFile } from '../src/node.js';
 
 const root = join(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'ii-provenance-'));
