@@ -55,6 +55,10 @@ function summary(result: PathsValidation): string {
  * - `json`: `{ valid, errors, warnings }`, each entry `{ file, line, column, code, path, message }`;
  * - `github`: workflow annotations `::error file=…,line=…,col=…,title=CODE::CODE: message`.
  *
+ * In `text` and `github`, at most `repeatLimit` warnings of one code are listed per file, then
+ * one line counts the rest, so that hundreds of missing translations cannot bury an error.
+ * Errors are always listed in full, and `json` always lists everything.
+ *
  * @example
  * ```ts
  * formatValidation({ valid: true, errors: [], warnings: [], checked: ['indicators/niem'] }, 'text', true);
@@ -65,8 +69,8 @@ export function formatValidation(
   result: PathsValidation,
   format: ValidateFormat,
   showWarnings: boolean,
+  repeatLimit = Number.POSITIVE_INFINITY,
 ): string {
-  const issues = showWarnings ? [...result.errors, ...result.warnings] : result.errors;
   if (format === 'json') {
     const entry = (i: Issue) => ({
       file: i.file ?? null,
@@ -84,7 +88,28 @@ export function formatValidation(
     return `${JSON.stringify(json, null, 2)}\n`;
   }
   const line = format === 'github' ? githubAnnotation : formatIssue;
-  return [...issues.map(line), summary(result)].map((l) => `${l}\n`).join('');
+  const lines = result.errors.map(line);
+  if (showWarnings) {
+    const seen = new Map<string, { count: number; first: Issue }>();
+    for (const w of result.warnings) {
+      const key = `${w.file ?? ''}\u0000${w.code}`;
+      const s = seen.get(key) ?? { count: 0, first: w };
+      s.count++;
+      seen.set(key, s);
+      if (s.count <= repeatLimit) lines.push(line(w));
+    }
+    for (const { count, first } of seen.values()) {
+      if (count <= repeatLimit) continue;
+      const more = count - repeatLimit;
+      const text = `${first.file ?? '<input>'}: ${plural(more, 'more warning')} ${first.code} like the above (--all-warnings lists them).`;
+      lines.push(
+        format === 'github'
+          ? `::warning${first.file ? ` file=${first.file}` : ''}::${escapeData(text)}`
+          : text,
+      );
+    }
+  }
+  return [...lines, summary(result)].map((l) => `${l}\n`).join('');
 }
 
 /**
@@ -118,6 +143,11 @@ export const validateCommand = defineCliCommand({
       default: true,
       description: 'Print warnings too (--no-warnings for errors only)',
     },
+    'all-warnings': {
+      type: 'boolean',
+      default: false,
+      description: 'List every warning (by default at most 5 of one code per file, then a count)',
+    },
   },
   run({ args }) {
     const paths = (args._ ?? []).map(String);
@@ -128,7 +158,12 @@ export const validateCommand = defineCliCommand({
     }
     const result = validatePaths(paths);
     process.stdout.write(
-      formatValidation(result, format as ValidateFormat, args.warnings !== false),
+      formatValidation(
+        result,
+        format as ValidateFormat,
+        args.warnings !== false,
+        args['all-warnings'] ? Number.POSITIVE_INFINITY : 5,
+      ),
     );
     return result.valid ? exitCodes.ok : exitCodes.invalid;
   },
