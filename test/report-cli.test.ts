@@ -246,6 +246,13 @@ describe('integration-index export', () => {
     expect(validate.errors ?? [], 'schema errors').toEqual([]);
     expect(ok).toBe(true);
   });
+  it('writes JSON that `verify` confirms', async () => {
+    const out = join(dir, 'result.json');
+    const r = await run('export', '--framework', 'niem', answers, '--format', 'json', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const check = spawn('verify', out);
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+  });
   it('is a usage error for --excel with Markdown, and a coded error for an unknown period', async () => {
     expect(
       (await run('export', '--framework', 'niem', answers, '--format', 'markdown', '--excel'))

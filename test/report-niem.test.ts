@@ -83,6 +83,12 @@ describe('renderReport over the NIEM example', () => {
       }
     }
   });
+  it('states the result’s provenance stamp in the methodology', () => {
+    const p = result.provenance;
+    expect(p).toBeDefined();
+    expect(html).toContain(`SHA-256 ${p?.framework.sha256}`);
+    expect(html).toContain(`${p?.library.name} ${p?.library.version}`);
+  });
   it('carries the evidence of each answer, unless asked not to', () => {
     expect(html).toContain('XA National integration strategy (fictional)');
     const lean = renderReport(result, framework, { evidence: false });

@@ -36,6 +36,23 @@ export function renderReport(
       ...options,
       provenance,
       rejected: rejectedRows,
+      facts: [...stampFacts(result), ...(options.facts ?? [])],
     }),
   );
+}
+
+/** The provenance stamp as methodology facts: hashes of the inputs and the library version. */
+function stampFacts(result: ScoreResult): { term: string; definition: string }[] {
+  const p = result.provenance;
+  if (!p) return [];
+  return [
+    {
+      term: 'Provenance',
+      definition: `Scored by ${p.library.name} ${p.library.version} with framework ${p.framework.id} ${p.framework.edition} (${p.framework.version}), SHA-256 ${p.framework.sha256} of its ${p.framework.hashOf}.`,
+    },
+    ...p.answers.map((a) => ({
+      term: 'Answer file',
+      definition: `${a.path}: SHA-256 ${a.sha256}`,
+    })),
+  ];
 }

@@ -2,6 +2,7 @@
  * `integration-index export`: scores as files for spreadsheets, R and documents.
  */
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import { relocateStamp } from '../../node/provenance.js';
 import {
   type ExportSelection,
   exportCsv,
@@ -106,7 +107,13 @@ export const exportCommand = defineCliCommand({
     });
     if (!input.ok) return input.exitCode;
     if (format === 'json') {
-      writeOutput(str(args.out), exportJson(input.result));
+      const out = str(args.out);
+      // Paths in the stamp become relative to the result file, so `verify` finds the inputs.
+      const result =
+        out && out !== '-' && input.result.provenance
+          ? { ...input.result, provenance: relocateStamp(input.result.provenance, out) }
+          : input.result;
+      writeOutput(out, exportJson(result));
       return exitCodes.ok;
     }
     const view = resultView(input.result, input.framework);

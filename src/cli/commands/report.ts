@@ -10,7 +10,7 @@ import type { ScoreResult } from '../../engine/result/schema.js';
 import { errorsOf, formatIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { readAnswerFiles } from '../../node/answers.js';
-import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
+import { answerDigests, readFrameworkWithDigests } from '../../node/provenance.js';
 import { renderReport } from '../../report/report.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
@@ -49,7 +49,8 @@ export async function scoreForOutput(
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
   if (options.asOf !== undefined && !isoDate.test(options.asOf))
     throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${options.asOf}".`);
-  const framework = loadFrameworkDir(resolveFramework(frameworkArg));
+  const read = readFrameworkWithDigests(frameworkArg);
+  const framework = read.framework;
   const answers = await readAnswerFiles(paths);
   const print = (issues: readonly Issue[]) => {
     for (const i of issues) process.stderr.write(`${formatIssue(i)}\n`);
@@ -61,6 +62,9 @@ export async function scoreForOutput(
   const scored = safeScore(framework, answers, {
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.lang !== undefined ? { lang: options.lang } : {}),
+    // Hashes of the inputs for the result's provenance stamp (shown in reports, checked by
+    // `verify` on exported JSON); every file was read above, so each can be hashed.
+    provenance: { framework: read.inputs, answers: answerDigests(paths), relativeTo: 'cwd' },
   });
   if (!scored.ok) {
     print(scored.issues);

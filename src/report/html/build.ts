@@ -51,6 +51,8 @@ export interface ReportOptions {
   evidence?: boolean;
   /** Answer rows the run rejected, formatted `file:line:col: error CODE: message`. */
   rejected?: readonly string[];
+  /** More facts for the methodology section, such as the result's provenance stamp. */
+  facts?: readonly { term: string; definition: string }[];
 }
 
 const fail = (issue: ReturnType<typeof createIssue>): never => {
@@ -210,6 +212,7 @@ export function buildReportModel(
     tolerance,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
   });
+  methodology.facts.push(...(options.facts ?? []));
   const current = periodLabel(period);
   const previous = from === undefined ? undefined : periodLabel(from);
   const title = tr(framework.title);
