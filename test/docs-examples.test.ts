@@ -144,15 +144,21 @@ const files = readdirSync(guides)
   .filter((f) => f.endsWith('.md'))
   .sort();
 
+// The guides' index (README.md) only links; every other guide must show something that runs.
+const index = 'README.md';
+
 describe('docs guides', () => {
-  it('hold runnable examples', () => {
-    const all = files.flatMap((f) => examplesOf(f, readFileSync(join(guides, f), 'utf8')));
+  it('hold runnable examples, every guide but the index', () => {
     expect(files.length).toBeGreaterThan(0);
-    expect(all.length).toBeGreaterThan(0);
+    for (const f of files.filter((name) => name !== index)) {
+      const found = examplesOf(f, readFileSync(join(guides, f), 'utf8'));
+      expect(found.length, `${f} has no runnable example`).toBeGreaterThan(0);
+    }
   });
 
   for (const file of files) {
     const examples = examplesOf(file, readFileSync(join(guides, file), 'utf8'));
+    if (examples.length === 0) continue;
     describe(file, () => {
       for (const example of examples) {
         // Examples are independent (each has its own folder), so they run side by side.
