@@ -128,6 +128,20 @@ describe('renderReport over the NIEM example', () => {
     );
     expect(out).toContain(`1 rejected`);
   });
+  it('draws another level when asked, and names the levels it has when the level is unknown', () => {
+    const groups = renderReport(result, framework, { level: 'group' });
+    expect(count(groups, /<rect class="heatmap-cell/g)).toBe(
+      units * (framework.groups?.length ?? 0),
+    );
+    try {
+      renderReport(result, framework, { level: 'area' });
+      expect.unreachable();
+    } catch (e) {
+      const issue = (e as IntegrationIndexError).issues[0];
+      expect(issue?.code).toBe('REPORT_UNKNOWN_LEVEL');
+      expect(issue?.message).toContain('"dimension"');
+    }
+  });
   it('reports a period the result lacks as a coded error', () => {
     try {
       renderReport(result, framework, { period: '2030' });
