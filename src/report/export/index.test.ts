@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tableView, tinyView } from '../../../test/support/report-view.js';
 import { exportCsv, exportMarkdown, longColumns, longRows, wideRows } from './index.js';
@@ -106,5 +107,49 @@ describe('exportMarkdown', () => {
     const md = exportMarkdown(v, { kinds: ['dimension'], lang: 'bg' });
     expect(md).toContain('| Rank | Unit | Пребиваване | Family <reunification> |');
     expect(md).toContain('|  | A\\|B | – | – |');
+  });
+});
+
+describe('CSV exports (property)', () => {
+  it('round-trip any unit name through a CSV parser, formula-like ones behind a quote', () => {
+    const name = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 12 }),
+      fc.constantFrom(
+        '=1+1',
+        '+SUM(A1)',
+        '-x',
+        '@cmd',
+        '\tTab',
+        '\rCR',
+        'a;b',
+        'a,"b"',
+        'line\nbreak',
+        'قانون',
+        'Пловдив',
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(name, { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        (units, excel) => {
+          const view = tableView({
+            units,
+            periods: ['1'],
+            scores: { '1': Object.fromEntries(units.map((u, i) => [u, { overall: i * 10 }])) },
+          });
+          const text = exportCsv(view, 'wide', { kinds: ['overall'], excel });
+          const rows = parse(text, { bom: true, delimiter: excel ? ';' : ',' }) as string[][];
+          const back = rows.slice(1).map((r) => r[0] ?? '');
+          return back.every((cell, i) => {
+            const original = units[i] as string;
+            return /^[=+\-@\t\r]/.test(original) &&
+              !/^-(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(original)
+              ? cell === `'${original}`
+              : cell === original;
+          });
+        },
+      ),
+    );
   });
 });
