@@ -1,5 +1,8 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type FrameworkInput, frameworkSchema } from '../framework/schema/framework.js';
+import { loadFrameworkDir } from '../node/framework.js';
 import { diffFrameworks } from './diff.js';
 
 const older: FrameworkInput = {
@@ -184,5 +187,34 @@ describe('diffFrameworks', () => {
     const before = JSON.stringify(a);
     expect(diffFrameworks(a, b).issues.map((i) => i.code)).toEqual(['EDITION_OTHER_FRAMEWORK']);
     expect(JSON.stringify(a)).toBe(before);
+  });
+});
+
+describe('diffFrameworks on NIEM (property)', () => {
+  const niem = loadFrameworkDir(join(import.meta.dirname, '../../indicators/niem'));
+  const ids = niem.dimensions.flatMap((d) => (d.indicators ?? []).map((i) => i.id));
+  const { changes: _, ...plain } = niem;
+
+  it('lists exactly the indicators taken out as added one way and retired the other', () => {
+    fc.assert(
+      fc.property(fc.subarray(ids, { maxLength: 20 }), (removed) => {
+        const gone = new Set(removed);
+        const smaller = {
+          ...plain,
+          dimensions: plain.dimensions.map((d) => ({
+            ...d,
+            indicators: d.indicators?.filter((i) => !gone.has(i.id)),
+          })),
+        };
+        const forward = diffFrameworks(smaller, plain);
+        expect(forward.changes.map((c) => [c.kind, c.id])).toEqual(
+          ids.filter((id) => gone.has(id)).map((id) => ['indicator-added', id]),
+        );
+        const back = diffFrameworks(plain, smaller);
+        expect(back.changes.map((c) => c.id).sort()).toEqual([...removed].sort());
+        expect(back.changes.every((c) => c.kind === 'indicator-retired')).toBe(true);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
