@@ -389,6 +389,7 @@ export {
   comparability,
   editionWarnings,
   type PeriodComparability,
+  retiredAnswerWarnings,
 } from './editions/comparable.js';
 export {
   diffFrameworks,

@@ -202,6 +202,19 @@ describe('scoring old periods with the newer edition', () => {
     expect(r2019.provenance?.framework.edition).toBe('2019');
   });
 
+  it('says when rejected answers belong to a retired indicator', async () => {
+    const answers = await readAnswerFiles([join(root, 'fixtures/niem/answers.csv')]);
+    const [first] = answers.rows;
+    if (!first) throw new Error('no rows');
+    answers.rows = [{ ...first, period: '2019', indicator: 'emp_lf_work_permit', answer: 'a' }];
+    const result = score(niem, answers);
+    expect(result.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['SCORE_UNKNOWN_INDICATOR', 'EDITION_RETIRED_ANSWERS']),
+    );
+    // The previous edition takes the same answer.
+    expect(score(old2019, answers).counts.used).toBe(1);
+  });
+
   it('the score command prints the warnings on stderr', async () => {
     const r = await run(
       scoreCommand,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameworkSchema } from '../framework/schema/framework.js';
-import { comparability, editionWarnings } from './comparable.js';
+import { comparability, editionWarnings, retiredAnswerWarnings } from './comparable.js';
 
 const framework = frameworkSchema.parse({
   id: 'tiny',
@@ -66,5 +66,25 @@ describe('editionWarnings', () => {
       ['EDITION_PERIOD_RESCORED', 'warning', ['replaced']],
     ]);
     expect(issues[0]?.message).toContain('"2019"');
+  });
+});
+
+describe('retiredAnswerWarnings', () => {
+  const withRetired = { ...framework, changes: { ...framework.changes, retired: ['gone', 'old'] } };
+  it('counts the rejected answers to each retired indicator, and ignores real typos', () => {
+    const unknown = (indicator: string) => ({
+      code: 'SCORE_UNKNOWN_INDICATOR',
+      params: { indicator },
+    });
+    const issues = retiredAnswerWarnings(withRetired, [
+      unknown('old'),
+      unknown('typo'),
+      unknown('old'),
+      { code: 'SCORE_UNKNOWN_UNIT', params: { indicator: 'gone' } },
+    ]);
+    expect(issues.map((i) => [i.code, i.severity, i.params?.id, i.params?.count, i.path])).toEqual([
+      ['EDITION_RETIRED_ANSWERS', 'warning', 'old', 2, ['changes', 'retired', 1]],
+    ]);
+    expect(retiredAnswerWarnings(framework, [unknown('old')])).toEqual([]);
   });
 });

@@ -96,3 +96,36 @@ export function editionWarnings(framework: Framework, periods: readonly string[]
   }
   return issues;
 }
+
+/**
+ * One warning per retired indicator whose answers were rejected as unknown
+ * (`SCORE_UNKNOWN_INDICATOR`): the id is not a typo but an indicator the framework's `changes`
+ * say this edition retired. Answer files of old rounds often still hold such rows.
+ *
+ * @example
+ * ```ts
+ * retiredAnswerWarnings(niem, result.issues).map((i) => i.params?.id); //=> ['emp_lf_work_permit']
+ * ```
+ */
+export function retiredAnswerWarnings(
+  framework: Framework,
+  issues: readonly { code: string; params?: Record<string, unknown> | undefined }[],
+): Issue[] {
+  const retired = new Set(framework.changes?.retired ?? []);
+  if (retired.size === 0) return [];
+  const counts = new Map<string, number>();
+  for (const issue of issues) {
+    const id = issue.params?.indicator;
+    if (issue.code === 'SCORE_UNKNOWN_INDICATOR' && typeof id === 'string' && retired.has(id)) {
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const since = framework.changes?.since ?? '';
+  return [...counts].map(([id, count]) =>
+    createIssue(
+      'EDITION_RETIRED_ANSWERS',
+      { id, count, edition: framework.edition, since },
+      { severity: 'warning', path: ['changes', 'retired', [...retired].indexOf(id)] },
+    ),
+  );
+}

@@ -35,6 +35,8 @@ export const editionsMessages = {
     ids: readonly string[];
   }) =>
     `Period "${p.period}" was answered under edition ${p.since}; ${p.ids.length} indicator${p.ids.length === 1 ? ' is' : 's are'} re-scored with the rules of edition ${p.edition}, so ${p.ids.length === 1 ? 'its scores differ' : 'their scores differ'} from those published under edition ${p.since}: ${list(p.ids)}.`,
+  EDITION_RETIRED_ANSWERS: (p: { id: string; count: number; edition: string; since: string }) =>
+    `${p.count} answer${p.count === 1 ? ' was' : 's were'} rejected for "${p.id}", an indicator of edition ${p.since} that edition ${p.edition} retired; score ${p.count === 1 ? 'it' : 'them'} with edition ${p.since} to use ${p.count === 1 ? 'it' : 'them'}.`,
   EDITION_UNDECLARED_CHANGE: (p: { id: string; change: string; since: string }) =>
     `"${p.id}" is ${p.change} since edition ${p.since}, but the framework's \`changes\` do not say so.`,
   EDITION_DECLARED_NOT_FOUND: (p: { id: string; change: string; since: string }) =>
