@@ -70,7 +70,10 @@ describe('editionWarnings', () => {
 });
 
 describe('retiredAnswerWarnings', () => {
-  const withRetired = { ...framework, changes: { ...framework.changes, retired: ['gone', 'old'] } };
+  const withRetired = frameworkSchema.parse({
+    ...framework,
+    changes: { since: '2019', retired: ['gone', 'old'] },
+  });
   it('counts the rejected answers to each retired indicator, and ignores real typos', () => {
     const unknown = (indicator: string) => ({
       code: 'SCORE_UNKNOWN_INDICATOR',
