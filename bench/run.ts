@@ -16,14 +16,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { readAnswers } from '../src/answers/read/index.js';
-import {
-  compileFramework,
-  evaluate,
-  prepareAnswers,
-  rankUnits,
-  score,
-} from '../src/engine/index.js';
+import { readAnswerTable } from '../src/answers/read/index.js';
+import { compileFramework, evaluate, prepareTable, rankUnits, score } from '../src/engine/index.js';
 import { type Framework, frameworkSchema } from '../src/framework/schema/framework.js';
 
 const UNITS = 400;
@@ -127,7 +121,7 @@ function phase(name: string): Record<string, number> {
   const fw = benchFramework();
   if (name === 'end-to-end') {
     const t0 = cpu();
-    const set = readAnswers([{ path: 'answers-1m.csv', content: bytes }]);
+    const set = readAnswerTable([{ path: 'answers-1m.csv', content: bytes }]);
     const tRead = ms(t0);
     const result = score(fw, set);
     const time = ms(t0);
@@ -148,7 +142,10 @@ function phase(name: string): Record<string, number> {
   const compiled = compileFramework(fw);
   if (!compiled.ok) throw new Error('bench framework does not compile');
   const plan = compiled.value;
-  const prepared = prepareAnswers(plan, readAnswers([{ path: 'answers-1m.csv', content: bytes }]));
+  const prepared = prepareTable(
+    plan,
+    readAnswerTable([{ path: 'answers-1m.csv', content: bytes }]),
+  );
   if (!prepared.ok) throw new Error('bench answers do not prepare');
   const times: number[] = [];
   const evalOnly: number[] = [];

@@ -89,10 +89,13 @@ export {
 
 // --- answers and scoring engine (issue 3) ---
 
+export { AnswerTable, type AnswerValue } from './answers/read/_lib/table.js';
 export {
   type AnswerFormat,
+  type AnswerTableSet,
   type ReadAnswersOptions,
   readAnswers,
+  readAnswerTable,
 } from './answers/read/index.js';
 export {
   type AnswerTemplate,
@@ -134,18 +137,22 @@ export {
   type PlanNode,
   type PreparedAnswers,
   prepareAnswers,
+  prepareTable,
   type RenderOptions,
   type RowFilter,
   rankUnits,
   renderExplanation,
   roundHalfAwayFromZero,
+  type ScoreFilesOptions,
   type ScoreOptions,
   type ScoreReason,
   type ScoreResult,
   type ScoreRow,
   safeExplain,
   safeScore,
+  safeScoreFiles,
   score,
+  scoreFiles,
   scoreResultSchema,
   scoreRows,
 } from './engine/index.js';

@@ -11,8 +11,12 @@ export type CsvLayout = 'auto' | 'long' | 'wide';
 
 type ColumnIndex = Partial<Record<AnswerColumn, number>>;
 
-/** Characters per csv-parse call: the file is parsed in slices so that only one slice's records are alive at a time. */
-const chunkChars = 1 << 20;
+/**
+ * Characters per csv-parse call: the file is parsed in slices so that only one slice's records
+ * are alive at a time. A quarter megabyte is about 14,000 records of the benchmark's file: small
+ * enough that they die young, large enough that the per-call cost of csv-parse does not show.
+ */
+const chunkChars = 1 << 18;
 
 /** Reads the records of one slice of a file, with the slice's first line, into `reader`. */
 type ChunkReader = (
@@ -28,14 +32,15 @@ type ChunkReader = (
  * plus one slice of records rather than every record of a million-row file. Everything else is
  * plain loops. Record lines are counted, not asked of csv-parse per record (its `info` doubles
  * parse time): when no field holds a line break, records are one per line; otherwise line
- * breaks inside fields are added up as the records go by. Repeated strings (units, periods,
- * indicators, answer codes) are shared, not held once per row.
+ * breaks inside fields are added up as the records go by. Rows go into the sink's column-wise
+ * table: units, periods, indicators and answers become ids into one dictionary, so a row costs
+ * a few numbers rather than objects.
  *
  * @example
  * ```ts
- * const sink: AnswerSink = { rows: [], rejected: [], read: 0, errors: [], warnings: [] };
+ * const sink = answerSink();
  * readCsvAnswers('unit;period;indicator;answer\nBG;2019;res_1;a\n', 'bg.csv', 'auto', sink);
- * sink.rows[0].origin; //=> { file: 'bg.csv', row: 1, line: 2, columns: { unit: 1, period: 2, indicator: 3, answer: 4 } }
+ * sink.table.rowAt(0).origin; //=> { file: 'bg.csv', row: 1, line: 2, columns: { unit: 1, period: 2, indicator: 3, answer: 4 } }
  * ```
  */
 export function readCsvAnswers(
@@ -46,7 +51,7 @@ export function readCsvAnswers(
 ): void {
   const delimiter = detectDelimiter(text);
   // A syntax error anywhere voids the whole file, also the slices already read.
-  const start = { rows: sink.rows.length, rejected: sink.rejected.length, read: sink.read };
+  const start = { rows: sink.table.length, rejected: sink.rejected.length, read: sink.read };
   const shared = strings();
   let reader: ChunkReader | undefined;
   let base = 0;
@@ -64,7 +69,7 @@ export function readCsvAnswers(
       const where: IssueLocation = { file };
       if (lines !== undefined) where.line = line - 1 + lines;
       if (typeof column === 'number') where.column = column + 1;
-      sink.rows.length = start.rows;
+      sink.table.truncate(start.rows);
       sink.rejected.length = start.rejected;
       sink.read = start.read;
       sink.errors.push(createIssue('ANSWER_CSV_SYNTAX', { detail: error.message }, where));
@@ -397,10 +402,15 @@ function readLong(
   const iTo = index.valid_to ?? -1;
   const iSource = index.source ?? -1;
   const iComment = index.comment ?? -1;
-  const { rows } = sink;
-  const { intern } = shared;
+  const { table } = sink;
+  const fileId = table.fileId(file);
+  const columnsId = table.columnsId(columns);
+  table.reserve(table.length + records.length - from);
+  // Files are mostly sorted by unit and period: compare with the last one before hashing.
   let lastUnit = '';
+  let lastUnitId = -1;
   let lastPeriod = '';
+  let lastPeriodId = -1;
   for (let k = from; k < records.length; k++) {
     const record = records[k] as string[];
     const line = lines.line;
@@ -422,45 +432,57 @@ function readLong(
       if (isNoteOrBlank(record, iUnit)) continue;
     }
     sink.read++;
-    const origin: AnswerOrigin = { file, row: rowNumber, line, columns };
     if (unit === '' || period === '' || indicator === '') {
       const field = unit === '' ? 'unit' : period === '' ? 'period' : 'indicator';
-      reject(sink, origin, 'ANSWER_EMPTY_FIELD', { field }, field);
+      reject(sink, { file, row: rowNumber, line, columns }, 'ANSWER_EMPTY_FIELD', { field }, field);
       continue;
     }
     const answer = cleanCell(record[iAnswer] as string);
-    // Files are mostly sorted by unit and period: compare with the last one before hashing.
-    if (unit !== lastUnit) lastUnit = intern(unit);
-    if (period !== lastPeriod) lastPeriod = intern(period);
-    const row: AnswerRow = {
-      unit: lastUnit,
-      period: lastPeriod,
-      indicator: intern(indicator),
-      answer: answer === '' ? null : intern(answer),
-      origin,
-    };
-    if (iFrom >= 0 || iTo >= 0) {
-      const validFrom = iFrom >= 0 ? cleanCell(record[iFrom] as string) : '';
-      const validTo = iTo >= 0 ? cleanCell(record[iTo] as string) : '';
-      if (validFrom !== '' || validTo !== '') {
-        const bad = checkDates(validFrom, validTo, shared.isDate);
-        if (bad !== undefined) {
-          reject(sink, origin, bad.code, bad.params as never, bad.field, row);
-          continue;
-        }
-        if (validFrom !== '') row.validFrom = intern(validFrom);
-        if (validTo !== '') row.validTo = intern(validTo);
+    const validFrom = iFrom >= 0 ? cleanCell(record[iFrom] as string) : '';
+    const validTo = iTo >= 0 ? cleanCell(record[iTo] as string) : '';
+    if (validFrom !== '' || validTo !== '') {
+      const bad = checkDates(validFrom, validTo, shared.isDate);
+      if (bad !== undefined) {
+        const origin: AnswerOrigin = { file, row: rowNumber, line, columns };
+        const row: AnswerRow = {
+          unit: shared.intern(unit),
+          period: shared.intern(period),
+          indicator: shared.intern(indicator),
+          answer: answer === '' ? null : shared.intern(answer),
+          origin,
+        };
+        reject(sink, origin, bad.code, bad.params as never, bad.field, row);
+        continue;
       }
     }
+    if (unit !== lastUnit) {
+      lastUnit = unit;
+      lastUnitId = table.id(unit);
+    }
+    if (period !== lastPeriod) {
+      lastPeriod = period;
+      lastPeriodId = table.id(period);
+    }
+    const i = table.pushIds(
+      lastUnitId,
+      lastPeriodId,
+      table.id(indicator),
+      answer === '' ? -1 : table.id(answer),
+      fileId,
+      rowNumber,
+      line,
+      columnsId,
+    );
+    if (validFrom !== '') table.validFrom.set(i, shared.intern(validFrom));
+    if (validTo !== '') table.validTo.set(i, shared.intern(validTo));
     if (iSource >= 0) {
       const source = cleanCell(record[iSource] as string);
-      if (source !== '') row.source = source;
+      if (source !== '') table.source.set(i, source);
     }
     if (iComment >= 0) {
       const comment = cleanCell(record[iComment] as string);
-      if (comment !== '') row.comment = comment;
+      if (comment !== '') table.comment.set(i, comment);
     }
-    rows.push(row);
   }
 }
 
@@ -489,7 +511,6 @@ function readWide(
   const iTo = index.valid_to ?? -1;
   const iSource = index.source ?? -1;
   const iComment = index.comment ?? -1;
-  const { rows } = sink;
   const { intern } = shared;
   for (let k = from; k < records.length; k++) {
     const record = records[k] as string[];
@@ -528,18 +549,20 @@ function readWide(
     const comment = iComment >= 0 ? cleanCell(record[iComment] as string) : '';
     for (const c of perIndicator) {
       const answer = cleanCell(record[c.i] as string);
-      const row: AnswerRow = {
+      const i = sink.table.push(
         unit,
         period,
-        indicator: c.name,
-        answer: answer === '' ? null : intern(answer),
-        origin: { file, row: rowNumber, line, columns: c.columns },
-      };
-      if (validFrom !== '') row.validFrom = validFrom;
-      if (validTo !== '') row.validTo = validTo;
-      if (source !== '') row.source = source;
-      if (comment !== '') row.comment = comment;
-      rows.push(row);
+        c.name,
+        answer === '' ? null : answer,
+        file,
+        rowNumber,
+        line,
+        c.columns,
+      );
+      if (validFrom !== '') sink.table.validFrom.set(i, validFrom);
+      if (validTo !== '') sink.table.validTo.set(i, validTo);
+      if (source !== '') sink.table.source.set(i, source);
+      if (comment !== '') sink.table.comment.set(i, comment);
     }
   }
 }

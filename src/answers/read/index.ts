@@ -1,7 +1,8 @@
 import { createIssue } from '../../errors/issue.js';
 import { decodeSource, type SourceFile } from '../../framework/load/source.js';
 import type { AnswerSet } from '../types.js';
-import type { AnswerSink } from './_lib/sink.js';
+import { type AnswerSink, answerSink } from './_lib/sink.js';
+import type { AnswerTable } from './_lib/table.js';
 import { readCsvAnswers } from './csv.js';
 import { readJsonAnswers } from './json.js';
 
@@ -50,8 +51,33 @@ export function readAnswers(
   files: readonly SourceFile[],
   options: ReadAnswersOptions = {},
 ): AnswerSet {
+  const { table, ...rest } = readAnswerTable(files, options);
+  return { rows: table.toRows(), ...rest };
+}
+
+/**
+ * What {@link readAnswerTable} gives: an {@link AnswerSet} whose rows are held column-wise.
+ */
+export type AnswerTableSet = Omit<AnswerSet, 'rows'> & { table: AnswerTable };
+
+/**
+ * {@link readAnswers} without building an object per row: the rows stay in a column-wise
+ * {@link AnswerTable} (ids into one dictionary, origins as numbers), which the engine's
+ * `readAndPrepare` / `scoreFiles` take directly. Same checks, rejections, counts and issues.
+ *
+ * @example
+ * ```ts
+ * const t = readAnswerTable([{ path: 'bg.csv', content: 'unit,period,indicator,answer\nBG,2019,res_1,a\n' }]);
+ * t.table.length; //=> 1
+ * t.table.rowAt(0).answer; //=> 'a'
+ * ```
+ */
+export function readAnswerTable(
+  files: readonly SourceFile[],
+  options: ReadAnswersOptions = {},
+): AnswerTableSet {
   const format = options.format ?? 'auto';
-  const sink: AnswerSink = { rows: [], rejected: [], read: 0, errors: [], warnings: [] };
+  const sink: AnswerSink = answerSink();
   if (!['auto', 'long', 'wide', 'json'].includes(format)) {
     sink.errors.push(createIssue('ANSWER_FORMAT_UNKNOWN', { format: String(format) }));
     return { ...sink, files: files.map((f) => f.path) };
@@ -73,7 +99,7 @@ export function readAnswers(
     else readCsvAnswers(text, file.path, format === 'auto' ? 'auto' : format, sink);
   }
   return {
-    rows: sink.rows,
+    table: sink.table,
     rejected: sink.rejected,
     read: sink.read,
     errors: sink.errors,

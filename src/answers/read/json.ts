@@ -21,9 +21,9 @@ const noColumns: Partial<Record<string, number>> = {};
  *
  * @example
  * ```ts
- * const sink: AnswerSink = { rows: [], rejected: [], read: 0, errors: [], warnings: [] };
+ * const sink = answerSink();
  * readJsonAnswers('[\n {"unit":"BG","period":2019,"indicator":"x","answer":5}\n]', 'bg.json', sink);
- * sink.rows[0]; //=> { unit: 'BG', period: '2019', indicator: 'x', answer: 5, origin: { file: 'bg.json', row: 1, line: 2, columns: {} } }
+ * sink.table.rowAt(0); //=> { unit: 'BG', period: '2019', indicator: 'x', answer: 5, origin: { file: 'bg.json', row: 1, line: 2, columns: {} } }
  * ```
  */
 export function readJsonAnswers(text: string, file: string, sink: AnswerSink): void {
@@ -183,7 +183,7 @@ export function readJsonAnswers(text: string, file: string, sink: AnswerSink): v
     if (validTo !== undefined) row.validTo = validTo;
     if (source !== undefined) row.source = source;
     if (comment !== undefined) row.comment = comment;
-    sink.rows.push(row);
+    sink.table.pushRow(row);
   }
   if (unknown.size > 0) {
     sink.warnings.push(

@@ -160,20 +160,40 @@ export function assemble(
     issues.push(createIssue('SCORE_NO_DATA_MORE', { count: f.length / 2 - MAX_FAILURES_LISTED }));
   }
 
-  const used = prepared.used;
-  const fileIndex = new Map(prepared.files.map((file, i) => [file, i]));
+  const { used, table } = prepared;
   const files = [...prepared.files];
+  // Result file index of each of the table's files.
+  const fileIndex = new Map(prepared.files.map((file, i) => [file, i]));
+  const fileOf = table.files.map((file) => {
+    let fi = fileIndex.get(file);
+    if (fi === undefined) {
+      fi = files.length;
+      files.push(file);
+      fileIndex.set(file, fi);
+    }
+    return fi;
+  });
+  const U = used.length;
   const answers: ScoreResult['answers'] = {
-    answer: new Array(used.length),
-    option: new Array(used.length),
+    answer: new Array(U),
+    option: new Array(U),
     source: {},
     comment: {},
     validFrom: {},
     validTo: {},
-    file: new Array(used.length),
-    row: new Array(used.length),
-    line: new Array(used.length),
+    file: new Array(U),
+    row: new Array(U),
+    line: new Array(U),
   };
+  const optional = (
+    [
+      [table.source, answers.source],
+      [table.comment, answers.comment],
+      [table.validFrom, answers.validFrom],
+      [table.validTo, answers.validTo],
+    ] as const
+  ).filter(([from]) => from.size > 0);
+  const dict = table.values;
   // Which node each used answer belongs to, to describe its option.
   const S = plan.slots.length;
   for (let slot = 0; slot < S; slot++) {
@@ -181,26 +201,21 @@ export function assemble(
     const rule = node.ruleObject;
     for (let r = 0; r < R; r++) {
       const a = prepared.answer[slot * R + r] as number;
-      if (a < 0) continue;
-      const row = used[a];
-      if (!row) continue;
+      if (a < 0 || a >= U) continue;
+      const i = used[a] as number;
       const v = prepared.values[slot * R + r] as number;
-      answers.answer[a] = row.answer;
+      const id = table.answer[i] as number;
+      const value = id < 0 ? null : (dict[id] as string | number | boolean);
+      answers.answer[a] = value;
       answers.option[a] =
         rule && !rule.composite && Number.isFinite(v) ? (rule.describe(v) ?? null) : null;
-      if (row.source !== undefined) answers.source[a] = row.source;
-      if (row.comment !== undefined) answers.comment[a] = row.comment;
-      if (row.validFrom !== undefined) answers.validFrom[a] = row.validFrom;
-      if (row.validTo !== undefined) answers.validTo[a] = row.validTo;
-      let fi = fileIndex.get(row.origin.file);
-      if (fi === undefined) {
-        fi = files.length;
-        files.push(row.origin.file);
-        fileIndex.set(row.origin.file, fi);
+      answers.file[a] = fileOf[table.file[i] as number] as number;
+      answers.row[a] = table.row[i] as number;
+      answers.line[a] = table.line[i] as number;
+      for (const [from, to] of optional) {
+        const x = from.get(i);
+        if (x !== undefined) to[a] = x;
       }
-      answers.file[a] = fi;
-      answers.row[a] = row.origin.row;
-      answers.line[a] = row.origin.line;
     }
   }
 

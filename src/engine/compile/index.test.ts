@@ -65,12 +65,12 @@ describe('compileFramework', () => {
 
   it('orders evaluation so that inputs and children come first', () => {
     const position = new Map(Array.from(plan.order, (n, k) => [plan.nodes[n]?.id, k]));
-    const before = (x: string, y: string) =>
+    const precedes = (x: string, y: string) =>
       (position.get(x) as number) < (position.get(y) as number);
-    expect(before('a', 'q')).toBe(true); // q's formula reads indicator a
-    expect(before('q.x', 'q')).toBe(true);
-    expect(before('d@law', 'law')).toBe(true);
-    expect(before('g', 'overall')).toBe(true);
+    expect(precedes('a', 'q')).toBe(true); // q's formula reads indicator a
+    expect(precedes('q.x', 'q')).toBe(true);
+    expect(precedes('d@law', 'law')).toBe(true);
+    expect(precedes('g', 'overall')).toBe(true);
   });
 
   it('reports a formula cycle', () => {

@@ -58,7 +58,7 @@ function prepared(s: AnswerSet, asOf?: string) {
   return r.value;
 }
 const slot = (id: string) => plan.answerIndex.get(id) as number;
-const valueOf = (p: ReturnType<typeof prepared>, id: string, row = 0) =>
+const valueAt = (p: ReturnType<typeof prepared>, id: string, row = 0) =>
   p.values[slot(id) * p.rowUnit.length + row];
 
 describe('prepareAnswers: supersession and accounting', () => {
@@ -71,15 +71,15 @@ describe('prepareAnswers: supersession and accounting', () => {
 
   it('uses the answer in force with the latest valid_from; the others are superseded', () => {
     const p = prepared(history);
-    expect(valueOf(p, 'permit')).toBe(3);
-    expect(valueOf(p, 'fee')).toBeNaN(); // expired before the reference date
+    expect(valueAt(p, 'permit')).toBe(3);
+    expect(valueAt(p, 'fee')).toBeNaN(); // expired before the reference date
     expect(p.counts).toEqual({ read: 4, used: 1, superseded: 3, rejected: 0 });
   });
 
   it('follows the as-of date', () => {
-    expect(valueOf(prepared(history, '2020-06-01'), 'permit')).toBe(5);
-    expect(valueOf(prepared(history, '2015-06-01'), 'permit')).toBe(1);
-    expect(valueOf(prepared(history, '2018-06-01'), 'fee')).toBe(1);
+    expect(valueAt(prepared(history, '2020-06-01'), 'permit')).toBe(5);
+    expect(valueAt(prepared(history, '2015-06-01'), 'permit')).toBe(1);
+    expect(valueAt(prepared(history, '2018-06-01'), 'fee')).toBe(1);
   });
 
   it('settles ties: identical answers warn, conflicting ones are all rejected', () => {
@@ -89,7 +89,7 @@ describe('prepareAnswers: supersession and accounting', () => {
         { indicator: 'fee', answer: 'TRUE' },
       ]),
     );
-    expect(valueOf(same, 'fee')).toBe(1);
+    expect(valueAt(same, 'fee')).toBe(1);
     expect(same.counts).toEqual({ read: 2, used: 1, superseded: 1, rejected: 0 });
     expect(same.issues.map((i) => [i.code, i.severity, i.line])).toEqual([
       ['SCORE_DUPLICATE_ANSWER', 'warning', 3],
@@ -101,7 +101,7 @@ describe('prepareAnswers: supersession and accounting', () => {
         { indicator: 'fee', answer: 'no' },
       ]),
     );
-    expect(valueOf(conflict, 'fee')).toBeNaN();
+    expect(valueAt(conflict, 'fee')).toBeNaN();
     expect(conflict.counts).toEqual({ read: 3, used: 1, superseded: 0, rejected: 2 });
     expect(conflict.issues.map((i) => i.code)).toEqual([
       'SCORE_CONFLICTING_ANSWERS',
@@ -117,7 +117,7 @@ describe('prepareAnswers: supersession and accounting', () => {
         { indicator: 'fee', answer: 'no', validFrom: '2015-01-01' },
       ]),
     );
-    expect(valueOf(p, 'fee')).toBe(0);
+    expect(valueAt(p, 'fee')).toBe(0);
     expect(p.counts).toEqual({ read: 3, used: 1, superseded: 2, rejected: 0 });
   });
 
@@ -137,7 +137,7 @@ describe('prepareAnswers: supersession and accounting', () => {
     const p = prepared(set([{ unit: 'XB', indicator: 'fee', answer: 'maybe' }]));
     expect(p.units).toEqual(['XB']);
     expect(p.counts.rejected).toBe(1);
-    expect(valueOf(p, 'fee')).toBeNaN();
+    expect(valueAt(p, 'fee')).toBeNaN();
   });
 
   it('accepts aliases and ids in any case', () => {
@@ -147,7 +147,7 @@ describe('prepareAnswers: supersession and accounting', () => {
         { indicator: 'FEE', answer: 'n/a' },
       ]),
     );
-    expect(valueOf(p, 'permit')).toBe(4);
-    expect(valueOf(p, 'fee')).toBe(Number.NEGATIVE_INFINITY);
+    expect(valueAt(p, 'permit')).toBe(4);
+    expect(valueAt(p, 'fee')).toBe(Number.NEGATIVE_INFINITY);
   });
 });

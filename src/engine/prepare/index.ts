@@ -1,4 +1,6 @@
-import type { AnswerRow, AnswerSet, RejectedAnswer } from '../../answers/types.js';
+import { AnswerTable } from '../../answers/read/_lib/table.js';
+import type { AnswerTableSet } from '../../answers/read/index.js';
+import type { AnswerOrigin, AnswerSet, RejectedAnswer } from '../../answers/types.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { IssueCode } from '../../errors/messages.js';
 import { classifyCell, dayNumber } from '../../rules/_lib/cell.js';
@@ -41,8 +43,10 @@ export interface PreparedAnswers {
   readonly values: Float64Array;
   /** Per slot and row: index into `used`, or -1 when no answer is in force. */
   readonly answer: Int32Array;
-  /** The answers in force, in slot-major grid order. */
-  readonly used: readonly AnswerRow[];
+  /** The rows read, column-wise (`table.rowAt(i)` gives one back as an `AnswerRow`). */
+  readonly table: AnswerTable;
+  /** The answers in force, in slot-major grid order: indexes into `table`. */
+  readonly used: Int32Array;
   /** Rejected records: the reader's and those that do not fit the framework. */
   readonly rejected: readonly RejectedAnswer[];
   readonly counts: AnswerCounts;
@@ -70,7 +74,12 @@ export function ruleContext(
   return { scale, referenceDate, referenceDay: dayNumber(referenceDate) ?? Number.NaN };
 }
 
-function locate(origin: AnswerRow['origin'], field: string) {
+/** `file:line` of table row `i`, as duplicate and conflict messages cite it. */
+function where(table: AnswerTable, i: number): string {
+  return `${table.files[table.file[i] as number]}:${table.line[i]}`;
+}
+
+function locate(origin: AnswerOrigin, field: string) {
   const column = origin.columns[field];
   return {
     file: origin.file,
@@ -80,8 +89,6 @@ function locate(origin: AnswerRow['origin'], field: string) {
     ...(column === undefined ? {} : { column }),
   };
 }
-
-const where = (row: AnswerRow): string => `${row.origin.file}:${row.origin.line}`;
 
 /**
  * Checks answer rows against a compiled framework and decides which answer is in force for each
@@ -109,11 +116,31 @@ export function prepareAnswers(
   answers: AnswerSet,
   options: PrepareOptions = {},
 ): { ok: true; value: PreparedAnswers } | { ok: false; issues: Issue[] } {
+  const { rows, ...rest } = answers;
+  return prepareTable(plan, { ...rest, table: AnswerTable.fromRows(rows) }, options);
+}
+
+/**
+ * {@link prepareAnswers} on answers read column-wise by `readAnswerTable`: the same checks,
+ * decisions, counts and issues, without an object per row (the fast path of `scoreFiles`).
+ *
+ * @example
+ * ```ts
+ * const prepared = prepareTable(plan, readAnswerTable(files), { asOf: '2019-04-30' });
+ * prepared.ok && prepared.value.counts; //=> { read: 10, used: 8, superseded: 1, rejected: 1 }
+ * ```
+ */
+export function prepareTable(
+  plan: Plan,
+  answers: AnswerTableSet,
+  options: PrepareOptions = {},
+): { ok: true; value: PreparedAnswers } | { ok: false; issues: Issue[] } {
   if (options.asOf !== undefined && dayNumber(options.asOf) === undefined) {
     return { ok: false, issues: [createIssue('SCORE_INVALID_AS_OF', { value: options.asOf })] };
   }
-  const rows = answers.rows;
-  const n = rows.length;
+  const table = answers.table;
+  const n = table.length;
+  const dict = table.values;
   const issues: Issue[] = [...answers.errors, ...answers.warnings];
   const rejected: RejectedAnswer[] = [...answers.rejected];
   for (const r of answers.rejected) issues.push(r.issue);
@@ -123,6 +150,8 @@ export function prepareAnswers(
   const asOfByPeriod = plan.periods.map((p) => options.asOf ?? p.referenceDate);
   const ctxs = asOfByPeriod.map((d) => ruleContext(plan.scale, d));
   const fileOf = new Map(answers.files.map((f, i) => [f, i]));
+  // Tie-breaking order of the table's files: the order the caller gave the files in.
+  const fileRank = table.files.map((f) => fileOf.get(f) ?? 0);
   let folded: Map<string, number> | undefined;
 
   const status = new Uint8Array(n);
@@ -131,10 +160,18 @@ export function prepareAnswers(
   const rowPeriod = new Int32Array(n);
   const rowSlot = new Int32Array(n);
   const rowValue = new Float64Array(n);
-  const unitIndex = new Map<string, number>();
   const unitNames: string[] = [];
-  const slotCache = new Map<string, number>();
-  const unknownCache = new Map<string, ReturnType<typeof resolveAnswerKey>>();
+  // Per dictionary id: its period (-1 not looked up, -2 unknown), unit, slot, answer kind.
+  const D = dict.length;
+  const periodOfId = new Int32Array(D).fill(-1);
+  const unitOfId = new Int32Array(D).fill(-1);
+  const slotOfId = new Int32Array(D);
+  const slotKnown = new Uint8Array(D); // 0 not looked up, 1 a slot, 2 unknown
+  const kindOfId = new Uint8Array(D); // 0 not classified, 1 empty, 2 not applicable, 3 value
+  const unknownOfId = new Map<number, string | undefined>();
+  const validFrom = table.validFrom;
+  const validTo = table.validTo;
+  const dated = validFrom.size > 0 || validTo.size > 0;
 
   const reject = (
     i: number,
@@ -142,89 +179,103 @@ export function prepareAnswers(
     params: Record<string, unknown>,
     field: string,
   ): void => {
-    const row = rows[i] as AnswerRow;
+    const row = table.rowAt(i);
     const issue = createIssue(code, params as never, locate(row.origin, field));
     status[i] = REJECTED;
     issues.push(issue);
     rejected.push({ origin: row.origin, issue, row });
   };
 
-  let lastPeriod: string | undefined;
-  let lastP: number | undefined;
-  let lastUnit: string | undefined;
-  let lastU: number | undefined;
   // Pass 1: resolve ids, parse answers, check validity dates.
   for (let i = 0; i < n; i++) {
-    const row = rows[i] as AnswerRow;
-    // Rows usually come grouped by unit and period: compare with the last one before hashing.
-    const p = row.period === lastPeriod ? lastP : periodOf.get(row.period);
-    if (p === undefined) {
-      reject(i, 'SCORE_UNKNOWN_PERIOD', { period: row.period, periods: periodIds }, 'period');
+    const periodId = table.period[i] as number;
+    let p = periodOfId[periodId] as number;
+    if (p === -1) {
+      p = periodOf.get(dict[periodId] as string) ?? -2;
+      periodOfId[periodId] = p;
+    }
+    if (p === -2) {
+      const period = dict[periodId] as string;
+      reject(i, 'SCORE_UNKNOWN_PERIOD', { period, periods: periodIds }, 'period');
       continue;
     }
     // The unit and period are known: the unit gets a row in this period even if the answer fails.
-    lastPeriod = row.period;
-    lastP = p;
-    let u = row.unit === lastUnit ? lastU : unitIndex.get(row.unit);
-    if (u === undefined) {
+    const unitId = table.unit[i] as number;
+    let u = unitOfId[unitId] as number;
+    if (u === -1) {
       u = unitNames.length;
-      unitIndex.set(row.unit, u);
-      unitNames.push(row.unit);
+      unitOfId[unitId] = u;
+      unitNames.push(dict[unitId] as string);
     }
-    lastUnit = row.unit;
-    lastU = u;
     rowUnitRaw[i] = u;
     rowPeriod[i] = p;
     located[i] = 1;
-    let slot = slotCache.get(row.indicator);
-    if (slot === undefined) {
+    const indicatorId = table.indicator[i] as number;
+    if (slotKnown[indicatorId] === 0) {
       folded ??= foldedAnswerIndex(plan);
       // Unknown ids are looked up (and a suggestion computed) once, however many rows use them.
-      const found =
-        unknownCache.get(row.indicator) ?? resolveAnswerKey(plan, row.indicator, folded);
+      const found = resolveAnswerKey(plan, dict[indicatorId] as string, folded);
       if (found.slot === undefined) {
-        unknownCache.set(row.indicator, found);
-        reject(
-          i,
-          'SCORE_UNKNOWN_INDICATOR',
-          { indicator: row.indicator, suggestion: found.suggestion },
-          'indicator',
-        );
-        continue;
+        slotKnown[indicatorId] = 2;
+        unknownOfId.set(indicatorId, found.suggestion);
+      } else {
+        slotKnown[indicatorId] = 1;
+        slotOfId[indicatorId] = found.slot;
       }
-      slot = found.slot;
-      slotCache.set(row.indicator, slot);
     }
+    if (slotKnown[indicatorId] === 2) {
+      reject(
+        i,
+        'SCORE_UNKNOWN_INDICATOR',
+        { indicator: dict[indicatorId] as string, suggestion: unknownOfId.get(indicatorId) },
+        'indicator',
+      );
+      continue;
+    }
+    const slot = slotOfId[indicatorId] as number;
     if (slot < 0) {
       const node = plan.nodes[-slot - 1];
       const inputs = node?.ruleObject?.composite ? node.ruleObject.inputs : [];
-      reject(i, 'SCORE_COMPOSITE_ANSWERED', { indicator: row.indicator, inputs }, 'indicator');
+      reject(
+        i,
+        'SCORE_COMPOSITE_ANSWERED',
+        { indicator: dict[indicatorId] as string, inputs },
+        'indicator',
+      );
       continue;
     }
     rowSlot[i] = slot;
-    const cell = row.answer;
-    const kind = classifyCell(cell);
-    if (kind === 'empty') rowValue[i] = Number.NaN;
-    else if (kind === 'not-applicable') rowValue[i] = NOT_APPLICABLE;
+    const answerId = table.answer[i] as number;
+    let kind = answerId < 0 ? 1 : (kindOfId[answerId] as number);
+    if (kind === 0) {
+      const k = classifyCell(dict[answerId]);
+      kind = k === 'empty' ? 1 : k === 'not-applicable' ? 2 : 3;
+      kindOfId[answerId] = kind;
+    }
+    if (kind === 1) rowValue[i] = Number.NaN;
+    else if (kind === 2) rowValue[i] = NOT_APPLICABLE;
     else {
       const rule = plan.nodes[plan.slots[slot] as number]?.ruleObject;
       if (!rule || rule.composite) continue;
-      const parsed = rule.parse(cell as string | number | boolean, ctxs[p] as RuleContext);
+      const parsed = rule.parse(
+        dict[answerId] as string | number | boolean,
+        ctxs[p] as RuleContext,
+      );
       if (typeof parsed !== 'number') {
         reject(i, parsed.code, parsed.params, 'answer');
         continue;
       }
       rowValue[i] = parsed;
     }
-    const asOf = asOfByPeriod[p] as string;
-    if (
-      (row.validFrom !== undefined && row.validFrom > asOf) ||
-      (row.validTo !== undefined && row.validTo < asOf)
-    ) {
-      status[i] = SUPERSEDED;
+    if (dated) {
+      const asOf = asOfByPeriod[p] as string;
+      const from = validFrom.get(i);
+      const to = validTo.get(i);
+      if ((from !== undefined && from > asOf) || (to !== undefined && to < asOf)) {
+        status[i] = SUPERSEDED;
+      }
     }
   }
-
   // The grid: units sorted, rows for every unit and period that has a readable row.
   const order = unitNames
     .map((_, i) => i)
@@ -270,11 +321,9 @@ export function prepareAnswers(
   const cellRow = new Int32Array(R * S).fill(-1);
   const ties = new Map<number, number[]>();
   const before = (a: number, b: number): boolean => {
-    const oa = (rows[a] as AnswerRow).origin;
-    const ob = (rows[b] as AnswerRow).origin;
-    const fa = fileOf.get(oa.file) ?? 0;
-    const fb = fileOf.get(ob.file) ?? 0;
-    return fa !== fb ? fa < fb : oa.row < ob.row;
+    const fa = fileRank[table.file[a] as number] as number;
+    const fb = fileRank[table.file[b] as number] as number;
+    return fa !== fb ? fa < fb : (table.row[a] as number) < (table.row[b] as number);
   };
   for (let i = 0; i < n; i++) {
     if (status[i] !== USED) continue;
@@ -287,8 +336,8 @@ export function prepareAnswers(
       cellRow[cell] = i;
       continue;
     }
-    const fromNew = (rows[i] as AnswerRow).validFrom ?? '';
-    const fromOld = (rows[current] as AnswerRow).validFrom ?? '';
+    const fromNew = validFrom.get(i) ?? '';
+    const fromOld = validFrom.get(current) ?? '';
     if (fromNew > fromOld) {
       status[current] = SUPERSEDED;
       for (const t of ties.get(cell) ?? []) status[t] = SUPERSEDED;
@@ -307,7 +356,7 @@ export function prepareAnswers(
     const first = members[0] as number;
     const v = rowValue[first] as number;
     const same = members.every((m) => Object.is(rowValue[m], v));
-    const row0 = rows[first] as AnswerRow;
+    const row0 = table.rowAt(first);
     const about = { unit: row0.unit, period: row0.period, indicator: row0.indicator };
     if (same) {
       cellRow[cell] = first;
@@ -315,9 +364,9 @@ export function prepareAnswers(
         status[m] = SUPERSEDED;
         const issue = createIssue(
           'SCORE_DUPLICATE_ANSWER',
-          { ...about, kept: where(row0) },
+          { ...about, kept: where(table, first) },
           {
-            ...locate((rows[m] as AnswerRow).origin, 'answer'),
+            ...locate(table.rowAt(m).origin, 'answer'),
             severity: 'warning',
           },
         );
@@ -326,7 +375,7 @@ export function prepareAnswers(
     } else {
       cellRow[cell] = -1;
       for (const m of members) {
-        const others = members.filter((o) => o !== m).map((o) => where(rows[o] as AnswerRow));
+        const others = members.filter((o) => o !== m).map((o) => where(table, o));
         reject(m, 'SCORE_CONFLICTING_ANSWERS', { ...about, others }, 'answer');
       }
     }
@@ -335,13 +384,16 @@ export function prepareAnswers(
   // Lay out the answers in force.
   const values = new Float64Array(R * S).fill(Number.NaN);
   const answer = new Int32Array(R * S).fill(-1);
-  const used: AnswerRow[] = [];
+  let usedCount = 0;
+  for (let cell = 0; cell < R * S; cell++) if ((cellRow[cell] as number) >= 0) usedCount++;
+  const used = new Int32Array(usedCount);
+  let k = 0;
   for (let cell = 0; cell < R * S; cell++) {
     const i = cellRow[cell] as number;
     if (i < 0) continue;
     values[cell] = rowValue[i] as number;
-    answer[cell] = used.length;
-    used.push(rows[i] as AnswerRow);
+    answer[cell] = k;
+    used[k++] = i;
   }
   let superseded = 0;
   for (let i = 0; i < n; i++) if (status[i] === SUPERSEDED) superseded++;
@@ -361,6 +413,7 @@ export function prepareAnswers(
       rowPeriod: Int32Array.from(rowPeriodList),
       values,
       answer,
+      table,
       used,
       rejected,
       counts,

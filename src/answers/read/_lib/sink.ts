@@ -1,18 +1,33 @@
 import type { Issue } from '../../../errors/issue.js';
-import type { AnswerRow, RejectedAnswer } from '../../types.js';
+import type { RejectedAnswer } from '../../types.js';
+import { AnswerTable } from './table.js';
 
 /**
- * Where every per-file reader puts what it read; one sink gathers all files of a call.
+ * Where every per-file reader puts what it read; one sink gathers all files of a call. Rows go
+ * into a column-wise {@link AnswerTable}, so that a large file is read without an object per row.
  *
  * @example
  * ```ts
- * const sink: AnswerSink = { rows: [], rejected: [], read: 0, errors: [], warnings: [] };
+ * const sink = answerSink();
+ * sink.table.length; //=> 0
  * ```
  */
 export interface AnswerSink {
-  rows: AnswerRow[];
+  table: AnswerTable;
   rejected: RejectedAnswer[];
   read: number;
   errors: Issue[];
   warnings: Issue[];
+}
+
+/**
+ * An empty {@link AnswerSink}.
+ *
+ * @example
+ * ```ts
+ * answerSink().read; //=> 0
+ * ```
+ */
+export function answerSink(): AnswerSink {
+  return { table: new AnswerTable(), rejected: [], read: 0, errors: [], warnings: [] };
 }
