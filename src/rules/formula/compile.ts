@@ -44,7 +44,9 @@ import { createIssue, IntegrationIndexError, type Issue } from '../../errors/iss
 
 /**
  * A private mathjs instance holding only what formulas may use. `predictable: true` keeps
- * results real numbers (`sqrt(-1)` is `NaN`, not a complex number).
+ * results real numbers (`sqrt(-1)` is `NaN`, not a complex number). Created on the first formula
+ * compiled, not when this module loads: building the typed functions costs a few hundred
+ * milliseconds that a framework without formulas (and every CLI start) should not pay.
  */
 // mathjs types each `*Dependencies` as possibly undefined; every one named here exists.
 const factories = {
@@ -76,13 +78,19 @@ const factories = {
   ceilDependencies,
   sqrtDependencies,
 } as unknown as FactoryFunctionMap;
-const math = create(factories, { number: 'number', predictable: true });
+let instance: ReturnType<typeof create> | undefined;
+function mathjs(): ReturnType<typeof create> {
+  if (instance === undefined) {
+    instance = create(factories, { number: 'number', predictable: true });
+    instance.import({ clamp }, { override: false });
+  }
+  return instance;
+}
 
 /** `clamp(x, lo, hi)`: `x` limited to `[lo, hi]`. */
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
-math.import({ clamp }, { override: false });
 
 /** The operators a formula may use, by mathjs function name. */
 const allowedOperators: ReadonlySet<string> = new Set([
@@ -265,7 +273,7 @@ export function compileFormula(
 ): { ok: true; formula: CompiledFormula } | { ok: false; issues: Issue[] } {
   let root: MathNode;
   try {
-    root = math.parse(expression);
+    root = mathjs().parse(expression);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [createIssue('FORMULA_SYNTAX', { detail })] };
@@ -315,6 +323,6 @@ export function compileFormula(
  * ```
  */
 export function isUnitName(name: string): boolean {
-  const unit = (math as unknown as { Unit?: { isValuelessUnit(n: string): boolean } }).Unit;
+  const unit = (mathjs() as unknown as { Unit?: { isValuelessUnit(n: string): boolean } }).Unit;
   return unit?.isValuelessUnit(name) ?? false;
 }
