@@ -20,7 +20,11 @@ export {
 
 // --- answer files (issue 3) ---
 
-export { type ReadAnswerFilesOptions, readAnswerFiles } from './node/answers.js';
+export {
+  type ReadAnswerFilesOptions,
+  readAnswerFiles,
+  readAnswerTableFiles,
+} from './node/answers.js';
 
 // --- editions, provenance (issue 8) ---
 

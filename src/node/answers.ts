@@ -1,5 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { type AnswerFormat, readAnswers } from '../answers/read/index.js';
+import {
+  type AnswerFormat,
+  type AnswerTableSet,
+  readAnswers,
+  readAnswerTable,
+} from '../answers/read/index.js';
 import type { AnswerSet } from '../answers/types.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import type { SourceFile } from '../framework/load/source.js';
@@ -25,6 +30,36 @@ export async function readAnswerFiles(
   paths: readonly string[],
   options: ReadAnswerFilesOptions = {},
 ): Promise<AnswerSet> {
+  const { files, unreadable } = await readSources(paths);
+  const set = readAnswers(files, options.format === undefined ? {} : { format: options.format });
+  return { ...set, errors: [...unreadable, ...set.errors], files: [...paths] };
+}
+
+/**
+ * {@link readAnswerFiles} with the rows held column-wise (`readAnswerTable`): what `score`
+ * takes to score a large file without an object per row. Same errors, rejections and counts.
+ *
+ * @example
+ * ```ts
+ * const set = await readAnswerTableFiles(['answers/panel.csv']);
+ * score(framework, set).counts.read === set.read; //=> true
+ * ```
+ */
+export async function readAnswerTableFiles(
+  paths: readonly string[],
+  options: ReadAnswerFilesOptions = {},
+): Promise<AnswerTableSet> {
+  const { files, unreadable } = await readSources(paths);
+  const set = readAnswerTable(
+    files,
+    options.format === undefined ? {} : { format: options.format },
+  );
+  return { ...set, errors: [...unreadable, ...set.errors], files: [...paths] };
+}
+
+async function readSources(
+  paths: readonly string[],
+): Promise<{ files: SourceFile[]; unreadable: Issue[] }> {
   const files: SourceFile[] = [];
   const unreadable: Issue[] = [];
   for (const path of paths) {
@@ -34,6 +69,5 @@ export async function readAnswerFiles(
       unreadable.push(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
     }
   }
-  const set = readAnswers(files, options.format === undefined ? {} : { format: options.format });
-  return { ...set, errors: [...unreadable, ...set.errors], files: [...paths] };
+  return { files, unreadable };
 }

@@ -4,7 +4,7 @@
  * error and position; the rest is scored (exit 0) unless `--strict`.
  */
 import { statSync, writeFileSync } from 'node:fs';
-import type { AnswerSet } from '../../answers/types.js';
+import type { AnswerTableSet } from '../../answers/read/index.js';
 import { type ScoreOptions, safeScore } from '../../engine/index.js';
 import { formatScore } from '../../engine/result/round.js';
 import { filterResult, scoreRows } from '../../engine/result/rows.js';
@@ -12,7 +12,7 @@ import type { NodeResult, ScoreResult } from '../../engine/result/schema.js';
 import { formatIssue, IntegrationIndexError, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { toCsv } from '../../io/csv.js';
-import { readAnswerFiles } from '../../node/answers.js';
+import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
@@ -57,7 +57,8 @@ export const scoringArgs = {
 /** What `score` and `explain` load before scoring. */
 export interface ScoringInputs {
   framework: Framework;
-  answers: AnswerSet;
+  /** The answers read, held column-wise (no object per row on large files). */
+  answers: AnswerTableSet;
   options: ScoreOptions;
   decimals: number;
   /** The framework file, for issues about the framework itself (its edition's `changes`). */
@@ -80,7 +81,7 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   }
   const read = readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
-  const answers = await readAnswerFiles(paths);
+  const answers = await readAnswerTableFiles(paths);
   const options: ScoreOptions = {
     asOf: args['as-of'] as string | undefined,
     lang: args.lang as string | undefined,
