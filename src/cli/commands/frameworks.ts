@@ -3,7 +3,7 @@
  */
 import { IntegrationIndexError, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
-import { indicatorsOf, isScoredIndicator } from '../../framework/validate/walk.js';
+import { indicatorsOf } from '../../framework/validate/walk.js';
 import {
   builtinFrameworksDir,
   listBuiltinFrameworks,
@@ -33,7 +33,7 @@ export interface FrameworkSummary {
 
 /**
  * Summarises a framework: dimensions are the top-level aggregates; indicators are counted at
- * every depth, `scored` among them.
+ * every depth; `scored` are those that enter the scores (scored themselves, under scored nodes).
  *
  * @example
  * ```ts
@@ -49,7 +49,7 @@ export function summariseFramework(framework: Framework, folder: string): Framew
     version: framework.version,
     dimensions: framework.dimensions.length,
     indicators: indicators.length,
-    scored: indicators.filter((v) => isScoredIndicator(v.indicator)).length,
+    scored: indicators.filter((v) => v.counts).length,
     folder,
   };
 }

@@ -41,13 +41,18 @@ export type Check = (framework: Framework, ctx: CheckContext) => Issue[];
  *
  * @example
  * ```ts
- * nodesOf(framework)[0]; //=> { node: { id: 'residency', ... }, path: ['dimensions', 0], depth: 0 }
+ * nodesOf(framework)[0]; //=> { node: { id: 'residency', ... }, path: ['dimensions', 0], depth: 0, scored: true }
  * ```
  */
 export interface NodeVisit {
   node: FrameworkNode;
   path: Path;
   depth: number;
+  /**
+   * Whether the node counts in the scores: neither it, nor an ancestor node, nor a group it
+   * attaches to (by `parent`, transitively) says `scored: false`.
+   */
+  scored: boolean;
 }
 
 /**
@@ -62,6 +67,8 @@ export interface IndicatorVisit {
   indicator: Indicator;
   path: Path;
   node: FrameworkNode;
+  /** Whether the indicator enters the scores: it is scored and so is every node above it. */
+  counts: boolean;
 }
 
 /**
@@ -74,14 +81,26 @@ export interface IndicatorVisit {
  */
 export function nodesOf(framework: Framework): NodeVisit[] {
   const out: NodeVisit[] = [];
-  const visit = (node: FrameworkNode, path: Path, depth: number): void => {
-    out.push({ node, path, depth });
+  const groups = new Map((framework.groups ?? []).map((g) => [g.id, g]));
+  // A group chain may be broken or cyclic in an invalid framework: stop at anything seen.
+  const groupScored = (id: string | undefined): boolean => {
+    const seen = new Set<string>();
+    for (let g = id ? groups.get(id) : undefined; g && !seen.has(g.id); ) {
+      if (g.scored === false) return false;
+      seen.add(g.id);
+      g = g.parent ? groups.get(g.parent) : undefined;
+    }
+    return true;
+  };
+  const visit = (node: FrameworkNode, path: Path, depth: number, above: boolean): void => {
+    const scored = above && node.scored !== false;
+    out.push({ node, path, depth, scored });
     node.children?.forEach((child, i) => {
-      visit(child, [...path, 'children', i], depth + 1);
+      visit(child, [...path, 'children', i], depth + 1, scored);
     });
   };
   framework.dimensions.forEach((d, i) => {
-    visit(d, ['dimensions', i], 0);
+    visit(d, ['dimensions', i], 0, groupScored(d.parent));
   });
   return out;
 }
@@ -96,9 +115,10 @@ export function nodesOf(framework: Framework): NodeVisit[] {
  */
 export function indicatorsOf(framework: Framework): IndicatorVisit[] {
   const out: IndicatorVisit[] = [];
-  for (const { node, path } of nodesOf(framework)) {
+  for (const { node, path, scored } of nodesOf(framework)) {
     node.indicators?.forEach((indicator, i) => {
-      out.push({ indicator, path: [...path, 'indicators', i], node });
+      const counts = scored && isScoredIndicator(indicator);
+      out.push({ indicator, path: [...path, 'indicators', i], node, counts });
     });
   }
   return out;
