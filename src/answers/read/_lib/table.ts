@@ -82,9 +82,13 @@ export class AnswerTable {
     return c;
   }
 
-  /** Makes room for `n` rows in all (readers that can estimate their row count call it once). */
+  /**
+   * Makes room for `n` rows in all: exactly `n` while the table is empty (a reader that knows
+   * about how many rows are coming), else at least double, so that repeated calls stay linear.
+   */
   reserve(n: number): void {
-    if (n > this.unit.length) this.grow(Math.max(n, 2 * this.unit.length));
+    if (n <= this.unit.length) return;
+    this.grow(this.length === 0 ? n : Math.max(n, 2 * this.unit.length));
   }
 
   /**
