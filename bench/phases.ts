@@ -22,7 +22,7 @@ export const dataDir = new URL('../.bench-data/', import.meta.url).pathname;
 export const csvPath = `${dataDir}answers-1m.csv`;
 
 /** The benchmark framework: 5 dimensions x 25 choice indicators over 3 stages, 20 yearly periods. */
-function benchFramework(): Framework {
+export function benchFramework(): Framework {
   const stages = ['law', 'policy', 'practice'];
   return frameworkSchema.parse({
     id: 'bench',

@@ -120,13 +120,7 @@ export function evaluate(
     if (node.kind === 'indicator' || node.kind === 'subquestion') {
       if (!rule) continue;
       if (!rule.composite && rule.lookup) {
-        const from = node.slot * R;
-        const lookup = rule.lookup;
-        for (let r = 0; r < R; r++) {
-          const v = values[from + r] as number;
-          score[base + r] =
-            !Number.isNaN(v) && v !== Number.NEGATIVE_INFINITY ? (lookup[v] as number) : v;
-        }
+        lookupScores(values, node.slot * R, rule.lookup, score, base, R);
       } else if (!rule.composite) {
         const from = node.slot * R;
         for (let r = 0; r < R; r++) {
@@ -175,27 +169,14 @@ export function evaluate(
       const child = children[c] as number;
       const w = weights[c] as number;
       const cb = child * R;
-      const leaf = plan.nodes[child]?.kind === 'indicator';
-      for (let r = 0; r < R; r++) {
-        const s = score[cb + r] as number;
-        if (!Number.isNaN(s) && s !== Number.NEGATIVE_INFINITY) {
-          presentW[r] = (presentW[r] as number) + w;
-          sumWX[r] = (sumWX[r] as number) + w * s;
-          presentN[r] = (presentN[r] as number) + 1;
-        } else if (s !== Number.NEGATIVE_INFINITY) missingW[r] = (missingW[r] as number) + w;
-        if (!counting) continue;
-        if (leaf) {
-          const why = reason[cb + r] as number;
-          if (why === Reason.ok) answered[base + r] = (answered[base + r] as number) + 1;
-          else if (why === Reason.notApplicable)
-            notApplicable[base + r] = (notApplicable[base + r] as number) + 1;
-          else missing[base + r] = (missing[base + r] as number) + 1;
-        } else {
-          answered[base + r] = (answered[base + r] as number) + (answered[cb + r] as number);
-          notApplicable[base + r] =
-            (notApplicable[base + r] as number) + (notApplicable[cb + r] as number);
-          missing[base + r] = (missing[base + r] as number) + (missing[cb + r] as number);
-        }
+      accumulate(score, cb, w, R, presentW, sumWX, presentN, missingW);
+      if (!counting) continue;
+      if (plan.nodes[child]?.kind === 'indicator') {
+        countLeaf(reason, cb, base, R, answered, notApplicable, missing);
+      } else {
+        addColumn(answered, cb, base, R);
+        addColumn(notApplicable, cb, base, R);
+        addColumn(missing, cb, base, R);
       }
     }
     const aggregate = aggregators[method];
@@ -248,6 +229,75 @@ export function evaluate(
     policy,
     failures: Int32Array.from(failures),
   };
+}
+
+/*
+ * The hot loops live in small functions of their own: each gets optimised once and stays
+ * optimised across calls, where one large function's loops could run unoptimised (allocating a
+ * heap number per double operation) until on-stack replacement caught up.
+ */
+
+/** Indicator scores through a rule's lookup table; NaN and -Infinity pass through. */
+function lookupScores(
+  values: Float64Array,
+  from: number,
+  lookup: Float64Array,
+  score: Float64Array,
+  base: number,
+  R: number,
+): void {
+  for (let r = 0; r < R; r++) {
+    const v = values[from + r] as number;
+    score[base + r] =
+      !Number.isNaN(v) && v !== Number.NEGATIVE_INFINITY ? (lookup[v] as number) : v;
+  }
+}
+
+/** Adds one child's column to the running weighted sums of its parent. */
+function accumulate(
+  score: Float64Array,
+  cb: number,
+  w: number,
+  R: number,
+  presentW: Float64Array,
+  sumWX: Float64Array,
+  presentN: Int32Array,
+  missingW: Float64Array,
+): void {
+  for (let r = 0; r < R; r++) {
+    const s = score[cb + r] as number;
+    if (!Number.isNaN(s) && s !== Number.NEGATIVE_INFINITY) {
+      presentW[r] = (presentW[r] as number) + w;
+      sumWX[r] = (sumWX[r] as number) + w * s;
+      presentN[r] = (presentN[r] as number) + 1;
+    } else if (s !== Number.NEGATIVE_INFINITY) missingW[r] = (missingW[r] as number) + w;
+  }
+}
+
+/** Counts an indicator child as answered, not applicable or missing, from its reasons. */
+function countLeaf(
+  reason: Uint8Array,
+  cb: number,
+  base: number,
+  R: number,
+  answered: Int32Array,
+  notApplicable: Int32Array,
+  missing: Int32Array,
+): void {
+  for (let r = 0; r < R; r++) {
+    const why = reason[cb + r] as number;
+    const at = base + r;
+    if (why === Reason.ok) answered[at] = (answered[at] as number) + 1;
+    else if (why === Reason.notApplicable) notApplicable[at] = (notApplicable[at] as number) + 1;
+    else missing[at] = (missing[at] as number) + 1;
+  }
+}
+
+/** Adds an aggregate child's counts to its parent's. */
+function addColumn(counts: Int32Array, cb: number, base: number, R: number): void {
+  for (let r = 0; r < R; r++) {
+    counts[base + r] = (counts[base + r] as number) + (counts[cb + r] as number);
+  }
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
