@@ -140,19 +140,9 @@ export function evaluate(
         }
       }
       const applyPolicy = node.kind === 'subquestion' || node.scored;
-      for (let r = 0; r < R; r++) {
-        const s = score[base + r] as number;
-        if (Number.isFinite(s)) continue;
-        if (s === Number.NEGATIVE_INFINITY) {
-          reason[base + r] = Reason.notApplicable;
-          if (applyPolicy) score[base + r] = naScore;
-        } else {
-          reason[base + r] = s === Number.POSITIVE_INFINITY ? Reason.noMatch : Reason.noData;
-          score[base + r] = applyPolicy ? noDataScore : Number.NaN;
-          if (applyPolicy && policy.noData === 'fail' && node.kind === 'indicator')
-            failures.push(n, r);
-        }
-      }
+      const fail = applyPolicy && policy.noData === 'fail' && node.kind === 'indicator';
+      const failed = missingPolicy(score, reason, base, R, applyPolicy, naScore, noDataScore, fail);
+      for (const r of failed) failures.push(n, r);
       continue;
     }
 
@@ -179,45 +169,19 @@ export function evaluate(
         addColumn(missing, cb, base, R);
       }
     }
-    const aggregate = aggregators[method];
-    for (let r = 0; r < R; r++) {
-      const present = presentN[r] as number;
-      if (present === 0) {
-        if ((missingW[r] as number) > 0) {
-          score[base + r] = Number.NaN;
-          reason[base + r] = Reason.noData;
-        } else {
-          score[base + r] = Number.NEGATIVE_INFINITY;
-          reason[base + r] = Reason.notApplicable;
-        }
-        continue;
-      }
-      const pw = presentW[r] as number;
-      if (threshold > 0 && pw / (pw + (missingW[r] as number)) < threshold - 1e-12) {
-        score[base + r] = Number.NaN;
-        reason[base + r] = Reason.coverage;
-        continue;
-      }
-      let s: number;
-      if (method === 'amean') s = (sumWX[r] as number) / pw;
-      else {
-        let k = 0;
-        for (let c = 0; c < children.length; c++) {
-          const v = score[(children[c] as number) * R + r] as number;
-          if (!Number.isNaN(v) && v !== Number.NEGATIVE_INFINITY) {
-            vals[k] = v;
-            wts[k] = weights[c] as number;
-            k++;
-          }
-        }
-        s = aggregate(vals, wts, k, node.p);
-      }
-      if (Number.isFinite(s)) score[base + r] = s;
-      else {
-        score[base + r] = Number.NaN;
-        reason[base + r] = Reason.undefinedForMethod;
-      }
-    }
+    finishAggregate(
+      score,
+      reason,
+      base,
+      R,
+      { presentN, presentW, missingW, sumWX },
+      threshold,
+      method === 'amean' ? null : aggregators[method],
+      children,
+      weights,
+      { vals, wts },
+      node.p,
+    );
   }
   return {
     rows: R,
@@ -236,6 +200,101 @@ export function evaluate(
  * optimised across calls, where one large function's loops could run unoptimised (allocating a
  * heap number per double operation) until on-stack replacement caught up.
  */
+
+/**
+ * The missing-data policy on one indicator's column: reasons for empty scores, and the policy's
+ * score where it applies. Returns the rows without data under `fail`.
+ */
+function missingPolicy(
+  score: Float64Array,
+  reason: Uint8Array,
+  base: number,
+  R: number,
+  applyPolicy: boolean,
+  naScore: number,
+  noDataScore: number,
+  fail: boolean,
+): number[] {
+  const failed: number[] = [];
+  for (let r = 0; r < R; r++) {
+    const s = score[base + r] as number;
+    if (Number.isFinite(s)) continue;
+    if (s === Number.NEGATIVE_INFINITY) {
+      reason[base + r] = Reason.notApplicable;
+      if (applyPolicy) score[base + r] = naScore;
+    } else {
+      reason[base + r] = s === Number.POSITIVE_INFINITY ? Reason.noMatch : Reason.noData;
+      score[base + r] = applyPolicy ? noDataScore : Number.NaN;
+      if (fail) failed.push(r);
+    }
+  }
+  return failed;
+}
+
+/** Per row of one aggregate: empty, not applicable, below its coverage threshold, or its mean. */
+function finishAggregate(
+  score: Float64Array,
+  reason: Uint8Array,
+  base: number,
+  R: number,
+  sums: {
+    presentN: Int32Array;
+    presentW: Float64Array;
+    missingW: Float64Array;
+    sumWX: Float64Array;
+  },
+  threshold: number,
+  aggregate: (typeof aggregators)[keyof typeof aggregators] | null,
+  children: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  scratch: { vals: Float64Array; wts: Float64Array },
+  p: number,
+): void {
+  const { presentN, presentW, missingW, sumWX } = sums;
+  const { vals, wts } = scratch;
+  for (let r = 0; r < R; r++) {
+    const present = presentN[r] as number;
+    if (present === 0) {
+      if ((missingW[r] as number) > 0) {
+        score[base + r] = Number.NaN;
+        reason[base + r] = Reason.noData;
+      } else {
+        score[base + r] = Number.NEGATIVE_INFINITY;
+        reason[base + r] = Reason.notApplicable;
+      }
+      continue;
+    }
+    const pw = presentW[r] as number;
+    if (threshold > 0 && pw / (pw + (missingW[r] as number)) < threshold - 1e-12) {
+      score[base + r] = Number.NaN;
+      reason[base + r] = Reason.coverage;
+      continue;
+    }
+    if (aggregate === null) {
+      finishMean(score, reason, base + r, (sumWX[r] as number) / pw);
+      continue;
+    }
+    let k = 0;
+    for (let c = 0; c < children.length; c++) {
+      const v = score[(children[c] as number) * R + r] as number;
+      if (!Number.isNaN(v) && v !== Number.NEGATIVE_INFINITY) {
+        vals[k] = v;
+        wts[k] = weights[c] as number;
+        k++;
+      }
+    }
+    finishMean(score, reason, base + r, aggregate(vals, wts, k, p));
+  }
+}
+
+/** Stores an aggregate's score, or empty with `undefined-for-method` when it is not finite. */
+function finishMean(score: Float64Array, reason: Uint8Array, at: number, s: number): void {
+  if (Number.isFinite(s)) score[at] = s;
+  else {
+    score[at] = Number.NaN;
+    reason[at] = Reason.undefinedForMethod;
+  }
+}
 
 /** Indicator scores through a rule's lookup table; NaN and -Infinity pass through. */
 function lookupScores(
@@ -284,12 +343,15 @@ function countLeaf(
   notApplicable: Int32Array,
   missing: Int32Array,
 ): void {
+  // Branch-free: reasons are mixed at random across rows, so branches would mispredict.
   for (let r = 0; r < R; r++) {
     const why = reason[cb + r] as number;
     const at = base + r;
-    if (why === Reason.ok) answered[at] = (answered[at] as number) + 1;
-    else if (why === Reason.notApplicable) notApplicable[at] = (notApplicable[at] as number) + 1;
-    else missing[at] = (missing[at] as number) + 1;
+    const ok = +(why === Reason.ok);
+    const na = +(why === Reason.notApplicable);
+    answered[at] = (answered[at] as number) + ok;
+    notApplicable[at] = (notApplicable[at] as number) + na;
+    missing[at] = (missing[at] as number) + 1 - ok - na;
   }
 }
 
