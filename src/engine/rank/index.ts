@@ -21,15 +21,45 @@ const MAX_DISTINCT = 16;
  * ```
  */
 export function competitionRanks(scores: ArrayLike<number>): Int32Array {
-  const n = scores.length;
-  const out = new Int32Array(n);
+  const out = new Int32Array(scores.length);
+  rankInto(scores, 0, scores.length, out, 0, scratchFor(scores.length));
+  return out;
+}
+
+/** Buffers reused across the groups {@link rankUnits} ranks. */
+interface Scratch {
+  distinct: Float64Array;
+  counts: Int32Array;
+  rankOf: Int32Array;
+  sorted: Float64Array;
+}
+
+function scratchFor(n: number): Scratch {
+  return {
+    distinct: new Float64Array(MAX_DISTINCT),
+    counts: new Int32Array(MAX_DISTINCT),
+    rankOf: new Int32Array(MAX_DISTINCT),
+    sorted: new Float64Array(n),
+  };
+}
+
+/** Ranks `scores[from..to)` into `out[at..)`; see {@link competitionRanks}. */
+function rankInto(
+  scores: ArrayLike<number>,
+  from: number,
+  to: number,
+  out: Int32Array,
+  at: number,
+  scratch: Scratch,
+): void {
+  const n = to - from;
   // Fast path: indicator scores take a few distinct values (an option's score); count them.
-  const distinct = new Float64Array(MAX_DISTINCT);
-  const counts = new Int32Array(MAX_DISTINCT);
+  const { distinct, counts, rankOf } = scratch;
+  counts.fill(0);
   let k = 0;
   let few = true;
   for (let i = 0; i < n && few; i++) {
-    const s = scores[i] as number;
+    const s = scores[from + i] as number;
     if (!Number.isFinite(s)) continue;
     let j = 0;
     while (j < k && distinct[j] !== s) j++;
@@ -40,7 +70,6 @@ export function competitionRanks(scores: ArrayLike<number>): Int32Array {
     if (few) counts[j] = (counts[j] as number) + 1;
   }
   if (few) {
-    const rankOf = new Int32Array(k);
     for (let j = 0; j < k; j++) {
       let above = 0;
       const bound = (distinct[j] as number) + RANK_TOLERANCE;
@@ -48,24 +77,30 @@ export function competitionRanks(scores: ArrayLike<number>): Int32Array {
       rankOf[j] = 1 + above;
     }
     for (let i = 0; i < n; i++) {
-      const s = scores[i] as number;
-      if (!Number.isFinite(s)) continue;
+      const s = scores[from + i] as number;
+      if (!Number.isFinite(s)) {
+        out[at + i] = 0;
+        continue;
+      }
       let j = 0;
       while (distinct[j] !== s) j++;
-      out[i] = rankOf[j] as number;
+      out[at + i] = rankOf[j] as number;
     }
-    return out;
+    return;
   }
-  const sorted = new Float64Array(n);
+  const sorted = scratch.sorted;
   let m = 0;
   for (let i = 0; i < n; i++) {
-    const s = scores[i] as number;
+    const s = scores[from + i] as number;
     if (Number.isFinite(s)) sorted[m++] = s;
   }
   const present = sorted.subarray(0, m).sort();
   for (let i = 0; i < n; i++) {
-    const s = scores[i] as number;
-    if (!Number.isFinite(s)) continue;
+    const s = scores[from + i] as number;
+    if (!Number.isFinite(s)) {
+      out[at + i] = 0;
+      continue;
+    }
     // Count the scores above s + tolerance with a binary search on the ascending copy.
     const bound = s + RANK_TOLERANCE;
     let lo = 0;
@@ -75,9 +110,8 @@ export function competitionRanks(scores: ArrayLike<number>): Int32Array {
       if ((present[mid] as number) <= bound) lo = mid + 1;
       else hi = mid;
     }
-    out[i] = 1 + (m - lo);
+    out[at + i] = 1 + (m - lo);
   }
-  return out;
 }
 
 /**
@@ -105,6 +139,11 @@ export function rankUnits(
   for (let r = 0; r < R; r++)
     if (r === 0 || prepared.rowPeriod[r] !== prepared.rowPeriod[r - 1]) starts.push(r);
   starts.push(R);
+  let widest = 0;
+  for (let k = 0; k + 1 < starts.length; k++) {
+    widest = Math.max(widest, (starts[k + 1] as number) - (starts[k] as number));
+  }
+  const scratch = scratchFor(widest);
   for (const node of plan.nodes) {
     if (node.ruleObject && !node.ruleObject.scores) continue;
     if (options.aggregatesOnly && node.ruleObject) continue;
@@ -112,7 +151,7 @@ export function rankUnits(
     for (let k = 0; k + 1 < starts.length; k++) {
       const a = starts[k] as number;
       const b = starts[k + 1] as number;
-      ranks.set(competitionRanks(evaluation.score.subarray(base + a, base + b)), base + a);
+      rankInto(evaluation.score, base + a, base + b, ranks, base + a, scratch);
     }
   }
   return ranks;
