@@ -76,8 +76,8 @@ const ratio = (e2e.time ?? 0) / (base.time ?? 1);
 const peak = Math.max(e2e.peakMB ?? 0, re.peakMB ?? 0);
 const lines = [
   `Answers: ${f(base.records)} (400 units x 20 periods x 125 indicators, ${csvPath}); medians of 3 processes per phase; CPU ms; load average ${load.toFixed(1)}`,
-  `  csv-parse alone:   ${f(base.time)} ms   peak ${f(base.peakMB)} MB (at start ${f(base.startMB)} MB)`,
-  `  end to end:        ${f(e2e.time)} ms (read ${f(e2e.read)}, score ${f(e2e.score)})   peak ${f(e2e.peakMB)} MB (at start ${f(e2e.startMB)}, live after GC ${f(e2e.liveMB)} MB)`,
+  `  csv-parse alone:   ${f(base.time)} ms (wall ${f(base.wall)})   peak ${f(base.peakMB)} MB (at start ${f(base.startMB)} MB)`,
+  `  end to end:        ${f(e2e.time)} ms (read ${f(e2e.read)}, score ${f(e2e.score)}; wall ${f(e2e.wall)}, ratio ${((e2e.wall ?? 0) / (base.wall ?? 1)).toFixed(2)}x)   peak ${f(e2e.peakMB)} MB (at start ${f(e2e.startMB)}, live after GC ${f(e2e.liveMB)} MB)`,
   `  ratio:             ${ratio.toFixed(2)}x (per run: ${ratios.map((r) => r.toFixed(2)).join(', ')})   target <= 1.5x   ${ratio <= 1.5 ? 'met' : 'NOT MET'}`,
   `  re-score:          ${f1(re.time)} ms (evaluate ${f1(re.evaluate)} + rank aggregates ${f1((re.time ?? 0) - (re.evaluate ?? 0))}; ranking every node: ${f1(re.rankAll)}; scores only: ${f1(re.scoresOnly)})   target < 100 ms   ${(re.time ?? 0) < 100 ? 'met' : 'NOT MET'}`,
   `  peak memory:       ${f(peak)} MB   target < 400 MB   ${peak < 400 ? 'met' : 'NOT MET'}`,
