@@ -391,6 +391,16 @@ export {
 
 // --- editions, provenance (issue 8) ---
 
+export type { DesignKind } from './analysis/design.js';
+export type { CompositeContext, StepResult } from './composite/_lib/step.js';
+export type { DenominateOptions } from './composite/denominate/denominate.js';
+export {
+  compositeAggregationSchema,
+  imputeMethodSchema,
+  normaliseMethodSchema,
+  pipelineStepSchema,
+} from './composite/pipeline/schema.js';
+export type { VectorTreatment } from './composite/treat/treat.js';
 export { checkEditions, inEdition } from './editions/check.js';
 export {
   comparability,
@@ -413,6 +423,14 @@ export {
   type Rescored,
   rescoredSchema,
 } from './editions/schema.js';
+export type { EngineAggregationMethod } from './engine/aggregate/index.js';
+export type { AssembleOptions } from './engine/assemble/index.js';
+export type { EvaluateOptions } from './engine/evaluate/index.js';
+export type { PrepareOptions } from './engine/prepare/index.js';
+export { RANK_TOLERANCE } from './engine/rank/index.js';
+export { reasonSchema } from './engine/result/schema.js';
+// --- types and constants that the signatures above refer to ---
+export { type IssueParams, messages } from './errors/messages.js';
 // --- importers: MIPEX published scores (issue 9) ---
 export {
   formatAnswersCsv,
@@ -428,3 +446,5 @@ export { fileDigestSchema, type Provenance, provenanceSchema } from './provenanc
 export { createStamp, type ProvenanceInputs, type StampedFramework } from './provenance/stamp.js';
 export { compareDigests, compareResults, type ResultComparison } from './provenance/verify.js';
 export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';
+export { NO_DATA, NO_MATCH, NOT_APPLICABLE, type ParseOutcome } from './rules/_lib/types.js';
+export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';

@@ -22,12 +22,13 @@ export interface RuleFactoryContext {
   readonly subquestions: readonly SubQuestion[];
 }
 
-type Factories = {
+/** The factory of each rule kind, by kind. */
+export type RuleFactories = {
   [K in RuleKind]: (rule: Extract<Rule, { kind: K }>, ctx: RuleFactoryContext) => RuleObject;
 };
 
 /** Every rule kind's factory. */
-export const ruleFactories: Factories = {
+export const ruleFactories: RuleFactories = {
   choice: (r) => choice(r),
   multi: (r) => multi(r),
   boolean: (r) => boolean(r),
