@@ -7,10 +7,8 @@ import { type GainsResult, gains } from '../../analysis/gains/gains.js';
 import { formatScore } from '../../engine/result/round.js';
 import { IntegrationIndexError } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
-import { readAnswerFiles } from '../../node/answers.js';
-import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
+import { decimalsOf, emit, formatOf, loadQuestionnaireInput, renderTable } from '../analysis.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { decimalsOf, emit, formatOf, renderTable } from './uncertainty.js';
 
 /**
  * Formats gains; `top` limits the rows of the table and CSV.
@@ -105,20 +103,7 @@ export const gainsCommand = defineCliCommand({
       if (!Number.isInteger(top) || top < 1)
         throw new UsageError('--top must be a whole number of at least 1.');
     }
-    const paths = ((a._ as unknown[] | undefined) ?? []).map(String);
-    if (paths.length === 0) throw new UsageError('Name at least one answer file.');
-    const framework = loadFrameworkDir(resolveFramework(String(a.framework)));
-    const answers = await readAnswerFiles(paths);
-    if (answers.errors.length > 0) throw new IntegrationIndexError(answers.errors);
-    const r = gains(
-      {
-        framework,
-        answers,
-        ...(a.period !== undefined ? { period: String(a.period) } : {}),
-        ...(a['as-of'] !== undefined ? { asOf: String(a['as-of']) } : {}),
-      },
-      String(a.unit),
-    );
+    const r = gains(await loadQuestionnaireInput(a), String(a.unit));
     if (!r.ok) throw new IntegrationIndexError(r.issues);
     emit(a, formatGains(r.value, format, decimals, top));
     return exitCodes.ok;

@@ -6,7 +6,6 @@
 import { runSensitivity, type SensitivityResult } from '../../analysis/sensitivity/sensitivity.js';
 import { formatScore } from '../../engine/result/round.js';
 import { toCsv } from '../../io/csv.js';
-import { defineCliCommand, exitCodes } from '../command.js';
 import {
   analysisArgs,
   chooseExecutor,
@@ -14,12 +13,12 @@ import {
   emit,
   formatOf,
   formatRemoveOne,
-  inSpec,
   loadAnalysisModel,
   loadSpec,
-  progressBar,
   renderTable,
-} from './uncertainty.js';
+  runWithProgress,
+} from '../analysis.js';
+import { defineCliCommand, exitCodes } from '../command.js';
 
 const columns = [
   'assumption',
@@ -89,18 +88,12 @@ export const sensitivityCommand = defineCliCommand({
     const spec = loadSpec(a);
     const { source, model } = await loadAnalysisModel(a);
     const runs = spec.samples * (spec.assumptions.length + 2);
-    const bar = progressBar('sensitivity');
-    let result: SensitivityResult;
-    try {
-      result = await runSensitivity(model, spec, {
+    const result = await runWithProgress(a, 'sensitivity', (progress) =>
+      runSensitivity(model, spec, {
         executor: chooseExecutor(a, source, model, runs),
-        ...(bar.listener ? { onProgress: bar.listener } : {}),
-      });
-    } catch (e) {
-      throw inSpec(e, String(a.spec));
-    } finally {
-      bar.done();
-    }
+        ...progress,
+      }),
+    );
     emit(a, formatSensitivity(result, format, decimals));
     return exitCodes.ok;
   },

@@ -6,10 +6,8 @@ import { type WhatIfChange, type WhatIfResult, whatIf } from '../../analysis/wha
 import { formatScore } from '../../engine/result/round.js';
 import { IntegrationIndexError } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
-import { readAnswerFiles } from '../../node/answers.js';
-import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
+import { decimalsOf, emit, formatOf, loadQuestionnaireInput, renderTable } from '../analysis.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { decimalsOf, emit, formatOf, renderTable } from './uncertainty.js';
 
 /**
  * Parses `ind=answer,ind2=answer` (an empty answer is no data).
@@ -113,21 +111,7 @@ export const whatifCommand = defineCliCommand({
     const format = formatOf(a);
     const decimals = decimalsOf(a);
     const changes = parseSet(String(a.set));
-    const paths = ((a._ as unknown[] | undefined) ?? []).map(String);
-    if (paths.length === 0) throw new UsageError('Name at least one answer file.');
-    const framework = loadFrameworkDir(resolveFramework(String(a.framework)));
-    const answers = await readAnswerFiles(paths);
-    if (answers.errors.length > 0) throw new IntegrationIndexError(answers.errors);
-    const r = whatIf(
-      {
-        framework,
-        answers,
-        ...(a.period !== undefined ? { period: String(a.period) } : {}),
-        ...(a['as-of'] !== undefined ? { asOf: String(a['as-of']) } : {}),
-      },
-      String(a.unit),
-      changes,
-    );
+    const r = whatIf(await loadQuestionnaireInput(a), String(a.unit), changes);
     if (!r.ok) throw new IntegrationIndexError(r.issues);
     emit(a, formatWhatIf(r.value, format, decimals));
     return exitCodes.ok;
