@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { answerColumns } from '../src/answers/read/_lib/fields.js';
 import { readAnswers } from '../src/answers/read/index.js';
 import type { AnswerRow } from '../src/answers/types.js';
 import { type CsvDelimiter, toCsv } from '../src/io/csv.js';
 
-const header = [
-  'unit',
-  'period',
-  'indicator',
-  'answer',
-  'valid_from',
-  'valid_to',
-  'source',
-  'comment',
-];
+const header = [...answerColumns];
 
 /** What a row says, without where it was read. */
 const content = (r: AnswerRow) => ({

@@ -3,7 +3,13 @@ import { createIssue, type Issue, type IssueLocation } from '../../errors/issue.
 import type { IssueCode, IssueParams } from '../../errors/messages.js';
 import { detectDelimiter } from '../../io/csv.js';
 import type { AnswerOrigin, AnswerRow } from '../types.js';
-import { type AnswerColumn, classifyHeader, cleanCell, isIsoDate } from './_lib/fields.js';
+import {
+  type AnswerColumn,
+  answerColumns,
+  classifyHeader,
+  cleanCell,
+  isIsoDate,
+} from './_lib/fields.js';
 import type { AnswerSink } from './_lib/sink.js';
 
 /** Which CSV layout to read: decided from the header when `auto`. */
@@ -333,20 +339,9 @@ function reject<C extends IssueCode>(
   sink.rejected.push(row === undefined ? { origin, issue } : { origin, issue, row });
 }
 
-const columnOrder: readonly AnswerColumn[] = [
-  'unit',
-  'period',
-  'indicator',
-  'answer',
-  'valid_from',
-  'valid_to',
-  'source',
-  'comment',
-];
-
 function columnNumbers(index: ColumnIndex): Partial<Record<string, number>> {
   const columns: Partial<Record<string, number>> = {};
-  for (const name of columnOrder) {
+  for (const name of answerColumns) {
     const i = index[name];
     if (i !== undefined) columns[name] = i + 1;
   }

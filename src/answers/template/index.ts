@@ -5,6 +5,7 @@ import { indicatorsOf } from '../../framework/validate/walk.js';
 import { type CsvCell, type ToCsvOptions, toCsv } from '../../io/csv.js';
 import type { LeafRule, Rule } from '../../rules/schema.js';
 import { resolveText, type Text } from '../../text/text.js';
+import { answerColumns } from '../read/_lib/fields.js';
 
 /** Options of {@link buildTemplate}. */
 export interface TemplateOptions {
@@ -54,14 +55,7 @@ export interface AnswerTemplate {
  * ```
  */
 export const longTemplateColumns = [
-  'unit',
-  'period',
-  'indicator',
-  'answer',
-  'valid_from',
-  'valid_to',
-  'source',
-  'comment',
+  ...answerColumns,
   'dimension',
   'stage',
   'title',

@@ -1,15 +1,27 @@
 import { isExists } from 'date-fns';
 
+/**
+ * The canonical columns an answer file may have besides indicator columns, in the order a long
+ * answer file lists them (the reader, the template and the example answers all use this order).
+ *
+ * @example
+ * ```ts
+ * answerColumns.slice(0, 4); //=> ['unit', 'period', 'indicator', 'answer']
+ * ```
+ */
+export const answerColumns = [
+  'unit',
+  'period',
+  'indicator',
+  'answer',
+  'valid_from',
+  'valid_to',
+  'source',
+  'comment',
+] as const;
+
 /** The canonical names of the columns an answer file may have, besides indicator columns. */
-export type AnswerColumn =
-  | 'unit'
-  | 'period'
-  | 'indicator'
-  | 'answer'
-  | 'valid_from'
-  | 'valid_to'
-  | 'source'
-  | 'comment';
+export type AnswerColumn = (typeof answerColumns)[number];
 
 /**
  * Header names, lower-cased with `_`, `-` and spaces removed, mapped to the canonical column:
