@@ -1,20 +1,9 @@
 import type { Framework } from '../../framework/schema/framework.js';
 import type { Indicator } from '../../framework/schema/indicator.js';
 import type { FrameworkNode } from '../../framework/schema/node.js';
+import { isScoredIndicator } from '../../framework/validate/walk.js';
 import type { ReportMethodology } from './model.js';
 import type { Translator } from './translate.js';
-
-/**
- * Whether an indicator enters its parent's score (policy indicators do unless told not to).
- *
- * @example
- * ```ts
- * isScoredIndicator({ ...indicator, type: 'outcome' }); //=> false
- * ```
- */
-export function isScoredIndicator(indicator: Indicator): boolean {
-  return indicator.scored ?? indicator.type === 'policy';
-}
 
 /**
  * Every indicator under a node, nested nodes included.
