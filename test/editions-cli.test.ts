@@ -5,9 +5,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommandDef, runCommand } from 'citty';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../src/cli/command.js';
 import { diffCommand, formatDiffText } from '../src/cli/commands/diff.js';
 import { frameworksCommand } from '../src/cli/commands/frameworks.js';
 import { scoreCommand } from '../src/cli/commands/score.js';
@@ -18,35 +16,13 @@ import {
   readAnswerFiles,
   validatePaths,
 } from '../src/node.js';
+import { runCli as run } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
-async function run(command: CommandDef<any>, ...rawArgs: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const { result } = await runCommand(command, { rawArgs });
-    return { code: result as number, stdout, stderr };
-  } catch (error) {
-    if (error instanceof UsageError) return { code: 2, stdout, stderr: error.message };
-    throw error;
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 const old2019 = loadFrameworkDir(join(root, 'indicators/niem-2019'));
 const niem = loadFrameworkDir(join(root, 'indicators/niem'));

@@ -5,12 +5,9 @@
  * answer's source and comment, and Cyrillic, Arabic and Hebrew evidence survives the JSON result,
  * the CSV export and the HTML report.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CommandDef, runCommand } from 'citty';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../src/cli/command.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { explainCommand } from '../src/cli/commands/explain.js';
 import { scoreCommand } from '../src/cli/commands/score.js';
 import { templateCommand } from '../src/cli/commands/template.js';
@@ -18,8 +15,9 @@ import { templateCommand } from '../src/cli/commands/template.js';
 import { explain, readAnswers, renderReport, type ScoreResult, score } from '../src/index.js';
 import { toCsv } from '../src/io/csv.js';
 import { loadFrameworkDir, validatePaths, verifyResultFile } from '../src/node.js';
+import { runCli as run, tempWorkDir } from './support/cli.js';
 
-const work = mkdtempSync(join(tmpdir(), 'ii-languages-'));
+const work = tempWorkDir('ii-languages-');
 const fw = join(work, 'bilingual');
 mkdirSync(fw);
 writeFileSync(
@@ -75,32 +73,6 @@ writeFileSync(
 afterEach(() => {
   vi.restoreAllMocks();
 });
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
-
-// biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
-async function run(command: CommandDef<any>, ...rawArgs: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const { result } = await runCommand(command, { rawArgs });
-    return { code: result as number, stdout, stderr };
-  } catch (error) {
-    if (error instanceof UsageError) return { code: 2, stdout, stderr: error.message };
-    throw error;
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 describe('an English and Bulgarian framework', () => {
   it('validates, with a warning naming the file and line of the missing translation', () => {

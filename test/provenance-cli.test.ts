@@ -2,49 +2,21 @@
  * Provenance end to end: `score --format json --out` stamps the result with the hashes of its
  * inputs; `verify` re-reads them, re-scores and confirms every number, or says what changed.
  */
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type CommandDef, runCommand } from 'citty';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { UsageError } from '../src/cli/command.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scoreCommand } from '../src/cli/commands/score.js';
 import { verifyCommand } from '../src/cli/commands/verify.js';
 import { LIBRARY_VERSION, type ScoreResult, sha256Hex } from '../src/index.js';
 import { verifyResultFile } from '../src/node.js';
+import { runCli as run, tempWorkDir } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
-const work = mkdtempSync(join(tmpdir(), 'ii-provenance-'));
+const work = tempWorkDir('ii-provenance-');
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-afterAll(() => {
-  rmSync(work, { recursive: true, force: true });
-});
-
-// biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
-async function run(command: CommandDef<any>, ...rawArgs: string[]) {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const { result } = await runCommand(command, { rawArgs });
-    return { code: result as number, stdout, stderr };
-  } catch (error) {
-    if (error instanceof UsageError) return { code: 2, stdout, stderr: error.message };
-    throw error;
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
 
 /** A folder with a copy of the NIEM answers; returns its path. */
 function project(name: string): string {
