@@ -55,6 +55,13 @@ export function assemble(
   const R = evaluation.rows;
   const { score, reason } = evaluation;
   const issues: Issue[] = [...prepared.issues];
+  /** The unit and period of row `r`, as the issue parameters name them. */
+  const rowPlace = (r: number) => ({
+    unit: prepared.units[prepared.rowUnit[r] as number] as string,
+    period: (
+      plan.periods[prepared.periods[prepared.rowPeriod[r] as number] as number] as { id: string }
+    ).id,
+  });
   const nodes: NodeResult[] = plan.nodes.map((node) => {
     const base = node.index * R;
     const isLeaf = node.kind === 'indicator' || node.kind === 'subquestion';
@@ -109,12 +116,7 @@ export function assemble(
             createIssue(
               'SCORE_TABLE_NO_MATCH',
               {
-                unit: prepared.units[prepared.rowUnit[r] as number] as string,
-                period: (
-                  plan.periods[prepared.periods[prepared.rowPeriod[r] as number] as number] as {
-                    id: string;
-                  }
-                ).id,
+                ...rowPlace(r),
                 indicator: node.id,
               },
               { severity: 'warning', path: [node.id] },
@@ -144,12 +146,7 @@ export function assemble(
       createIssue(
         'SCORE_NO_DATA',
         {
-          unit: prepared.units[prepared.rowUnit[r] as number] as string,
-          period: (
-            plan.periods[prepared.periods[prepared.rowPeriod[r] as number] as number] as {
-              id: string;
-            }
-          ).id,
+          ...rowPlace(r),
           indicator: node.id,
         },
         { path: [node.id] },
