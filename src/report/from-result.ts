@@ -1,3 +1,4 @@
+import { coverageAt } from '../engine/result/rows.js';
 import type { ScoreResult } from '../engine/result/schema.js';
 import type { Framework } from '../framework/schema/framework.js';
 import type { Indicator } from '../framework/schema/indicator.js';
@@ -77,18 +78,10 @@ export function resultView(result: ScoreResult, framework?: Framework): ResultVi
     if (r === undefined || i === undefined) return undefined;
     const n = result.nodes[i];
     if (!n) return undefined;
-    const cov = n.coverage;
     return {
       score: n.score[r] ?? null,
       rank: n.rank[r] ?? null,
-      coverage: cov
-        ? {
-            answered: cov.answered[r] ?? 0,
-            notApplicable: cov.notApplicable[r] ?? 0,
-            missing: cov.missing[r] ?? 0,
-            expected: cov.expected[r] ?? 0,
-          }
-        : null,
+      coverage: coverageAt(n, r),
       reason: n.reason[r] ?? null,
     };
   };

@@ -6,7 +6,7 @@ import {
   type SafeResult,
 } from '../../errors/issue.js';
 import { isAdditive } from '../aggregate/index.js';
-import { findRow } from '../result/rows.js';
+import { coverageAt, findRow } from '../result/rows.js';
 import type { NodeResult, ScoreResult } from '../result/schema.js';
 
 /** What {@link explain} is asked: a unit, a period and optionally the node to start from. */
@@ -177,7 +177,6 @@ export function safeExplain(result: ScoreResult, query: ExplainQuery): SafeResul
     );
     let ranked = 0;
     for (const k of periodRows) if (node.score[k] != null) ranked++;
-    const cov = node.coverage;
     return {
       id: node.id,
       title: node.title,
@@ -194,14 +193,7 @@ export function safeExplain(result: ScoreResult, query: ExplainQuery): SafeResul
       share,
       contribution: additive && share !== null && score !== null ? share * score : null,
       method: node.method,
-      coverage: cov
-        ? {
-            answered: cov.answered[r] ?? 0,
-            notApplicable: cov.notApplicable[r] ?? 0,
-            missing: cov.missing[r] ?? 0,
-            expected: cov.expected[r] ?? 0,
-          }
-        : null,
+      coverage: coverageAt(node, r),
       rule: node.rule?.kind ?? null,
       answer,
       children,

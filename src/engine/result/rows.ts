@@ -155,3 +155,27 @@ export function filterResult(result: ScoreResult, filter: RowFilter): ScoreResul
     nodes,
   };
 }
+
+/**
+ * The coverage counts of one row of a node (its columnar `coverage` at `r`), or null for a node
+ * without coverage (indicators and sub-questions).
+ *
+ * @example
+ * ```ts
+ * coverageAt(result.nodes[0], 0); //=> { answered: 12, notApplicable: 1, missing: 2, expected: 15 }
+ * ```
+ */
+export function coverageAt(
+  node: NodeResult,
+  r: number,
+): { answered: number; notApplicable: number; missing: number; expected: number } | null {
+  const cov = node.coverage;
+  return cov
+    ? {
+        answered: cov.answered[r] ?? 0,
+        notApplicable: cov.notApplicable[r] ?? 0,
+        missing: cov.missing[r] ?? 0,
+        expected: cov.expected[r] ?? 0,
+      }
+    : null;
+}
