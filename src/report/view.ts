@@ -4,6 +4,7 @@
  * it by hand. Keeping the outputs behind this small interface means a change in the engine's
  * storage layout touches one adapter.
  */
+import type { NodeKind } from '../engine/compile/index.js';
 import type { Text } from '../text/text.js';
 
 /**
@@ -14,15 +15,7 @@ import type { Text } from '../text/text.js';
  * const kind: ViewNodeKind = 'dimension';
  * ```
  */
-export type ViewNodeKind =
-  | 'overall'
-  | 'group'
-  | 'dimension'
-  | 'cell'
-  | 'stage'
-  | 'aggregate'
-  | 'indicator'
-  | 'subquestion';
+export type ViewNodeKind = NodeKind;
 
 /**
  * A node of the scored tree.
