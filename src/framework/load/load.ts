@@ -26,7 +26,7 @@ import type { FrameworkNode } from '../schema/node.js';
 import { checkFramework } from '../validate/check.js';
 import type { Path } from '../validate/walk.js';
 import { locate, type ParsedSource, parseSource } from './document.js';
-import { salvage } from './salvage.js';
+import { idsIn, salvage } from './salvage.js';
 import type { SourceFile } from './source.js';
 import { mapZodIssues, type Placer } from './zod-issues.js';
 
@@ -110,18 +110,6 @@ function mayBeFalseAlarm(
       return true;
     default:
       return false;
-  }
-}
-
-/** Every string `id` anywhere in a value. */
-function idsIn(value: unknown, out: Set<string>): void {
-  if (Array.isArray(value)) {
-    for (const v of value) idsIn(v, out);
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, v] of Object.entries(value)) {
-      if (key === 'id' && typeof v === 'string') out.add(v);
-      else idsIn(v, out);
-    }
   }
 }
 

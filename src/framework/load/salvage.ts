@@ -30,7 +30,15 @@ const placeholders: Readonly<Record<string, unknown>> = {
   description: '-',
 };
 
-function idsIn(value: unknown, out: Set<string>): void {
+/**
+ * Adds every string `id` anywhere in a value to `out`.
+ *
+ * @example
+ * ```ts
+ * const ids = new Set<string>(); idsIn({ id: 'a', children: [{ id: 'b' }] }, ids); // ids: a, b
+ * ```
+ */
+export function idsIn(value: unknown, out: Set<string>): void {
   if (Array.isArray(value)) {
     for (const v of value) idsIn(v, out);
   } else if (typeof value === 'object' && value !== null) {
