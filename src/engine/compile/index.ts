@@ -9,21 +9,14 @@ import { createRule } from '../../rules/registry.js';
 import type { LeafRule, Rule } from '../../rules/schema.js';
 import type { Text } from '../../text/text.js';
 import { type EngineAggregationMethod, isEngineMethod } from '../aggregate/index.js';
+import type { NodeResult } from '../result/schema.js';
 
 /**
  * What a node of the compiled tree is: the overall score, a group of dimensions, a dimension
  * (or nested sub-dimension), a dimension x stage cell, a stage, an extra aggregate, an
  * indicator or a sub-question.
  */
-export type NodeKind =
-  | 'overall'
-  | 'group'
-  | 'dimension'
-  | 'cell'
-  | 'stage'
-  | 'aggregate'
-  | 'indicator'
-  | 'subquestion';
+export type NodeKind = NodeResult['kind'];
 
 /** One node of a {@link Plan}: flat, addressed by its index. */
 export interface PlanNode {

@@ -1,4 +1,4 @@
-import type { ScoreResult } from '../../engine/result/schema.js';
+import { nodeResultSchema, type ScoreResult } from '../../engine/result/schema.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { resultView } from '../from-result.js';
 import type { ResultView, ViewNode, ViewNodeKind } from '../view.js';
@@ -108,15 +108,10 @@ export interface Comparison {
   changes: NodeChange[];
 }
 
-const defaultKinds: readonly ViewNodeKind[] = [
-  'overall',
-  'group',
-  'dimension',
-  'cell',
-  'stage',
-  'aggregate',
-  'indicator',
-];
+/** Every node kind of the result format but sub-questions. */
+const defaultKinds: readonly ViewNodeKind[] = nodeResultSchema.shape.kind.options.filter(
+  (k) => k !== 'subquestion',
+);
 
 /**
  * The direction of a change under a tolerance: `held` when |change| ≤ tolerance.
