@@ -9,7 +9,16 @@ import { resultView } from '../../report/from-result.js';
 import type { ResultView, ViewNodeKind } from '../../report/view.js';
 import { resolveText } from '../../text/text.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { decimalsArg, scoreForOutput, toleranceArg, writeOutput } from './report.js';
+import {
+  asOfArg,
+  decimalsArg,
+  quietArg,
+  scoredInputArgs,
+  scoreFromArgs,
+  str,
+  toleranceArg,
+  writeOutput,
+} from '../scored-output.js';
 
 /**
  * Output formats of `compare`.
@@ -28,6 +37,13 @@ const levelKinds: Record<string, readonly ViewNodeKind[]> = {
 };
 
 const arrow = { improved: '▲', held: '●', declined: '▼' } as const;
+
+/** Each node's title in `lang` (the framework's language where it has none), by node id. */
+function nodeTitles(view: ResultView, lang: string): Map<string, string> {
+  return new Map(
+    view.nodes.map((n) => [n.id, resolveText(n.title, lang, view.framework.language).text]),
+  );
+}
 
 function rankText(c: NodeChange): string {
   if (c.fromRank === null && c.toRank === null) return '';
@@ -49,9 +65,7 @@ export function formatComparisonTable(
   comparison: Comparison,
   options: { decimals: number; lang: string },
 ): string {
-  const title = new Map(
-    view.nodes.map((n) => [n.id, resolveText(n.title, options.lang, view.framework.language).text]),
-  );
+  const title = nodeTitles(view, options.lang);
   const lines: string[] = [];
   const units = [...new Set(comparison.changes.map((c) => c.unit))];
   for (const unit of units) {
@@ -166,9 +180,7 @@ export function formatComparisonMarkdown(
   comparison: Comparison,
   options: { decimals: number; lang: string },
 ): string {
-  const title = new Map(
-    view.nodes.map((n) => [n.id, resolveText(n.title, options.lang, view.framework.language).text]),
-  );
+  const title = nodeTitles(view, options.lang);
   const parts: string[] = [];
   for (const unit of [...new Set(comparison.changes.map((c) => c.unit))]) {
     const rows = comparison.changes.filter((c) => c.unit === unit);
@@ -197,8 +209,6 @@ export function formatComparisonMarkdown(
   return `${parts.join('\n\n')}\n`;
 }
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
 /**
  * `compare --framework <id-or-folder> <answers>... --from P1 --to P2 [--unit U,...]
  * [--level dimension|cell|indicator] [--format table|csv|json] [--tolerance T] [--out FILE]`.
@@ -215,13 +225,7 @@ export const compareCommand = defineCliCommand({
       'Compare two periods: per unit and node the change, whether it improved, held or declined, rank moves, and the answers that changed.',
   },
   args: {
-    answers: { type: 'positional', required: false, description: 'Answer files (CSV or JSON)' },
-    framework: {
-      type: 'string',
-      alias: 'F',
-      required: true,
-      description: 'Built-in framework id or framework folder',
-    },
+    ...scoredInputArgs,
     from: { type: 'string', required: true, description: 'The earlier period' },
     to: { type: 'string', required: true, description: 'The later period' },
     unit: { type: 'string', alias: 'u', description: 'Only these units (comma-separated)' },
@@ -247,12 +251,9 @@ export const compareCommand = defineCliCommand({
         'Changes within ± this many points count as held (default: half the last decimal)',
     },
     lang: { type: 'string', description: 'Language of node titles in the table' },
-    'as-of': {
-      type: 'string',
-      description: 'Score with the answers in force on this date (YYYY-MM-DD)',
-    },
+    'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
-    quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+    quiet: quietArg,
   },
   async run({ args }) {
     const from = str(args.from);
@@ -267,10 +268,7 @@ export const compareCommand = defineCliCommand({
       throw new UsageError(`Unknown --level "${level}"; expected dimension, cell or indicator.`);
     const decimals = decimalsArg(args.decimals);
     const tolerance = toleranceArg(args.tolerance);
-    const input = await scoreForOutput(str(args.framework), (args._ ?? []).map(String), {
-      asOf: str(args['as-of']),
-      quiet: args.quiet === true,
-    });
+    const input = await scoreFromArgs(args);
     if (!input.ok) return input.exitCode;
     const view = resultView(input.result, input.framework);
     const units = str(args.unit)

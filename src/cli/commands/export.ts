@@ -12,7 +12,15 @@ import {
 import { resultView } from '../../report/from-result.js';
 import type { ViewNodeKind } from '../../report/view.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { decimalsArg, scoreForOutput, writeOutput } from './report.js';
+import {
+  asOfArg,
+  decimalsArg,
+  quietArg,
+  scoredInputArgs,
+  scoreFromArgs,
+  str,
+  writeOutput,
+} from '../scored-output.js';
 
 /**
  * Output formats of `export`.
@@ -32,8 +40,6 @@ const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
   all: ['overall', 'group', 'dimension', 'stage', 'cell', 'aggregate', 'indicator', 'subquestion'],
 };
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
 /**
  * `export --framework <id-or-folder> <answers>... --format long|wide|markdown|json [--excel]
  * [--period P,...] [--level overall|dimension|cell|indicator|all] [--decimals N|full] [--out FILE]`.
@@ -51,13 +57,7 @@ export const exportCommand = defineCliCommand({
       'Export scores: long or wide CSV (--excel: BOM and semicolons), Markdown tables, or the full result as JSON.',
   },
   args: {
-    answers: { type: 'positional', required: false, description: 'Answer files (CSV or JSON)' },
-    framework: {
-      type: 'string',
-      alias: 'F',
-      required: true,
-      description: 'Built-in framework id or framework folder',
-    },
+    ...scoredInputArgs,
     format: {
       type: 'string',
       alias: 'f',
@@ -81,12 +81,9 @@ export const exportCommand = defineCliCommand({
       description: 'Decimals (rounded half away from zero), or "full" for full precision',
     },
     lang: { type: 'string', description: 'Language of node titles (Markdown)' },
-    'as-of': {
-      type: 'string',
-      description: 'Score with the answers in force on this date (YYYY-MM-DD)',
-    },
+    'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
-    quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+    quiet: quietArg,
   },
   async run({ args }) {
     const format = String(args.format);
@@ -101,10 +98,7 @@ export const exportCommand = defineCliCommand({
     if (args.excel === true && format !== 'long' && format !== 'wide')
       throw new UsageError('--excel applies to the CSV formats (long, wide).');
     const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
-    const input = await scoreForOutput(str(args.framework), (args._ ?? []).map(String), {
-      asOf: str(args['as-of']),
-      quiet: args.quiet === true,
-    });
+    const input = await scoreFromArgs(args);
     if (!input.ok) return input.exitCode;
     if (format === 'json') {
       const out = str(args.out);
