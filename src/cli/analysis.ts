@@ -22,6 +22,37 @@ import { loadFrameworkDir, resolveFramework } from '../node/framework.js';
 import { UsageError } from './command.js';
 
 /**
+ * The output arguments of the analysis commands: `--format`, `--decimals` and `--out`.
+ *
+ * @example
+ * ```ts
+ * defineCliCommand({ meta, args: { ...questionnaireArgs, unit, ...printArgs }, run });
+ * ```
+ */
+export const printArgs = {
+  format: { type: 'string', alias: 'f', default: 'table', description: 'table, csv or json' },
+  decimals: { type: 'string', default: '2', description: 'Decimals of printed numbers' },
+  out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+} as const;
+
+/**
+ * The answer files and the required `--framework` of `gains` and `whatif`.
+ *
+ * @example
+ * ```ts
+ * defineCliCommand({ meta, args: { ...questionnaireArgs, unit, ...printArgs }, run });
+ * ```
+ */
+export const questionnaireArgs = {
+  answers: { type: 'positional', required: false, description: 'Answer files' },
+  framework: {
+    type: 'string',
+    required: true,
+    description: 'A built-in framework id or a framework folder',
+  },
+} as const;
+
+/**
  * Arguments naming the model: a framework with answers, or COINr-style data and a pipeline.
  *
  * @example
@@ -68,9 +99,7 @@ export const analysisArgs = {
     description:
       'Worker threads: a number, or auto (in process below 1,000 runs, else one per CPU); 1 = in process',
   },
-  format: { type: 'string', alias: 'f', default: 'table', description: 'table, csv or json' },
-  decimals: { type: 'string', default: '2', description: 'Decimals of printed numbers' },
-  out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+  ...printArgs,
 } as const;
 
 function readText(path: string): string {

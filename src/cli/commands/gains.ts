@@ -7,7 +7,15 @@ import { type GainsResult, gains } from '../../analysis/gains/gains.js';
 import { formatScore } from '../../engine/result/round.js';
 import { IntegrationIndexError } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
-import { decimalsOf, emit, formatOf, loadQuestionnaireInput, renderTable } from '../analysis.js';
+import {
+  decimalsOf,
+  emit,
+  formatOf,
+  loadQuestionnaireInput,
+  printArgs,
+  questionnaireArgs,
+  renderTable,
+} from '../analysis.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
 /**
@@ -79,19 +87,12 @@ export const gainsCommand = defineCliCommand({
       'Which reform matters most: every single-answer improvement for a unit and period, ranked by how much it raises the overall score and each dimension.',
   },
   args: {
-    answers: { type: 'positional', required: false, description: 'Answer files' },
-    framework: {
-      type: 'string',
-      required: true,
-      description: 'A built-in framework id or a framework folder',
-    },
+    ...questionnaireArgs,
     unit: { type: 'string', required: true, description: 'The unit (country) to improve' },
     period: { type: 'string', description: 'The period (default: the latest with answers)' },
     'as-of': { type: 'string', description: 'Use the answers in force on this date (YYYY-MM-DD)' },
     top: { type: 'string', description: 'Show only the first N improvements' },
-    format: { type: 'string', alias: 'f', default: 'table', description: 'table, csv or json' },
-    decimals: { type: 'string', default: '2', description: 'Decimals of printed numbers' },
-    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+    ...printArgs,
   },
   async run({ args }) {
     const a = args as Record<string, unknown>;

@@ -6,7 +6,15 @@ import { type WhatIfChange, type WhatIfResult, whatIf } from '../../analysis/wha
 import { formatScore } from '../../engine/result/round.js';
 import { IntegrationIndexError } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
-import { decimalsOf, emit, formatOf, loadQuestionnaireInput, renderTable } from '../analysis.js';
+import {
+  decimalsOf,
+  emit,
+  formatOf,
+  loadQuestionnaireInput,
+  printArgs,
+  questionnaireArgs,
+  renderTable,
+} from '../analysis.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
 /**
@@ -88,12 +96,7 @@ export const whatifCommand = defineCliCommand({
     description: 'Change some answers of a unit and see every score and rank that moves.',
   },
   args: {
-    answers: { type: 'positional', required: false, description: 'Answer files' },
-    framework: {
-      type: 'string',
-      required: true,
-      description: 'A built-in framework id or a framework folder',
-    },
+    ...questionnaireArgs,
     unit: { type: 'string', required: true, description: 'The unit whose answers change' },
     period: { type: 'string', description: 'The period (default: the latest with answers)' },
     'as-of': { type: 'string', description: 'Use the answers in force on this date (YYYY-MM-DD)' },
@@ -102,9 +105,7 @@ export const whatifCommand = defineCliCommand({
       required: true,
       description: 'Changed answers: indicator=answer,indicator=answer',
     },
-    format: { type: 'string', alias: 'f', default: 'table', description: 'table, csv or json' },
-    decimals: { type: 'string', default: '2', description: 'Decimals of printed numbers' },
-    out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+    ...printArgs,
   },
   async run({ args }) {
     const a = args as Record<string, unknown>;
