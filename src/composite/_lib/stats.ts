@@ -122,22 +122,8 @@ export function rangeOf(x: ArrayLike<number>): [number, number] {
  * ```
  */
 export function skewnessOf(x: ArrayLike<number>): number {
-  const m = meanOf(x);
-  let s2 = 0;
-  let s3 = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    if (!Number.isNaN(v)) {
-      const d = v - m;
-      s2 += d * d;
-      s3 += d * d * d;
-      n++;
-    }
-  }
-  if (n < 3) return Number.NaN;
-  const y = (Math.sqrt(n) * s3) / s2 ** 1.5;
-  return (y * Math.sqrt(n * (n - 1))) / (n - 2);
+  const { n, s2, s3 } = centralSums(x, meanOf(x));
+  return skewFromSums(n, s2, s3);
 }
 
 /**
@@ -151,23 +137,8 @@ export function skewnessOf(x: ArrayLike<number>): number {
  * ```
  */
 export function kurtosisOf(x: ArrayLike<number>): number {
-  const m = meanOf(x);
-  let s2 = 0;
-  let s4 = 0;
-  let n = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i] as number;
-    if (!Number.isNaN(v)) {
-      const d = v - m;
-      const d2 = d * d;
-      s2 += d2;
-      s4 += d2 * d2;
-      n++;
-    }
-  }
-  if (n < 4) return Number.NaN;
-  const r = (n * s4) / (s2 * s2);
-  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
+  const { n, s2, s4 } = centralSums(x, meanOf(x));
+  return kurtFromSums(n, s2, s4);
 }
 
 /**
@@ -254,7 +225,15 @@ export function momentsOf(x: ArrayLike<number>): {
       if (v > max) max = v;
     }
   }
-  const m = sum / cnt;
+  const { n, s2, s3, s4 } = centralSums(x, sum / cnt);
+  return { skew: skewFromSums(n, s2, s3), kurt: kurtFromSums(n, s2, s4), min, max };
+}
+
+/** The count of non-NaN values and the sums of their squared, cubed and 4th-power deviations from `m`. */
+function centralSums(
+  x: ArrayLike<number>,
+  m: number,
+): { n: number; s2: number; s3: number; s4: number } {
   let s2 = 0;
   let s3 = 0;
   let s4 = 0;
@@ -270,12 +249,19 @@ export function momentsOf(x: ArrayLike<number>): {
       n++;
     }
   }
-  let skew = Number.NaN;
-  let kurt = Number.NaN;
-  if (n >= 3) skew = (((Math.sqrt(n) * s3) / s2 ** 1.5) * Math.sqrt(n * (n - 1))) / (n - 2);
-  if (n >= 4) {
-    const r = (n * s4) / (s2 * s2);
-    kurt = (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
-  }
-  return { skew, kurt, min, max };
+  return { n, s2, s3, s4 };
+}
+
+/** G1 (e1071 type 2) from the central sums; NaN with fewer than 3 values. */
+function skewFromSums(n: number, s2: number, s3: number): number {
+  if (n < 3) return Number.NaN;
+  const y = (Math.sqrt(n) * s3) / s2 ** 1.5;
+  return (y * Math.sqrt(n * (n - 1))) / (n - 2);
+}
+
+/** G2 (e1071 type 2) from the central sums; NaN with fewer than 4 values. */
+function kurtFromSums(n: number, s2: number, s4: number): number {
+  if (n < 4) return Number.NaN;
+  const r = (n * s4) / (s2 * s2);
+  return (((n + 1) * (r - 3) + 6) * (n - 1)) / ((n - 2) * (n - 3));
 }
