@@ -52,8 +52,8 @@ for (const [path, entry] of Object.entries(pkgs)) {
     if (candidates.some((c) => c in pkgs)) continue;
     const parts = name.split('/').pop().split('-');
     const os = parts.find((p) => OS.includes(p));
-    const cpu =
-      parts.find((p) => CPU.includes(p)) ?? (parts.includes('universal') ? undefined : undefined);
+    // A universal build (darwin-universal) names no cpu: the entry then limits the os only.
+    const cpu = parts.find((p) => CPU.includes(p));
     if (!os) {
       missing.push(name);
       continue;
