@@ -16,6 +16,7 @@ import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData } from '../src/composite/data/types.js';
 import { parsePipelineSpec, safeRunPipeline } from '../src/composite/pipeline/run.js';
 import type { PipelineSpec } from '../src/composite/pipeline/schema.js';
+import { mulberry32 } from './_lib/random.js';
 
 const here = new URL('.', import.meta.url).pathname;
 const asemDir = '/work/shared/reference/coinr-asem';
@@ -62,18 +63,6 @@ function time(
   };
 }
 
-/** A seeded generator (mulberry32), so every run benchmarks the same panel. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * iData/iMeta CSV text of a panel: `units` x `periods` rows, `indicators` indicators in
  * pillars of 10, two sub-indices and an index; skewed (log-normal) values, 3% missing, and a
@@ -85,7 +74,7 @@ export function generatePanel(
   periods: number,
   seed = 1,
 ): { idata: string; imeta: string } {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pillars = Math.ceil(indicators / 10);
   const meta = ['iCode,Level,Parent,Direction,Weight,Type'];
   for (let i = 0; i < indicators; i++)

@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { readAnswerTable } from '../src/answers/read/index.js';
 import { compileFramework, evaluate, prepareTable, rankUnits, score } from '../src/engine/index.js';
 import { type Framework, frameworkSchema } from '../src/framework/schema/framework.js';
+import { mulberry32 } from './_lib/random.js';
 
 const UNITS = 400;
 const PERIODS = 20;
@@ -53,18 +54,6 @@ export function benchFramework(): Framework {
       })),
     })),
   });
-}
-
-/** A small deterministic generator (mulberry32), so the file is the same on every machine. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Writes the answer file unless it is there already (deterministic: same bytes everywhere). */

@@ -1,0 +1,20 @@
+/**
+ * A small seeded generator (mulberry32): numbers in [0, 1), the same sequence for a seed on
+ * every machine, so the benches always measure the same generated data.
+ *
+ * @example
+ * ```ts
+ * const next = mulberry32(7);
+ * next(); // the same first number on every run
+ * ```
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
