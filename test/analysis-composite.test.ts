@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import type { AnalysisModel } from '../src/analysis/model.js';
 import { compileCompositeModel } from '../src/analysis/models/composite.js';
 import { runSensitivity } from '../src/analysis/sensitivity/sensitivity.js';
@@ -10,22 +8,16 @@ import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData } from '../src/composite/data/types.js';
 import { runPipeline } from '../src/composite/pipeline/run.js';
 import type { PipelineSpecInput } from '../src/composite/pipeline/schema.js';
+import { analysisFixture, readAsem } from './support/asem.js';
 
-const ref = '/work/shared/reference/coinr-asem/';
-const fixtures = new URL('./fixtures/analysis/', import.meta.url);
-const pipeline = parse(readFileSync(new URL('asem-pipeline.yaml', fixtures), 'utf8'));
-const spec = parse(readFileSync(new URL('asem-spec.yaml', fixtures), 'utf8'));
+const pipeline = analysisFixture('asem-pipeline.yaml');
+const spec = analysisFixture('asem-spec.yaml');
 
 let data: CompositeData;
 let model: AnalysisModel;
 
 beforeAll(() => {
-  const d = readCoinr(
-    readFileSync(`${ref}asem_iData.csv`, 'utf8'),
-    readFileSync(`${ref}asem_iMeta.csv`, 'utf8'),
-  );
-  if (!d.ok) throw new Error('ASEM data did not read');
-  data = d.value;
+  data = readAsem();
   const m = compileCompositeModel({ data, pipeline });
   if (!m.ok) throw new Error('ASEM pipeline did not compile');
   model = m.value;

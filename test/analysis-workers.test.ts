@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import type { AnalysisModel } from '../src/analysis/model.js';
 import { type AnalysisModelSource, buildModel } from '../src/analysis/models/registry.js';
 import { runSensitivity } from '../src/analysis/sensitivity/sensitivity.js';
 import { runUncertainty } from '../src/analysis/uncertainty/uncertainty.js';
 import { createWorkerExecutor } from '../src/analysis/workers/pool.js';
-import { readCoinr } from '../src/composite/data/read.js';
+import { analysisFixture, readAsem } from './support/asem.js';
 
-const ref = '/work/shared/reference/coinr-asem/';
-const fixtures = new URL('./fixtures/analysis/', import.meta.url);
 const spec = {
-  ...parse(readFileSync(new URL('asem-spec.yaml', fixtures), 'utf8')),
+  ...analysisFixture('asem-spec.yaml'),
   samples: 30,
   bootstrap: 50,
 };
@@ -19,17 +15,9 @@ let source: AnalysisModelSource;
 let model: AnalysisModel;
 
 beforeAll(() => {
-  const d = readCoinr(
-    readFileSync(`${ref}asem_iData.csv`, 'utf8'),
-    readFileSync(`${ref}asem_iMeta.csv`, 'utf8'),
-  );
-  if (!d.ok) throw new Error('ASEM data did not read');
   source = {
     kind: 'composite',
-    input: {
-      data: d.value,
-      pipeline: parse(readFileSync(new URL('asem-pipeline.yaml', fixtures), 'utf8')),
-    },
+    input: { data: readAsem(), pipeline: analysisFixture('asem-pipeline.yaml') },
   };
   const m = buildModel(source);
   if (!m.ok) throw new Error('did not build');
