@@ -33,13 +33,7 @@ export const leafRuleSchema = z.discriminatedUnion('kind', [
 
 /** Every rule kind. `formula`, `questions` and `table` combine sub-questions. */
 export const ruleSchema = z.discriminatedUnion('kind', [
-  choiceRuleSchema,
-  multiRuleSchema,
-  booleanRuleSchema,
-  bandsRuleSchema,
-  linearRuleSchema,
-  dateRuleSchema,
-  numericRuleSchema,
+  ...leafRuleSchema.options,
   formulaRuleSchema,
   questionsRuleSchema,
   tableRuleSchema,
