@@ -92,6 +92,9 @@ function clamp(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
 
+/** The comparison operators a formula may use, alone or chained, by mathjs function name. */
+const comparisons = ['equal', 'unequal', 'smaller', 'larger', 'smallerEq', 'largerEq'];
+
 /** The operators a formula may use, by mathjs function name. */
 const allowedOperators: ReadonlySet<string> = new Set([
   'add',
@@ -102,26 +105,14 @@ const allowedOperators: ReadonlySet<string> = new Set([
   'mod',
   'unaryMinus',
   'unaryPlus',
-  'equal',
-  'unequal',
-  'smaller',
-  'larger',
-  'smallerEq',
-  'largerEq',
+  ...comparisons,
   'and',
   'or',
   'not',
 ]);
 
 /** The comparisons a chained comparison (`a < b <= c`) may use. */
-const allowedComparisons: ReadonlySet<string> = new Set([
-  'equal',
-  'unequal',
-  'smaller',
-  'larger',
-  'smallerEq',
-  'largerEq',
-]);
+const allowedComparisons: ReadonlySet<string> = new Set(comparisons);
 
 /**
  * The functions a formula may call. `round` is mathjs's: half away from zero, with a correction
