@@ -23,11 +23,6 @@ export const explainCommand = defineCliCommand({
       'Show where a score comes from: children with weights and contributions, down to each answer with its option, source and comment.',
   },
   args: {
-    answers: {
-      type: 'positional',
-      required: false,
-      description: 'Answer files (CSV long or wide, JSON)',
-    },
     ...scoringArgs,
     unit: { type: 'string', required: true, description: 'The unit (country) to explain' },
     period: { type: 'string', required: true, description: 'The period to explain' },

@@ -30,6 +30,11 @@ export const scoreFormats = ['table', 'csv', 'json'] as const;
 
 /** Arguments shared by `score` and `explain`. */
 export const scoringArgs = {
+  answers: {
+    type: 'positional',
+    required: false,
+    description: 'Answer files (CSV long or wide, JSON)',
+  },
   framework: {
     type: 'string',
     required: true,
@@ -254,11 +259,6 @@ export const scoreCommand = defineCliCommand({
       'Score answer files against a framework: dimension x stage, dimension, stage and overall scores with ranks and coverage.',
   },
   args: {
-    answers: {
-      type: 'positional',
-      required: false,
-      description: 'Answer files (CSV long or wide, JSON)',
-    },
     ...scoringArgs,
     framework: {
       ...scoringArgs.framework,
