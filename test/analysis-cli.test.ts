@@ -1,20 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnCli as cli } from './support/cli.js';
 
-const root = join(import.meta.dirname, '..');
 const ref = '/work/shared/reference/coinr-asem';
 const fixtures = join('test', 'fixtures', 'analysis');
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const asem = [
   '--idata',

@@ -1,17 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { spawnCli as cli } from './support/cli.js';
 
-const root = join(import.meta.dirname, '..');
 const fixtures = join('test', 'fixtures', 'engine');
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('CLI score and explain', () => {
   it('scores the rest of a file with planted bad rows, reports each, and exits 0', () => {

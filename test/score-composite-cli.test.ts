@@ -1,22 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { spawnCli as cli } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const reference = join(root, '..', 'shared', 'reference', 'coinr-asem');
 const idata = join(reference, 'asem_iData.csv');
 const imeta = join(reference, 'asem_iMeta.csv');
 const pipeline = join('test', 'fixtures', 'composite', 'asem.pipeline.yaml');
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('score with --idata/--imeta (the COINr-style path)', () => {
   it('prints the normalised stage as COINr wide CSV, equal to COINr to 1e-9', () => {

@@ -1,6 +1,8 @@
 /**
- * Running CLI commands in process for end-to-end tests, and a temporary folder per test file.
+ * Running CLI commands for end-to-end tests (in process, or as a child process like a user
+ * would), and a temporary folder per test file.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,4 +64,28 @@ export function tempWorkDir(prefix: string): string {
     rmSync(dir, { recursive: true, force: true });
   });
   return dir;
+}
+
+const root = join(import.meta.dirname, '..', '..');
+
+/**
+ * Runs `integration-index <args>` from the sources in a child process at the package root:
+ * the exit code (null when killed) and both outputs.
+ *
+ * @example
+ * ```ts
+ * const r = spawnCli('score', '--framework', 'niem', 'fixtures/niem/answers.csv');
+ * expect(r.code).toBe(0);
+ * ```
+ */
+export function spawnCli(...args: string[]): {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+} {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
