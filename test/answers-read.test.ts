@@ -244,6 +244,27 @@ describe('wide CSV', () => {
     ]);
     expect(set.rejected.map((r) => r.origin.columns.answer)).toEqual([4, 5, 4, 5, 4, 5]);
     expect(set.rows.map((r) => `${r.unit}:${r.indicator}`)).toEqual(['XC:i1', 'XC:i2']);
+    expect(set.warnings).toMatchObject([
+      { code: 'ANSWER_NOTE_ROWS_SKIPPED', line: 2, field: 'unit', params: { count: 1 } },
+    ]);
+  });
+
+  it('reports skipped note rows of a long file once, with their count and the first line', () => {
+    const set = balanced(
+      readAnswers([
+        text('unit,period,indicator,answer\nXA,2019,i1,a\n# checked by A.B.,,,\n\n#XB,2019,i1,b\n'),
+      ]),
+    );
+    expect(set.read).toBe(1);
+    expect(set.warnings).toMatchObject([
+      {
+        code: 'ANSWER_NOTE_ROWS_SKIPPED',
+        severity: 'warning',
+        file: 'a.csv',
+        line: 3,
+        params: { count: 2 },
+      },
+    ]);
   });
 
   it('needs unit, period and at least one indicator column', () => {

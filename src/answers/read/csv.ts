@@ -108,7 +108,20 @@ export function readCsvAnswers(
     line = lines.end;
     pos = end;
   }
-  if (reader === undefined) sink.errors.push(createIssue('FILE_EMPTY', {}, { file }));
+  if (reader === undefined) {
+    sink.errors.push(createIssue('FILE_EMPTY', {}, { file }));
+    return;
+  }
+  const notes = sink.notes.get(file);
+  if (notes !== undefined) {
+    sink.warnings.push(
+      createIssue(
+        'ANSWER_NOTE_ROWS_SKIPPED',
+        { count: notes.count },
+        { file, line: notes.line, field: 'unit', severity: 'warning' },
+      ),
+    );
+  }
 }
 
 /**
@@ -310,13 +323,27 @@ function lineCounter(
 }
 
 /**
- * Records that hold no answer and are skipped without being counted: blank records (only empty
- * cells, as spreadsheets write below the data) and note rows, whose unit cell starts with `#`
- * (the wide template's `#question` and `#allowed` rows).
+ * Records that hold no answer and are not counted as read: blank records (only empty cells, as
+ * spreadsheets write below the data) and note rows, whose unit cell starts with `#` (the wide
+ * template's `#question` and `#allowed` rows). Note rows are tallied per file in `sink.notes`
+ * and reported as one warning; blank records are not rows of data.
  */
-function isNoteOrBlank(record: readonly string[], iUnit: number): boolean {
+function isNoteOrBlank(
+  record: readonly string[],
+  iUnit: number,
+  sink?: AnswerSink,
+  file?: string,
+  line?: number,
+): boolean {
   const unit = iUnit >= 0 ? record[iUnit] : undefined;
-  if (unit !== undefined && unit.trimStart().charCodeAt(0) === 35) return true;
+  if (unit !== undefined && unit.trimStart().charCodeAt(0) === 35) {
+    if (sink && file !== undefined && line !== undefined) {
+      const seen = sink.notes.get(file);
+      if (seen) seen.count++;
+      else sink.notes.set(file, { count: 1, line });
+    }
+    return true;
+  }
   for (const cell of record) if (cell.trim() !== '') return false;
   return true;
 }
@@ -416,7 +443,7 @@ function readLong(
     const rowNumber = base + k;
     lines.next(record);
     if (record.length !== width) {
-      if (isNoteOrBlank(record, iUnit)) continue;
+      if (isNoteOrBlank(record, iUnit, sink, file, line)) continue;
       sink.read++;
       reject(sink, { file, row: rowNumber, line, columns }, 'ANSWER_FIELD_COUNT', {
         expected: width,
@@ -428,7 +455,7 @@ function readLong(
     const period = cleanCell(record[iPeriod] as string);
     const indicator = cleanCell(record[iIndicator] as string);
     if (unit === '' || period === '' || indicator === '' || unit.charCodeAt(0) === 35) {
-      if (isNoteOrBlank(record, iUnit)) continue;
+      if (isNoteOrBlank(record, iUnit, sink, file, line)) continue;
     }
     sink.read++;
     if (unit === '' || period === '' || indicator === '') {
@@ -516,7 +543,7 @@ function readWide(
     const line = lines.line;
     const rowNumber = base + k;
     lines.next(record);
-    if (isNoteOrBlank(record, iUnit)) continue;
+    if (isNoteOrBlank(record, iUnit, sink, file, line)) continue;
     sink.read += perIndicator.length;
     const rejectAll = <C extends IssueCode>(code: C, params: IssueParams<C>, field?: string) => {
       for (const c of perIndicator) {

@@ -30,6 +30,8 @@ export const answersMessages = {
     `Ignoring unknown field${p.fields.length > 1 ? 's' : ''} ${quoteList(p.fields, 'and')} in answers.`,
   ANSWER_NO_INDICATOR_COLUMNS: (_p: Record<string, never>) =>
     'The wide answer file has no indicator columns after unit and period.',
+  ANSWER_NOTE_ROWS_SKIPPED: (p: { count: number }) =>
+    `${p.count === 1 ? '1 note row was' : `${p.count} note rows were`} skipped (unit cell starting with "#"), the first here; they hold no answers.`,
   ANSWER_FIELD_COUNT: (p: { expected: number; got: number }) =>
     `The record has ${p.got} field${p.got === 1 ? '' : 's'}; the header has ${p.expected}.`,
   ANSWER_EMPTY_FIELD: (p: { field: string }) => `The ${p.field} is empty.`,

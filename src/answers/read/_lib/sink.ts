@@ -18,6 +18,11 @@ export interface AnswerSink {
   read: number;
   errors: Issue[];
   warnings: Issue[];
+  /**
+   * Note rows skipped per file (unit cell starting with `#`): how many, and the line of the
+   * first. They are not answers, but are reported as one warning per file, never dropped silently.
+   */
+  notes: Map<string, { count: number; line: number }>;
 }
 
 /**
@@ -29,5 +34,12 @@ export interface AnswerSink {
  * ```
  */
 export function answerSink(): AnswerSink {
-  return { table: new AnswerTable(), rejected: [], read: 0, errors: [], warnings: [] };
+  return {
+    table: new AnswerTable(),
+    rejected: [],
+    read: 0,
+    errors: [],
+    warnings: [],
+    notes: new Map(),
+  };
 }
