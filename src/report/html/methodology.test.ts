@@ -51,9 +51,10 @@ describe('describeMethodology', () => {
       ['res', 2],
       ['rec', 0],
     ]);
+    // x1 is a choice indicator, but under the unscored reception dimension: it enters no score.
     expect(m.rules).toEqual([
-      { kind: 'choice', indicators: 2 },
       { kind: 'boolean', indicators: 1 },
+      { kind: 'choice', indicators: 1 },
     ]);
   });
   it('states the framework’s policies and the output conventions', () => {

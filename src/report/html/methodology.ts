@@ -1,7 +1,7 @@
 import type { Framework } from '../../framework/schema/framework.js';
 import type { Indicator } from '../../framework/schema/indicator.js';
 import type { FrameworkNode } from '../../framework/schema/node.js';
-import { isScoredIndicator } from '../../framework/validate/walk.js';
+import { indicatorsOf } from '../../framework/validate/walk.js';
 import type { ReportMethodology } from './model.js';
 import type { Translator } from './translate.js';
 
@@ -67,8 +67,14 @@ export function describeMethodology(
   options: MethodologyOptions,
 ): ReportMethodology {
   const groups = new Map((framework.groups ?? []).map((g) => [g.id, g]));
-  const all = framework.dimensions.flatMap(indicatorsUnder);
-  const scored = all.filter(isScoredIndicator);
+  // An indicator counts when it is scored and so is every node and group above it.
+  const visits = indicatorsOf(framework);
+  const all = visits.map((v) => v.indicator);
+  const scored = visits.filter((v) => v.counts).map((v) => v.indicator);
+  const scoredPerDimension = new Map<unknown, number>();
+  for (const v of visits) {
+    if (v.counts) scoredPerDimension.set(v.path[1], (scoredPerDimension.get(v.path[1]) ?? 0) + 1);
+  }
   const kinds = new Map<string, number>();
   for (const i of scored) kinds.set(i.rule.kind, (kinds.get(i.rule.kind) ?? 0) + 1);
   const agg = framework.aggregation;
@@ -116,7 +122,7 @@ export function describeMethodology(
     },
     {
       term: 'Unscored content',
-      definition: `${all.length - scored.length} of ${all.length} indicators (outcome and input statistics, or marked unscored) are collected and shown but do not enter any score${unscoredDims.length > 0 ? `; so are the dimensions ${unscoredDims.map((d) => tr(d.title)).join(', ')}` : ''}.`,
+      definition: `${all.length - scored.length} of ${all.length} indicators (outcome and input statistics, marked unscored, or under an unscored node) are collected and shown but do not enter any score${unscoredDims.length > 0 ? `; so are the dimensions ${unscoredDims.map((d) => tr(d.title)).join(', ')}` : ''}.`,
     },
     {
       term: 'Rounding',
@@ -152,12 +158,12 @@ export function describeMethodology(
       label: tr(s.title),
       ...(s.description !== undefined ? { description: tr(s.description) } : {}),
     })),
-    dimensions: framework.dimensions.map((d) => {
+    dimensions: framework.dimensions.map((d, i) => {
       const parent = d.parent !== undefined ? groups.get(d.parent) : undefined;
       return {
         id: d.id,
         label: tr(d.title),
-        indicators: d.scored === false ? 0 : indicatorsUnder(d).filter(isScoredIndicator).length,
+        indicators: scoredPerDimension.get(i) ?? 0,
         ...(parent ? { parent: tr(parent.title) } : {}),
       };
     }),
