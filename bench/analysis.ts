@@ -24,7 +24,7 @@ import { runUncertainty } from '../src/analysis/uncertainty/uncertainty.js';
 import { createWorkerExecutor } from '../src/analysis/workers/pool.js';
 import { readCoinr } from '../src/composite/data/read.js';
 
-const asem = '/work/shared/reference/coinr-asem';
+const asem = new URL('../fixtures/reference/coinr-asem', import.meta.url).pathname;
 const fixtures = new URL('../test/fixtures/analysis/', import.meta.url);
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -19,7 +19,7 @@ import type { PipelineSpec } from '../src/composite/pipeline/schema.js';
 import { mulberry32 } from './_lib/random.js';
 
 const here = new URL('.', import.meta.url).pathname;
-const asemDir = '/work/shared/reference/coinr-asem';
+const asemDir = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
 
 function spec(input: unknown): PipelineSpec {
   const r = parsePipelineSpec(input);

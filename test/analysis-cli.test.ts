@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli as cli } from './support/cli.js';
 
-const ref = '/work/shared/reference/coinr-asem';
+const ref = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
 const fixtures = join('test', 'fixtures', 'analysis');
 
 const asem = [

@@ -13,7 +13,7 @@ import type { CompositeData, Dataset } from '../src/composite/data/types.js';
 import { parsePipelineSpec, runPipeline } from '../src/composite/pipeline/run.js';
 import type { StageName } from '../src/composite/pipeline/schema.js';
 
-const dir = '/work/shared/reference/coinr-asem';
+const dir = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
 
 const loaded = readCoinr(read('asem_iData.csv'), read('asem_iMeta.csv'), {

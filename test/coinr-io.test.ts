@@ -178,7 +178,7 @@ describe('runCompositeScore', () => {
 
 describe('importCoinr', () => {
   it('writes a framework whose files pass the framework schema', () => {
-    const asem = '/work/shared/reference/coinr-asem';
+    const asem = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
     const r = importCoinr(
       readFileSync(join(asem, 'asem_iData.csv'), 'utf8'),
       readFileSync(join(asem, 'asem_iMeta.csv'), 'utf8'),
@@ -208,7 +208,7 @@ describe('importCoinr', () => {
 
   it('import coinr writes framework.yaml, one file per dimension and answers.csv', async () => {
     const out = mkdtempSync(join(tmpdir(), 'coinr-import-'));
-    const asem = '/work/shared/reference/coinr-asem';
+    const asem = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     const { result } = await runCommand(importCoinrCommand, {
       rawArgs: [
@@ -241,7 +241,7 @@ describe('importCoinr', () => {
 
 describe('compositeFromFramework', () => {
   it('runs the numeric indicators of an imported framework exactly like the COINr data', () => {
-    const asem = '/work/shared/reference/coinr-asem';
+    const asem = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
     const idata = readFileSync(join(asem, 'asem_iData.csv'), 'utf8');
     const imeta = readFileSync(join(asem, 'asem_iMeta.csv'), 'utf8');
     const imported = importCoinr(idata, imeta, { id: 'asem' });

@@ -27,7 +27,7 @@ import { formatAnswersCsv } from '../src/import/mipex/csv.js';
 import { importMipexScores, type MipexImportResult } from '../src/import/mipex/import.js';
 import { loadFrameworkDir } from '../src/node/framework.js';
 
-const reference = join(import.meta.dirname, '../../shared/reference/mipex-2020');
+const reference = join(import.meta.dirname, '../fixtures/reference/mipex-2020');
 const areas = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 const overalls = [
   'overall_with_health',

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnCli as cli } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
-const reference = join(root, '..', 'shared', 'reference', 'coinr-asem');
+const reference = join(root, 'fixtures', 'reference', 'coinr-asem');
 const idata = join(reference, 'asem_iData.csv');
 const imeta = join(reference, 'asem_iMeta.csv');
 const pipeline = join('test', 'fixtures', 'composite', 'asem.pipeline.yaml');

@@ -3,11 +3,12 @@
  * analysis tests read them.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readCoinr } from '../../src/composite/data/read.js';
 import type { CompositeData } from '../../src/composite/data/types.js';
 
-const ref = '/work/shared/reference/coinr-asem/';
+const ref = `${join(import.meta.dirname, '../../fixtures/reference/coinr-asem')}/`;
 const fixtures = new URL('../fixtures/analysis/', import.meta.url);
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { datasetFromRows } from '../data/dataset.js';
 import { readCoinr } from '../data/read.js';
@@ -29,7 +30,7 @@ const units = (
 
 describe('effective weights', () => {
   it('multiplies shares down the ASEM tree and sums to 1 over the indicators', () => {
-    const dir = '/work/shared/reference/coinr-asem';
+    const dir = join(import.meta.dirname, '../../../fixtures/reference/coinr-asem');
     const r = readCoinr(
       readFileSync(`${dir}/asem_iData.csv`, 'utf8'),
       readFileSync(`${dir}/asem_iMeta.csv`, 'utf8'),
