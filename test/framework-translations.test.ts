@@ -27,6 +27,26 @@ function missingBulgarian(files: ReturnType<typeof readFrameworkFiles>): string[
     .map((w) => `${w.file ?? '?'}:${w.line ?? '?'} ${w.path.join('.')}`);
 }
 
+/** Every English and Bulgarian pair of a framework's dimensions (sources excluded). */
+function textPairs(framework: Framework): { en: string; bg: string }[] {
+  const out: { en: string; bg: string }[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v);
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    const { en, bg } = value as { en?: unknown; bg?: unknown };
+    if (typeof en === 'string' && typeof bg === 'string') {
+      out.push({ en, bg });
+      return;
+    }
+    for (const [key, v] of Object.entries(value)) if (key !== 'sources') walk(v);
+  };
+  walk(framework.dimensions);
+  return out;
+}
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
@@ -45,6 +65,58 @@ describe('frameworks that declare Bulgarian', () => {
       expect(missingBulgarian(readFrameworkFiles(dir))).toEqual([]);
     },
   );
+
+  it('one English text has one Bulgarian text, except labels whose question asks for another form', () => {
+    const renderings = new Map<string, Set<string>>();
+    for (const dir of bilingual) {
+      for (const { en, bg } of textPairs(loadFrameworkDir(dir))) {
+        renderings.set(en, (renderings.get(en) ?? new Set()).add(bg));
+      }
+    }
+    const varying = [...renderings].filter(([, bg]) => bg.size > 1).map(([en]) => en);
+    // Documented in indicators/niem/README.md (glossary): gender and number follow the noun of
+    // the question, and "Free" is a free choice for residence but free of charge for fees.
+    expect(varying.sort()).toEqual([
+      'Comprehensive',
+      'Core only',
+      'Free',
+      'Required',
+      'Restricted',
+    ]);
+  });
+
+  it('the options and bands of a rule have distinct Bulgarian labels', () => {
+    const clashes: string[] = [];
+    let rules = 0;
+    const walk = (value: unknown, path: string): void => {
+      if (Array.isArray(value)) {
+        const labels = value
+          .map((v) => (v as { label?: { bg?: string } } | null)?.label?.bg)
+          .filter((l): l is string => typeof l === 'string');
+        if (labels.length > 1) rules++;
+        if (new Set(labels).size !== labels.length) clashes.push(`${path}: ${labels.join(' | ')}`);
+        value.forEach((v, i) => {
+          walk(v, `${path}.${i}`);
+        });
+      } else if (typeof value === 'object' && value !== null) {
+        for (const [k, v] of Object.entries(value)) walk(v, `${path}.${k}`);
+      }
+    };
+    for (const dir of bilingual) walk(loadFrameworkDir(dir).dimensions, dir.slice(root.length + 1));
+    expect(clashes).toEqual([]);
+    expect(rules).toBeGreaterThan(300);
+  });
+
+  it('the Bulgarian texts use the terms of Bulgarian law, not English abbreviations or loan words', () => {
+    // subsidiary protection is хуманитарен статут in the ЗУБ; BIP, BSP, LTR, NGO are written out.
+    const foreign = /\b(BIPs?|BSPs?|LTR|NGOs?|UNHCR|IOM)\b|субсидиарн|бенефициент|азил/i;
+    const found = bilingual.flatMap((dir) =>
+      textPairs(loadFrameworkDir(dir))
+        .filter(({ bg }) => foreign.test(bg))
+        .map(({ bg }) => bg),
+    );
+    expect(found).toEqual([]);
+  });
 
   it('a text without Bulgarian is listed with its file, line and path', () => {
     const files = readFrameworkFiles(join(indicators, 'niem')).map((f) =>
