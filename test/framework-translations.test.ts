@@ -186,14 +186,19 @@ function englishIn(csv: string, english: Set<string>): string[] {
 describe('template --framework niem --lang bg', () => {
   const english = englishTexts(loadFrameworkDir(join(indicators, 'niem')));
 
-  it('holds no English question, title or option text of the framework, and falls back on none', async () => {
-    const r = await run(templateCommand, '--framework', 'niem', '--lang', 'bg', '--units', 'BG');
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).not.toContain('ANSWER_TEMPLATE_FALLBACK');
-    expect(englishIn(r.stdout, english)).toEqual([]);
-    expect(r.stdout).toContain('Колко лица с международна закрила са придобили гражданство');
-    expect(r.stdout).toContain('a = Да, при същите условия (100)');
-  });
+  it.each(['niem', 'niem-2019'])(
+    '%s: holds no English question, title or option text of the framework, and falls back on none',
+    async (id) => {
+      const r = await run(templateCommand, '--framework', id, '--lang', 'bg', '--units', 'BG');
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr).not.toContain('ANSWER_TEMPLATE_FALLBACK');
+      expect(englishIn(r.stdout, englishTexts(loadFrameworkDir(join(indicators, id))))).toEqual([]);
+      expect(r.stdout).toContain(
+        'Имат ли лицата с хуманитарен статут право на събиране на семейството при същите условия като бежанците?',
+      );
+      expect(r.stdout).toContain('a = Да, при същите условия');
+    },
+  );
 
   it('the same check finds the English texts in the English template', async () => {
     const r = await run(templateCommand, '--framework', 'niem', '--units', 'BG');
