@@ -116,6 +116,7 @@ export {
 } from './engine/aggregate/index.js';
 export {
   type AnswerCounts,
+  applyWeights,
   assemble,
   competitionRanks,
   compileFramework,
@@ -155,6 +156,7 @@ export {
   scoreFiles,
   scoreResultSchema,
   scoreRows,
+  type WeightOverrides,
 } from './engine/index.js';
 export {
   type CsvCell,

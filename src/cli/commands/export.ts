@@ -85,7 +85,7 @@ export const exportCommand = defineCliCommand({
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
       throw new UsageError(`Unknown --format "${format}"; expected long, wide, markdown or json.`);
@@ -98,7 +98,7 @@ export const exportCommand = defineCliCommand({
     if (args.excel === true && format !== 'long' && format !== 'wide')
       throw new UsageError('--excel applies to the CSV formats (long, wide).');
     const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
-    const input = await scoreFromArgs(args);
+    const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
     if (format === 'json') {
       const out = str(args.out);

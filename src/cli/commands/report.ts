@@ -72,13 +72,13 @@ export const reportCommand = defineCliCommand({
     },
     quiet: quietArg,
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const out = str(args.out);
     if (!out) throw new UsageError('Missing --out <report.html>.');
     const decimals = decimalsArg(args.decimals);
     const tolerance = toleranceArg(args.tolerance);
     const lang = str(args.lang);
-    const input = await scoreFromArgs(args);
+    const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
     const { result, framework } = input;
     const period = str(args.period);
