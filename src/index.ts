@@ -356,6 +356,15 @@ export {
   defaultTolerance,
   type NodeChange,
 } from './report/compare/index.js';
+export {
+  type DataLicense,
+  type DataPackage,
+  type DataPackageOptions,
+  type DataResource,
+  dataLicenses,
+  dataPackage,
+  type TableField,
+} from './report/datapackage/index.js';
 export { escapeMarkup } from './report/escape.js';
 export {
   type CsvExportOptions,

@@ -17,6 +17,8 @@ export const reportMessages = {
     `--from and --to are both "${p.period}"; a comparison needs two different periods.`,
   COMPARE_NEGATIVE_TOLERANCE: (p: { tolerance: number }) =>
     `The tolerance must be zero or more, got ${p.tolerance}.`,
+  EXPORT_UNKNOWN_LICENSE: (p: { license: string; known: readonly string[] }) =>
+    `Unknown licence "${p.license}"; known licence ids: ${quoteList(p.known)}.`,
   EXPORT_RESULT_INVALID: (p: { detail: string }) =>
     `The result does not match the published result JSON Schema: ${p.detail}`,
 } satisfies MessageCatalogue;
