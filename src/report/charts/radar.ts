@@ -161,7 +161,11 @@ export function radarSvg(spec: RadarSpec): string {
     const lines = wrapped[i] as string[];
     // Labels above the plot grow upwards, those beside it are centred on their axis.
     const first =
-      p.y > 1 ? 9 : p.y < -1 ? -2 - (lines.length - 1) * lineHeight : 3 - ((lines.length - 1) * lineHeight) / 2;
+      p.y > 1
+        ? 9
+        : p.y < -1
+          ? -2 - (lines.length - 1) * lineHeight
+          : 3 - ((lines.length - 1) * lineHeight) / 2;
     const missing = spec.series.some((s) => s.role === 'primary' && (s.values[i] ?? null) === null);
     const x = coord(cx + p.x);
     const tspans = lines
