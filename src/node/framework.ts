@@ -5,10 +5,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIssue, errorsOf, IntegrationIndexError, type Issue } from '../errors/issue.js';
+import { invalidArgument } from '../errors/args.js';
+import {
+  createIssue,
+  errorsOf,
+  IntegrationIndexError,
+  type Issue,
+  type SafeResult,
+} from '../errors/issue.js';
 import {
   isFrameworkFileName,
-  loadFramework,
+  parseFramework,
+  safeParseFramework,
   validateFramework,
   validateSourceFile,
 } from '../framework/load/load.js';
@@ -60,7 +68,59 @@ export function readFrameworkFiles(dir: string): SourceFile[] {
  * ```
  */
 export function loadFrameworkDir(dir: string): Framework {
-  return loadFramework(readFrameworkFiles(dir));
+  return parseFramework(readFrameworkFiles(dir));
+}
+
+const idOrPathExpected =
+  'a built-in framework id (such as "niem") or the path of a framework folder';
+
+/**
+ * Loads a framework named by a built-in id (`niem`, `mipex-2020`: see
+ * {@link listBuiltinFrameworks}) or by the path of its folder (or of its `framework.yaml`),
+ * validated, without throwing: the framework with its warnings, or every issue found
+ * (`FILE_NOT_FOUND` when neither exists, `API_INVALID_ARGUMENT` for a non-string).
+ *
+ * @example
+ * ```ts
+ * const r = safeLoadFramework('./my-framework');
+ * if (r.ok) r.value.dimensions.length; //=> 3
+ * else r.issues.map(formatIssue);      //=> ['my-framework/housing.yaml:12:9: error ...']
+ * ```
+ */
+export function safeLoadFramework(idOrPath: string): SafeResult<Framework> {
+  if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
+    return {
+      ok: false,
+      issues: [invalidArgument('loadFramework', 'idOrPath', idOrPathExpected, idOrPath)],
+    };
+  }
+  try {
+    return safeParseFramework(readFrameworkFiles(resolveFramework(idOrPath)));
+  } catch (e) {
+    if (e instanceof IntegrationIndexError) return { ok: false, issues: e.issues };
+    throw e;
+  }
+}
+
+/**
+ * Loads a framework named by a built-in id (`niem`, `mipex-2020`) or by the path of its folder,
+ * validated; throws an {@link IntegrationIndexError} carrying every issue when there is an
+ * error (see {@link safeLoadFramework}). The core's {@link parseFramework} does the same from
+ * file contents, without a file system.
+ *
+ * @example
+ * ```ts
+ * import { score } from 'integration-index';
+ * import { loadFramework, readAnswerFiles } from 'integration-index/node';
+ *
+ * const niem = loadFramework('niem');
+ * const result = score(niem, await readAnswerFiles(['answers.csv']));
+ * ```
+ */
+export function loadFramework(idOrPath: string): Framework {
+  const r = safeLoadFramework(idOrPath);
+  if (!r.ok) throw new IntegrationIndexError(r.issues);
+  return r.value;
 }
 
 /**
