@@ -1,3 +1,10 @@
+import {
+  frameworkProblem,
+  invalidArgument,
+  isRecord,
+  stringArrayProblem,
+  throwIfAny,
+} from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { indicatorsOf } from '../framework/validate/walk.js';
@@ -35,6 +42,10 @@ export function comparability(
   framework: Framework,
   periods: readonly string[],
 ): PeriodComparability[] {
+  throwIfAny(
+    frameworkProblem('comparability', 'framework', framework),
+    stringArrayProblem('comparability', 'periods', periods),
+  );
   const changes = framework.changes;
   if (!changes?.periods) return [];
   const old = new Set(changes.periods);
@@ -72,6 +83,10 @@ export function comparability(
  * ```
  */
 export function editionWarnings(framework: Framework, periods: readonly string[]): Issue[] {
+  throwIfAny(
+    frameworkProblem('editionWarnings', 'framework', framework),
+    stringArrayProblem('editionWarnings', 'periods', periods),
+  );
   const issues: Issue[] = [];
   for (const c of comparability(framework, periods)) {
     const params = { period: c.period, since: c.edition, edition: framework.edition };
@@ -111,6 +126,12 @@ export function retiredAnswerWarnings(
   framework: Framework,
   issues: readonly { code: string; params?: Record<string, unknown> | undefined }[],
 ): Issue[] {
+  throwIfAny(
+    frameworkProblem('retiredAnswerWarnings', 'framework', framework),
+    Array.isArray(issues) && issues.every((i) => isRecord(i) && typeof i.code === 'string')
+      ? undefined
+      : invalidArgument('retiredAnswerWarnings', 'issues', 'an array of issues', issues),
+  );
   const retired = new Set(framework.changes?.retired ?? []);
   if (retired.size === 0) return [];
   const counts = new Map<string, number>();

@@ -35,6 +35,16 @@ import {
 } from '../answers/read/index.js';
 import type { AnswerSet } from '../answers/types.js';
 import { editionWarnings, retiredAnswerWarnings } from '../editions/comparable.js';
+import {
+  answersProblem,
+  FRAMEWORK_EXPECTED,
+  firstProblem,
+  invalidArgument,
+  isFrameworkLike,
+  objectOf,
+  optionsProblem,
+  sourceFilesProblem,
+} from '../errors/args.js';
 import { IntegrationIndexError, type Issue, type SafeResult } from '../errors/issue.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
@@ -88,6 +98,12 @@ export function safeScore(
   answers: AnswerSet | AnswerTableSet,
   options: ScoreOptions = {},
 ): SafeResult<ScoreResult> {
+  const bad = firstProblem(
+    frameworkOrPlanProblem('score', framework),
+    answersProblem('score', 'answers', answers),
+    optionsProblem('score', 'options', options, scoreOptionFields),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   let plan: Plan;
   const warnings: Issue[] = [];
   if (isPlan(framework)) plan = framework;
@@ -180,11 +196,18 @@ export function safeScoreFiles(
   files: readonly SourceFile[],
   options: ScoreFilesOptions = {},
 ): SafeResult<ScoreResult> {
+  const bad = firstProblem(
+    frameworkOrPlanProblem('scoreFiles', framework),
+    sourceFilesProblem('scoreFiles', 'files', files),
+    optionsProblem('scoreFiles', 'options', options, scoreFilesOptionFields),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const read = readAnswerTable(
     files,
     options.format === undefined ? {} : { format: options.format },
   );
-  return safeScore(framework, read, options);
+  const { format: _format, ...scoreOptions } = options;
+  return safeScore(framework, read, scoreOptions);
 }
 
 /**
@@ -208,6 +231,42 @@ export function scoreFiles(
 
 function isPlan(x: Framework | Plan): x is Plan {
   return 'order' in x && x.order instanceof Int32Array;
+}
+
+const isRecordValue = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const scoreOptionFields = {
+  asOf: 'string',
+  missing: objectOf({
+    noData: ['exclude', 'zero', 'fail'],
+    notApplicable: ['exclude', 'zero', 'max'],
+    coverage: (v) =>
+      typeof v === 'number' && v >= 0 && v <= 1 ? undefined : 'a number from 0 to 1',
+  }),
+  lang: 'string',
+  provenance: objectOf({
+    framework: 'object',
+    answers: 'array',
+    relativeTo: ['result', 'cwd'],
+    decimals: 'number',
+  }),
+} as const;
+const scoreFilesOptionFields = {
+  ...scoreOptionFields,
+  format: ['auto', 'long', 'wide', 'json'],
+} as const;
+
+function frameworkOrPlanProblem(fn: string, value: unknown): Issue | undefined {
+  if (isRecordValue(value) && isPlan(value as Plan)) return undefined;
+  return isFrameworkLike(value)
+    ? undefined
+    : invalidArgument(
+        fn,
+        'framework',
+        `${FRAMEWORK_EXPECTED}, or a Plan from compileFramework`,
+        value,
+      );
 }
 
 export {

@@ -131,11 +131,18 @@ export function optionsProblem(
 }
 
 /**
- * Whether a value looks like a `Framework` (an object with an `id` and a `dimensions` array);
- * the full schema is applied where the framework is compiled.
+ * Whether a value looks like a `Framework` with its defaults applied (an object with an `id`,
+ * `periods` and `dimensions` arrays and an `aggregation` object); the meaning checks run where
+ * the framework is compiled.
  */
 export function isFrameworkLike(value: unknown): boolean {
-  return isRecord(value) && typeof value.id === 'string' && Array.isArray(value.dimensions);
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    Array.isArray(value.dimensions) &&
+    Array.isArray(value.periods) &&
+    isRecord(value.aggregation)
+  );
 }
 
 /** What a function expects in place of a framework, for messages. */
@@ -197,4 +204,122 @@ export function throwIfAny(...problems: (Issue | undefined)[]): void {
 export function firstProblem(...problems: (Issue | undefined)[]): Issue | undefined {
   for (const p of problems) if (p) return p;
   return undefined;
+}
+
+/** What a function expects in place of answers, for messages. */
+export const ANSWERS_EXPECTED =
+  'an answer set from readAnswers, readAnswerTable or readAnswerFiles ({ rows | table, rejected, errors, warnings })';
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not an answer set (rows held as objects or as a
+ * table), else `undefined`. Each row's identifying fields are looked at: one pass, no copies.
+ */
+export function answersProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  if (
+    !isRecord(value) ||
+    !Array.isArray(value.rejected) ||
+    !Array.isArray(value.errors) ||
+    !Array.isArray(value.warnings)
+  ) {
+    return invalidArgument(fn, parameter, ANSWERS_EXPECTED, value);
+  }
+  if ('table' in value) {
+    const t = value.table;
+    return isRecord(t) && typeof t.length === 'number'
+      ? undefined
+      : invalidArgument(fn, `${parameter}.table`, 'an AnswerTable', t);
+  }
+  const rows = value.rows;
+  if (!Array.isArray(rows))
+    return invalidArgument(fn, `${parameter}.rows`, 'an array of answer rows', rows);
+  for (let i = 0; i < rows.length; i++) {
+    const r: unknown = rows[i];
+    if (
+      !isRecord(r) ||
+      typeof r.unit !== 'string' ||
+      typeof r.period !== 'string' ||
+      typeof r.indicator !== 'string' ||
+      !isRecord(r.origin)
+    ) {
+      return invalidArgument(
+        fn,
+        `${parameter}.rows.${String(i)}`,
+        'an answer row ({ unit, period, indicator: string, answer, origin })',
+        r,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** What a function expects in place of a score result, for messages. */
+export const RESULT_EXPECTED = 'a ScoreResult from score or safeScore';
+
+/** `API_INVALID_ARGUMENT` for a value that is not a score result, else `undefined`. */
+export function resultProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  return isRecord(value) &&
+    Array.isArray(value.units) &&
+    Array.isArray(value.periods) &&
+    Array.isArray(value.nodes) &&
+    typeof value.rootId === 'string'
+    ? undefined
+    : invalidArgument(fn, parameter, RESULT_EXPECTED, value);
+}
+
+/** A field check for arrays of strings. */
+export const stringArray = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string')
+    ? undefined
+    : 'an array of strings';
+
+/**
+ * A field check for a nested options object: known keys only, each passing its check.
+ *
+ * @example
+ * ```ts
+ * optionsProblem('score', 'options', o, { missing: objectOf({ noData: ['exclude', 'zero', 'fail'] }) });
+ * ```
+ */
+export function objectOf(
+  fields: Readonly<Record<string, FieldCheck>>,
+): (value: unknown) => string | undefined {
+  const expected = `an object with keys ${Object.keys(fields).join(', ')}`;
+  return (value) => {
+    if (!isRecord(value)) return expected;
+    for (const key of Object.keys(value)) {
+      const check = fields[key];
+      if (check === undefined || !Object.hasOwn(fields, key)) return `${expected} (not "${key}")`;
+      const v = value[key];
+      if (v !== undefined && fieldProblem(check, v) !== undefined) {
+        return `${expected}, with ${key} ${String(fieldProblem(check, v))}`;
+      }
+    }
+    return undefined;
+  };
+}
+
+/** `API_INVALID_ARGUMENT` for a value that is not a result view, else `undefined`. */
+export function viewProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  return isRecord(value) &&
+    Array.isArray(value.units) &&
+    Array.isArray(value.periods) &&
+    Array.isArray(value.nodes) &&
+    isRecord(value.framework) &&
+    typeof value.cell === 'function'
+    ? undefined
+    : invalidArgument(fn, parameter, 'a ResultView from resultView', value);
+}
+
+/** A field check for arrays of plain objects. */
+export const objectArray = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.every((v) => isRecord(v)) ? undefined : 'an array of objects';
+
+/** `API_INVALID_ARGUMENT` for a value that is not an array of strings, else `undefined`. */
+export function stringArrayProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  const expected = stringArray(value);
+  return expected === undefined ? undefined : invalidArgument(fn, parameter, expected, value);
 }

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { invalidArgument } from '../errors/args.js';
+import { invalidArgument, stringArrayProblem, throwIfAny } from '../errors/args.js';
 import {
   createIssue,
   errorsOf,
@@ -25,6 +25,12 @@ import type { Framework } from '../framework/schema/framework.js';
 
 const dataFile = /\.(ya?ml|json)$/i;
 
+/** `API_INVALID_ARGUMENT` unless `dir` is a non-empty string. */
+const folderProblem = (fn: string, parameter: string, dir: unknown) =>
+  typeof dir === 'string' && dir !== ''
+    ? undefined
+    : invalidArgument(fn, parameter, 'the path of a folder (string)', dir);
+
 /** A path as messages should show it: relative to the working directory when inside it. */
 function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
@@ -43,6 +49,7 @@ function displayPath(path: string): string {
  * ```
  */
 export function readFrameworkFiles(dir: string): SourceFile[] {
+  throwIfAny(folderProblem('readFrameworkFiles', 'dir', dir));
   const abs = resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
     throw new IntegrationIndexError([
@@ -68,6 +75,7 @@ export function readFrameworkFiles(dir: string): SourceFile[] {
  * ```
  */
 export function loadFrameworkDir(dir: string): Framework {
+  throwIfAny(folderProblem('loadFrameworkDir', 'dir', dir));
   return parseFramework(readFrameworkFiles(dir));
 }
 
@@ -171,6 +179,7 @@ export function listBuiltinFrameworks(): string[] {
  * ```
  */
 export function isFrameworkFolder(dir: string): boolean {
+  if (typeof dir !== 'string') return false;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
   return readdirSync(dir).some((name) => isFrameworkFileName(name));
 }
@@ -186,6 +195,11 @@ export function isFrameworkFolder(dir: string): boolean {
  * ```
  */
 export function resolveFramework(idOrPath: string): string {
+  if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
+    throw new IntegrationIndexError([
+      invalidArgument('resolveFramework', 'idOrPath', idOrPathExpected, idOrPath),
+    ]);
+  }
   const asPath = resolve(idOrPath);
   if (existsSync(asPath)) {
     if (statSync(asPath).isDirectory()) return asPath;
@@ -227,6 +241,7 @@ export interface PathsValidation {
  * ```
  */
 export function validatePaths(paths: readonly string[]): PathsValidation {
+  throwIfAny(stringArrayProblem('validatePaths', 'paths', paths));
   const issues: Issue[] = [];
   const checked: string[] = [];
   const framework = (dir: string, onlyFile?: string): void => {

@@ -9,6 +9,7 @@
  *
  * Every issue is placed at its file, line and column, with the path inside that file.
  */
+import { invalidArgument, isRecord, sourceFilesProblem } from '../../errors/args.js';
 import {
   createIssue,
   errorsOf,
@@ -325,6 +326,8 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
  * ```
  */
 export function safeParseFramework(files: readonly SourceFile[]): SafeResult<Framework> {
+  const bad = sourceFilesProblem('parseFramework', 'files', files);
+  if (bad) return { ok: false, issues: [bad] };
   const { framework, issues } = analyse(files);
   if (framework) return { ok: true, value: framework, warnings: issues };
   return { ok: false, issues };
@@ -355,6 +358,8 @@ export function parseFramework(files: readonly SourceFile[]): Framework {
  * ```
  */
 export function validateFramework(files: readonly SourceFile[]): FrameworkValidation {
+  const bad = sourceFilesProblem('validateFramework', 'files', files);
+  if (bad) throw new IntegrationIndexError([bad]);
   const { issues } = analyse(files);
   const errors = errorsOf(issues);
   return {
@@ -376,6 +381,20 @@ export function validateFramework(files: readonly SourceFile[]): FrameworkValida
  * ```
  */
 export function validateSourceFile(file: SourceFile): FrameworkValidation {
+  if (
+    !isRecord(file) ||
+    typeof file.path !== 'string' ||
+    !(typeof file.content === 'string' || file.content instanceof Uint8Array)
+  ) {
+    throw new IntegrationIndexError([
+      invalidArgument(
+        'validateSourceFile',
+        'file',
+        'a file ({ path: string, content: string | Uint8Array })',
+        file,
+      ),
+    ]);
+  }
   const parsed = parseSource(file);
   let issues: Issue[];
   if (!parsed.ok) {
