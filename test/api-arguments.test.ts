@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as core from '../src/index.js';
 import * as node from '../src/node.js';
+import { readAsem } from './support/asem.js';
 
 const root = resolve(import.meta.dirname, '..');
 const answersCsv = join(root, 'fixtures', 'niem', 'answers.csv');
@@ -38,6 +39,13 @@ const spec = {
   ],
 };
 const niemFiles = node.readFrameworkFiles(join(root, 'indicators', 'niem'));
+const asem = readAsem();
+const pipeline = { steps: [{ step: 'normalise' }, { step: 'aggregate' }] };
+const parsedPipeline = (() => {
+  const r = core.parsePipelineSpec(pipeline);
+  if (!r.ok) throw new Error('pipeline');
+  return r.value;
+})();
 const mipexCsv = 'Country,Year,Code,Score\n';
 
 // biome-ignore lint/suspicious/noExplicitAny: the point is to call with anything.
@@ -308,6 +316,24 @@ const cases: Case[] = [
     args: [
       ['framework', framework],
       ['answers', answers.rows],
+    ],
+    safe: true,
+  },
+  // composite indicators
+  {
+    name: 'runPipeline',
+    fn: core.runPipeline,
+    args: [
+      ['data', asem],
+      ['spec', pipeline],
+    ],
+  },
+  {
+    name: 'safeRunPipeline',
+    fn: core.safeRunPipeline,
+    args: [
+      ['data', asem],
+      ['spec', parsedPipeline],
     ],
     safe: true,
   },
