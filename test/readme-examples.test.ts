@@ -1,33 +1,26 @@
 /**
  * Runs every ```sh and ```ts block of README.md as a user would, against the built package:
- * `dist/` is built first when it is missing or older than a source file.
+ * `dist/` is built first when it is missing or older than a source file (test/support/build.ts).
  *
  * - A `sh` block runs in bash (with aliases on, so `alias ii=...` works) in a fresh folder
  *   holding links to `fixtures/`, `indicators/`, `test/`, `dist/` and `package.json`, as if it
  *   were the clone. `npm ci`, `npm run build` and `npm test` are this suite's own set-up and run
  *   (the test cannot start the suite that runs it); in a block they only check what they would
- *   have left: `node_modules/` and the built `dist/`.
+ *   have left: `node_modules/` and the built `dist/`. The package is linked as
+ *   `node_modules/integration-index` and the project's tools (esbuild...) are on the PATH, as
+ *   they would be in a user's project that installed them.
  * - A `ts` block is type-checked with tsc under the project's strict tsconfig against the built
  *   `.d.ts` files (the package is linked as `node_modules/integration-index`, so its `exports`
  *   map is what resolves), then run with tsx against the built JavaScript.
  * - A block fenced `text output` right after an example lists lines that must each appear in
  *   what it printed; `exit=N` in a block's info string expects that exit code.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from './support/build.js';
 import { fences } from './support/markdown.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -74,24 +67,9 @@ function examplesOf(text: string): Example[] {
   return out;
 }
 
-/** The newest modification time of the files under a folder. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
-  }
-  return t;
-}
-
 const work: string[] = [];
 beforeAll(() => {
-  const built = join(root, 'dist', 'index.d.ts');
-  const stale =
-    !existsSync(built) ||
-    !existsSync(join(root, 'dist', 'cli.js')) ||
-    statSync(built).mtimeMs <
-      Math.max(newest(join(root, 'src')), statSync(join(root, 'tsup.config.ts')).mtimeMs);
-  if (stale) execFileSync(join(bin, 'tsup'), [], { cwd: root, stdio: 'pipe' });
+  ensureBuilt();
 }, 300_000);
 afterAll(() => {
   for (const dir of work) rmSync(dir, { recursive: true, force: true });
@@ -142,7 +120,7 @@ const npmPrelude = `npm() {
 async function run(example: Example): Promise<{ status: number | null; output: string }> {
   const cwd = sandbox();
   if (example.lang === 'sh') {
-    const prelude = `set -eo pipefail\nshopt -s expand_aliases\n${npmPrelude}${example.aliases.join('\n')}\n`;
+    const prelude = `set -eo pipefail\nshopt -s expand_aliases\nexport PATH="${bin}:$PATH"\n${npmPrelude}${example.aliases.join('\n')}\n`;
     return exec('bash', ['-c', prelude + example.code], cwd);
   }
   writeFileSync(join(cwd, 'example.mts'), `${example.code}\n`);

@@ -1,4 +1,4 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '#csv-stringify';
 import { type FieldCheck, invalidArgument, optionsProblem, throwIfAny } from '../errors/args.js';
 
 /** A value a CSV cell can hold; `null` and `undefined` write an empty cell. */

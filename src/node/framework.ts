@@ -126,9 +126,12 @@ export function safeLoadFramework(idOrPath: string): SafeResult<Framework> {
  * ```
  */
 export function loadFramework(idOrPath: string): Framework {
-  const r = safeLoadFramework(idOrPath);
-  if (!r.ok) throw new IntegrationIndexError(r.issues);
-  return r.value;
+  if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
+    throw new IntegrationIndexError([
+      invalidArgument('loadFramework', 'idOrPath', idOrPathExpected, idOrPath),
+    ]);
+  }
+  return loadFrameworkDir(resolveFramework(idOrPath));
 }
 
 /**
