@@ -150,3 +150,45 @@ export function retiredAnswerWarnings(
     ),
   );
 }
+
+/**
+ * The periods of a result to treat as answered under an earlier edition: those the framework's
+ * `changes.periods` lists, except a period whose answers include an indicator new in this
+ * edition (added since `changes.since`, or whose `editions` list leaves the earlier edition
+ * out). Such answers could not come from the earlier questionnaire, so the period was answered
+ * with this edition's (as the fictional NIEM example is) and compares without caveat.
+ *
+ * @example
+ * ```ts
+ * oldEditionPeriods(niem, result); //=> ['2017', '2019'] for answers that follow edition 2019, [] for the example
+ * ```
+ */
+export function oldEditionPeriods(
+  framework: Framework,
+  result: {
+    periods: readonly { id: string }[];
+    rows: { period: ArrayLike<number> };
+    nodes: readonly { id: string; answer?: readonly (number | null)[] | undefined }[];
+  },
+): string[] {
+  const changes = framework.changes;
+  if (!changes?.periods) return [];
+  const declared = new Set(changes.periods);
+  const added = new Set(changes.added ?? []);
+  for (const { indicator } of indicatorsOf(framework)) {
+    if (inEdition(indicator, framework.edition) && !inEdition(indicator, changes.since)) {
+      added.add(indicator.id);
+    }
+  }
+  const answeredNew = new Set<number>();
+  for (const node of result.nodes) {
+    if (!added.has(node.id) || !node.answer) continue;
+    node.answer.forEach((a, r) => {
+      if (a !== null) answeredNew.add(result.rows.period[r] as number);
+    });
+  }
+  return result.periods
+    .map((p, i) => ({ id: p.id, i }))
+    .filter(({ id, i }) => declared.has(id) && !answeredNew.has(i))
+    .map(({ id }) => id);
+}

@@ -34,7 +34,11 @@ import {
   readAnswerTable,
 } from '../answers/read/index.js';
 import type { AnswerSet } from '../answers/types.js';
-import { editionWarnings, retiredAnswerWarnings } from '../editions/comparable.js';
+import {
+  editionWarnings,
+  oldEditionPeriods,
+  retiredAnswerWarnings,
+} from '../editions/comparable.js';
 import {
   answersProblem,
   FRAMEWORK_EXPECTED,
@@ -128,10 +132,8 @@ export function safeScore(
   const editionIssues = isPlan(framework)
     ? []
     : [
-        ...editionWarnings(
-          framework,
-          assembled.periods.map((p) => p.id),
-        ),
+        // Periods whose answers include indicators new in this edition were answered with it.
+        ...editionWarnings(framework, oldEditionPeriods(framework, assembled)),
         ...retiredAnswerWarnings(framework, assembled.issues),
       ];
   const result: ScoreResult = {
