@@ -3,17 +3,32 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     entry: { index: 'src/index.ts', node: 'src/node.ts' },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     dts: true,
     sourcemap: true,
     clean: true,
     target: 'node20',
     treeshake: true,
-    // import.meta.url in the CJS build (the analysis worker pool finds its script with it).
-    shims: true,
+    // No shims in ESM (import.meta.url is native there): tsup's shims start the shared chunk
+    // with `import 'path'; import 'url'`, which breaks browser bundles of the core.
     // mathjs bundled, tree-shaken to the factories formulas and quantiles use: its package entry
     // builds every function at import time (0.5-1 s of CPU and about 90 MB on every import).
     noExternal: ['mathjs'],
+    // package.json `imports`: csv-parse / csv-stringify's Node or browser build, chosen by the
+    // user's resolver (the `browser` condition), so one dist serves Node and bundlers.
+    external: ['#csv-parse', '#csv-stringify'],
+  },
+  {
+    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    format: ['cjs'],
+    dts: true,
+    sourcemap: true,
+    target: 'node20',
+    treeshake: true,
+    // import.meta.url in the CJS build (the analysis worker pool finds its script with it).
+    shims: true,
+    noExternal: ['mathjs'],
+    external: ['#csv-parse', '#csv-stringify'],
   },
   {
     entry: { cli: 'src/cli/main.ts' },

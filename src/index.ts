@@ -73,8 +73,8 @@ export { defineFramework, safeDefineFramework } from './framework/define.js';
 export {
   type FrameworkValidation,
   isFrameworkFileName,
-  loadFramework,
-  safeLoadFramework,
+  parseFramework,
+  safeParseFramework,
   validateFramework,
   validateSourceFile,
 } from './framework/load/load.js';

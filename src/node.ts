@@ -11,10 +11,12 @@ export {
   builtinFrameworksDir,
   isFrameworkFolder,
   listBuiltinFrameworks,
+  loadFramework,
   loadFrameworkDir,
   type PathsValidation,
   readFrameworkFiles,
   resolveFramework,
+  safeLoadFramework,
   validatePaths,
 } from './node/framework.js';
 

@@ -24,6 +24,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { fences } from './support/markdown.js';
 
 const root = resolve(import.meta.dirname, '..');
 const guides = join(root, 'docs', 'guides');
@@ -38,24 +39,6 @@ interface Example {
   output: string[];
   /** Files the guide declares before this example, by path. */
   files: { path: string; content: string }[];
-}
-
-/** Fenced blocks of a Markdown file, with their info strings and first lines. */
-function fences(text: string): { info: string; code: string; line: number }[] {
-  const blocks: { info: string; code: string; line: number }[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,})(.*)$/.exec(lines[i] as string);
-    if (!open) continue;
-    const fence = open[1] as string;
-    const body: string[] = [];
-    let j = i + 1;
-    while (j < lines.length && !(lines[j] as string).startsWith(fence))
-      body.push(lines[j++] as string);
-    blocks.push({ info: (open[2] ?? '').trim(), code: body.join('\n'), line: i + 1 });
-    i = j;
-  }
-  return blocks;
 }
 
 /** The runnable examples of one guide. */

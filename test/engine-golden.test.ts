@@ -11,10 +11,10 @@ import {
   score,
   scoreRows,
 } from '../src/engine/index.js';
-import { loadFramework } from '../src/framework/load/load.js';
+import { parseFramework } from '../src/framework/load/load.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'engine');
-const framework = loadFramework([
+const framework = parseFramework([
   { path: 'framework.yaml', content: readFileSync(join(dir, 'framework.yaml'), 'utf8') },
 ]);
 const answers = readAnswers([

@@ -4,11 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnswerRow, AnswerSet } from '../src/answers/types.js';
 import { type ScoreResult, score, scoreResultSchema } from '../src/engine/index.js';
-import { loadFramework } from '../src/framework/load/load.js';
+import { parseFramework } from '../src/framework/load/load.js';
 import type { Framework } from '../src/framework/schema/framework.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'engine');
-const framework = loadFramework([
+const framework = parseFramework([
   { path: 'framework.yaml', content: readFileSync(join(dir, 'framework.yaml'), 'utf8') },
 ]);
 

@@ -5,12 +5,12 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { readAnswers, readAnswerTable } from '../src/answers/read/index.js';
 import { safeScore, safeScoreFiles, score, scoreFiles } from '../src/engine/index.js';
-import { loadFramework } from '../src/framework/load/load.js';
+import { parseFramework } from '../src/framework/load/load.js';
 import type { SourceFile } from '../src/framework/load/source.js';
 
 const fixtures = join(import.meta.dirname, 'fixtures');
 const load = (dir: string) =>
-  loadFramework(
+  parseFramework(
     readdirSync(dir)
       .filter((f) => f.endsWith('.yaml'))
       .map((f) => ({ path: f, content: readFileSync(join(dir, f), 'utf8') })),

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAnswers } from '../src/answers/read/index.js';
 import { score } from '../src/engine/index.js';
-import { loadFramework } from '../src/framework/load/load.js';
+import { parseFramework } from '../src/framework/load/load.js';
 import { dayNumber } from '../src/rules/_lib/cell.js';
 import { date, elapsedYears } from '../src/rules/date/index.js';
 
 const dir = join(import.meta.dirname, 'fixtures', 'engine');
-const framework = loadFramework([
+const framework = parseFramework([
   { path: 'framework.yaml', content: readFileSync(join(dir, 'framework.yaml'), 'utf8') },
 ]);
 const answers = readAnswers([

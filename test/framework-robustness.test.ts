@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { safeLoadFramework } from '../src/framework/load/load.js';
+import { safeParseFramework } from '../src/framework/load/load.js';
 import type { SourceFile } from '../src/framework/load/source.js';
 
 const minimal = {
@@ -17,7 +17,7 @@ const minimal = {
 };
 
 function checkIssues(files: SourceFile[]): void {
-  const r = safeLoadFramework(files);
+  const r = safeParseFramework(files);
   const issues = r.ok ? r.warnings : r.issues;
   for (const issue of issues) {
     expect(issue.code).toMatch(/^[A-Z][A-Z0-9_]+$/);

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { defineFramework } from '../src/framework/define.js';
-import { safeLoadFramework } from '../src/framework/load/load.js';
+import { safeParseFramework } from '../src/framework/load/load.js';
 import type { SourceFile } from '../src/framework/load/source.js';
 import { type FrameworkInput, frameworkSchema } from '../src/framework/schema/framework.js';
 import type { IndicatorInput } from '../src/framework/schema/indicator.js';
@@ -121,7 +121,7 @@ describe('frameworks round-trip through YAML', () => {
     fc.assert(
       fc.property(framework, (input) => {
         const files: SourceFile[] = [{ path: 'gen/framework.yaml', content: stringify(input) }];
-        const r = safeLoadFramework(files);
+        const r = safeParseFramework(files);
         if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
         expect(r.value).toEqual(frameworkSchema.parse(input));
         expect(defineFramework(input)).toEqual(r.value);
@@ -142,7 +142,7 @@ describe('frameworks round-trip through YAML', () => {
             content: new TextEncoder().encode(stringify(d)),
           })),
         ];
-        const r = safeLoadFramework(files);
+        const r = safeParseFramework(files);
         if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('\n'));
         expect(r.value).toEqual(frameworkSchema.parse({ ...input, include: names }));
       }),

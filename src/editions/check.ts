@@ -1,3 +1,4 @@
+import { frameworkProblem, throwIfAny } from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { indicatorsOf } from '../framework/validate/walk.js';
@@ -32,6 +33,7 @@ export function inEdition(
  * ```
  */
 export function checkEditions(framework: Framework): Issue[] {
+  throwIfAny(frameworkProblem('checkEditions', 'framework', framework));
   const changes = framework.changes;
   if (!changes) return [];
   const issues: Issue[] = [];

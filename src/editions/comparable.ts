@@ -1,3 +1,10 @@
+import {
+  frameworkProblem,
+  invalidArgument,
+  isRecord,
+  stringArrayProblem,
+  throwIfAny,
+} from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { indicatorsOf } from '../framework/validate/walk.js';
@@ -35,6 +42,10 @@ export function comparability(
   framework: Framework,
   periods: readonly string[],
 ): PeriodComparability[] {
+  throwIfAny(
+    frameworkProblem('comparability', 'framework', framework),
+    stringArrayProblem('comparability', 'periods', periods),
+  );
   const changes = framework.changes;
   if (!changes?.periods) return [];
   const old = new Set(changes.periods);
@@ -72,6 +83,10 @@ export function comparability(
  * ```
  */
 export function editionWarnings(framework: Framework, periods: readonly string[]): Issue[] {
+  throwIfAny(
+    frameworkProblem('editionWarnings', 'framework', framework),
+    stringArrayProblem('editionWarnings', 'periods', periods),
+  );
   const issues: Issue[] = [];
   for (const c of comparability(framework, periods)) {
     const params = { period: c.period, since: c.edition, edition: framework.edition };
@@ -111,6 +126,12 @@ export function retiredAnswerWarnings(
   framework: Framework,
   issues: readonly { code: string; params?: Record<string, unknown> | undefined }[],
 ): Issue[] {
+  throwIfAny(
+    frameworkProblem('retiredAnswerWarnings', 'framework', framework),
+    Array.isArray(issues) && issues.every((i) => isRecord(i) && typeof i.code === 'string')
+      ? undefined
+      : invalidArgument('retiredAnswerWarnings', 'issues', 'an array of issues', issues),
+  );
   const retired = new Set(framework.changes?.retired ?? []);
   if (retired.size === 0) return [];
   const counts = new Map<string, number>();
@@ -128,4 +149,46 @@ export function retiredAnswerWarnings(
       { severity: 'warning', path: ['changes', 'retired', [...retired].indexOf(id)] },
     ),
   );
+}
+
+/**
+ * The periods of a result to treat as answered under an earlier edition: those the framework's
+ * `changes.periods` lists, except a period whose answers include an indicator new in this
+ * edition (added since `changes.since`, or whose `editions` list leaves the earlier edition
+ * out). Such answers could not come from the earlier questionnaire, so the period was answered
+ * with this edition's (as the fictional NIEM example is) and compares without caveat.
+ *
+ * @example
+ * ```ts
+ * oldEditionPeriods(niem, result); //=> ['2017', '2019'] for answers that follow edition 2019, [] for the example
+ * ```
+ */
+export function oldEditionPeriods(
+  framework: Framework,
+  result: {
+    periods: readonly { id: string }[];
+    rows: { period: ArrayLike<number> };
+    nodes: readonly { id: string; answer?: readonly (number | null)[] | undefined }[];
+  },
+): string[] {
+  const changes = framework.changes;
+  if (!changes?.periods) return [];
+  const declared = new Set(changes.periods);
+  const added = new Set(changes.added ?? []);
+  for (const { indicator } of indicatorsOf(framework)) {
+    if (inEdition(indicator, framework.edition) && !inEdition(indicator, changes.since)) {
+      added.add(indicator.id);
+    }
+  }
+  const answeredNew = new Set<number>();
+  for (const node of result.nodes) {
+    if (!added.has(node.id) || !node.answer) continue;
+    node.answer.forEach((a, r) => {
+      if (a !== null) answeredNew.add(result.rows.period[r] as number);
+    });
+  }
+  return result.periods
+    .map((p, i) => ({ id: p.id, i }))
+    .filter(({ id, i }) => declared.has(id) && !answeredNew.has(i))
+    .map(({ id }) => id);
 }

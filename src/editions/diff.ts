@@ -1,3 +1,4 @@
+import { frameworkProblem, throwIfAny } from '../errors/args.js';
 /**
  * What changed between two editions of a framework, found by comparing them, and checked against
  * what the newer one declares in `changes`.
@@ -246,6 +247,10 @@ function indicators(framework: Framework): Map<string, IndicatorEntry> {
  * ```
  */
 export function diffFrameworks(older: Framework, newer: Framework): FrameworkDiff {
+  throwIfAny(
+    frameworkProblem('diffFrameworks', 'older', older),
+    frameworkProblem('diffFrameworks', 'newer', newer),
+  );
   const changes: EditionChange[] = [];
   const la = older.language;
   const lb = newer.language;

@@ -34,7 +34,21 @@ import {
   readAnswerTable,
 } from '../answers/read/index.js';
 import type { AnswerSet } from '../answers/types.js';
-import { editionWarnings, retiredAnswerWarnings } from '../editions/comparable.js';
+import {
+  editionWarnings,
+  oldEditionPeriods,
+  retiredAnswerWarnings,
+} from '../editions/comparable.js';
+import {
+  answersProblem,
+  FRAMEWORK_EXPECTED,
+  firstProblem,
+  invalidArgument,
+  isFrameworkLike,
+  objectOf,
+  optionsProblem,
+  sourceFilesProblem,
+} from '../errors/args.js';
 import {
   createIssue,
   IntegrationIndexError,
@@ -100,6 +114,12 @@ export function safeScore(
   answers: AnswerSet | AnswerTableSet,
   options: ScoreOptions = {},
 ): SafeResult<ScoreResult> {
+  const bad = firstProblem(
+    frameworkOrPlanProblem('score', framework),
+    answersProblem('score', 'answers', answers),
+    optionsProblem('score', 'options', options, scoreOptionFields),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   let plan: Plan;
   const warnings: Issue[] = [];
   const weights =
@@ -137,10 +157,8 @@ export function safeScore(
   const editionIssues = isPlan(framework)
     ? []
     : [
-        ...editionWarnings(
-          framework,
-          assembled.periods.map((p) => p.id),
-        ),
+        // Periods whose answers include indicators new in this edition were answered with it.
+        ...editionWarnings(framework, oldEditionPeriods(framework, assembled)),
         ...retiredAnswerWarnings(framework, assembled.issues),
       ];
   const result: ScoreResult = {
@@ -206,11 +224,18 @@ export function safeScoreFiles(
   files: readonly SourceFile[],
   options: ScoreFilesOptions = {},
 ): SafeResult<ScoreResult> {
+  const bad = firstProblem(
+    frameworkOrPlanProblem('scoreFiles', framework),
+    sourceFilesProblem('scoreFiles', 'files', files),
+    optionsProblem('scoreFiles', 'options', options, scoreFilesOptionFields),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const read = readAnswerTable(
     files,
     options.format === undefined ? {} : { format: options.format },
   );
-  return safeScore(framework, read, options);
+  const { format: _format, ...scoreOptions } = options;
+  return safeScore(framework, read, scoreOptions);
 }
 
 /**
@@ -234,6 +259,44 @@ export function scoreFiles(
 
 function isPlan(x: Framework | Plan): x is Plan {
   return 'order' in x && x.order instanceof Int32Array;
+}
+
+const isRecordValue = (v: unknown): boolean =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const scoreOptionFields = {
+  asOf: 'string',
+  missing: objectOf({
+    noData: ['exclude', 'zero', 'fail'],
+    notApplicable: ['exclude', 'zero', 'max'],
+    coverage: (v) =>
+      typeof v === 'number' && v >= 0 && v <= 1 ? undefined : 'a number from 0 to 1',
+  }),
+  lang: 'string',
+  provenance: objectOf({
+    framework: 'object',
+    answers: 'array',
+    relativeTo: ['result', 'cwd'],
+    decimals: 'number',
+  }),
+  // Values are checked by applyWeights, with their own codes (SCORE_WEIGHT_INVALID).
+  weights: 'object',
+} as const;
+const scoreFilesOptionFields = {
+  ...scoreOptionFields,
+  format: ['auto', 'long', 'wide', 'json'],
+} as const;
+
+function frameworkOrPlanProblem(fn: string, value: unknown): Issue | undefined {
+  if (isRecordValue(value) && isPlan(value as Plan)) return undefined;
+  return isFrameworkLike(value)
+    ? undefined
+    : invalidArgument(
+        fn,
+        'framework',
+        `${FRAMEWORK_EXPECTED}, or a Plan from compileFramework`,
+        value,
+      );
 }
 
 export {

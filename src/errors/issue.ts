@@ -88,7 +88,7 @@ export function errorsOf(issues: readonly Issue[]): Issue[] {
 }
 
 /**
- * The error thrown by the throwing variants of the API (`score`, `loadFramework`...); it carries
+ * The error thrown by the throwing variants of the API (`score`, `parseFramework`, `loadFramework`...); it carries
  * every issue as data, so callers that catch it lose nothing.
  *
  * @example

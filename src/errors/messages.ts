@@ -2,8 +2,10 @@
  * Every user-facing message, in one place. Each domain keeps its templates in
  * `catalogue/<domain>.ts`; codes are stable and tests assert on them, never on the wording.
  */
+
 import { analysisMessages } from './catalogue/analysis.js';
 import { answersMessages } from './catalogue/answers.js';
+import { apiMessages } from './catalogue/api.js';
 import { cliMessages } from './catalogue/cli.js';
 import { compositeMessages } from './catalogue/composite.js';
 import { editionsMessages } from './catalogue/editions.js';
@@ -23,6 +25,7 @@ export const messages = {
   ...reportMessages,
   ...cliMessages,
   ...editionsMessages,
+  ...apiMessages,
 } as const;
 
 /** Every stable issue code. */

@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+import { stringify } from '#csv-stringify';
+import { type FieldCheck, invalidArgument, optionsProblem, throwIfAny } from '../errors/args.js';
 
 /** A value a CSV cell can hold; `null` and `undefined` write an empty cell. */
 export type CsvCell = string | number | boolean | null | undefined;
@@ -63,6 +64,12 @@ function cellText(value: CsvCell): string {
  * ```
  */
 export function toCsv(rows: readonly (readonly CsvCell[])[], options: ToCsvOptions = {}): string {
+  throwIfAny(
+    Array.isArray(rows) && rows.every((r) => Array.isArray(r))
+      ? undefined
+      : invalidArgument('toCsv', 'rows', 'an array of rows (arrays of cells)', rows),
+    optionsProblem('toCsv', 'options', options, toCsvOptionFields),
+  );
   const safe = options.excelSafe === true;
   const records = rows.map((row) => row.map(safe ? excelSafeCell : cellText));
   const text = stringify(records, {
@@ -100,3 +107,11 @@ export function detectDelimiter(text: string): CsvDelimiter {
   if (semicolons > commas) return ';';
   return ',';
 }
+
+/** The keys of {@link ToCsvOptions}, checked on every call. */
+export const toCsvOptionFields: Readonly<Record<string, FieldCheck>> = {
+  delimiter: [',', ';', '\t'],
+  bom: 'boolean',
+  excelSafe: 'boolean',
+  recordDelimiter: ['\n', '\r\n'],
+};

@@ -6,6 +6,7 @@ import {
   readAnswerTable,
 } from '../answers/read/index.js';
 import type { AnswerSet } from '../answers/types.js';
+import { optionsProblem, stringArrayProblem, throwIfAny } from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import type { SourceFile } from '../framework/load/source.js';
 
@@ -30,6 +31,7 @@ export async function readAnswerFiles(
   paths: readonly string[],
   options: ReadAnswerFilesOptions = {},
 ): Promise<AnswerSet> {
+  throwIfAny(...readFilesProblems('readAnswerFiles', paths, options));
   const { files, unreadable } = await readSources(paths);
   const set = readAnswers(files, options.format === undefined ? {} : { format: options.format });
   return { ...set, errors: [...unreadable, ...set.errors], files: [...paths] };
@@ -49,6 +51,7 @@ export async function readAnswerTableFiles(
   paths: readonly string[],
   options: ReadAnswerFilesOptions = {},
 ): Promise<AnswerTableSet> {
+  throwIfAny(...readFilesProblems('readAnswerTableFiles', paths, options));
   const { files, unreadable } = await readSources(paths);
   const set = readAnswerTable(
     files,
@@ -70,4 +73,12 @@ async function readSources(
     }
   }
   return { files, unreadable };
+}
+
+/** `API_INVALID_ARGUMENT` issues for paths that are not strings and unknown options. */
+function readFilesProblems(fn: string, paths: unknown, options: unknown) {
+  return [
+    stringArrayProblem(fn, 'paths', paths),
+    optionsProblem(fn, 'options', options, { format: ['auto', 'long', 'wide', 'json'] }),
+  ];
 }

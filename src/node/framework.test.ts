@@ -6,9 +6,11 @@ import {
   builtinFrameworksDir,
   isFrameworkFolder,
   listBuiltinFrameworks,
+  loadFramework,
   loadFrameworkDir,
   readFrameworkFiles,
   resolveFramework,
+  safeLoadFramework,
   validatePaths,
 } from './framework.js';
 
@@ -74,5 +76,28 @@ describe('node framework adapter', () => {
     expect(new Set(bad.errors.map((i) => i.file))).toEqual(
       new Set(['test/fixtures/frameworks/invalid/schema/dim.yaml']),
     );
+  });
+
+  it('loadFramework takes a built-in id or a folder and returns the validated framework', () => {
+    expect(loadFramework('niem').id).toBe('niem');
+    expect(loadFramework('mipex-2020').id).toBe('mipex-2020');
+    const full = join(fixtures, 'valid', 'full');
+    expect(loadFramework(full)).toEqual(loadFrameworkDir(full));
+    expect(loadFramework(join(full, 'framework.yaml'))).toEqual(loadFrameworkDir(full));
+  });
+
+  it('loadFramework reports a missing framework, an invalid one and a non-string with codes', () => {
+    const missing = safeLoadFramework('no-such-framework');
+    expect(missing.ok ? [] : missing.issues.map((i) => i.code)).toEqual(['FILE_NOT_FOUND']);
+    const invalid = safeLoadFramework(join(fixtures, 'invalid', 'schema'));
+    expect(invalid.ok).toBe(false);
+    expect(invalid.ok ? [] : invalid.issues.map((i) => i.code)).toContain('SCHEMA_UNKNOWN_KEY');
+    for (const wrong of [undefined, 42, { id: 'niem' }, ['niem'], '']) {
+      const r = safeLoadFramework(wrong as string);
+      expect(r.ok ? [] : r.issues.map((i) => [i.code, i.params?.parameter])).toEqual([
+        ['API_INVALID_ARGUMENT', 'idOrPath'],
+      ]);
+      expect(() => loadFramework(wrong as string)).toThrow(IntegrationIndexError);
+    }
   });
 });

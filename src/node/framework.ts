@@ -5,10 +5,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createIssue, errorsOf, IntegrationIndexError, type Issue } from '../errors/issue.js';
+import { invalidArgument, stringArrayProblem, throwIfAny } from '../errors/args.js';
+import {
+  createIssue,
+  errorsOf,
+  IntegrationIndexError,
+  type Issue,
+  type SafeResult,
+} from '../errors/issue.js';
 import {
   isFrameworkFileName,
-  loadFramework,
+  parseFramework,
+  safeParseFramework,
   validateFramework,
   validateSourceFile,
 } from '../framework/load/load.js';
@@ -16,6 +24,12 @@ import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
 
 const dataFile = /\.(ya?ml|json)$/i;
+
+/** `API_INVALID_ARGUMENT` unless `dir` is a non-empty string. */
+const folderProblem = (fn: string, parameter: string, dir: unknown) =>
+  typeof dir === 'string' && dir !== ''
+    ? undefined
+    : invalidArgument(fn, parameter, 'the path of a folder (string)', dir);
 
 /** A path as messages should show it: relative to the working directory when inside it. */
 function displayPath(path: string): string {
@@ -35,6 +49,7 @@ function displayPath(path: string): string {
  * ```
  */
 export function readFrameworkFiles(dir: string): SourceFile[] {
+  throwIfAny(folderProblem('readFrameworkFiles', 'dir', dir));
   const abs = resolve(dir);
   if (!existsSync(abs) || !statSync(abs).isDirectory()) {
     throw new IntegrationIndexError([
@@ -60,7 +75,63 @@ export function readFrameworkFiles(dir: string): SourceFile[] {
  * ```
  */
 export function loadFrameworkDir(dir: string): Framework {
-  return loadFramework(readFrameworkFiles(dir));
+  throwIfAny(folderProblem('loadFrameworkDir', 'dir', dir));
+  return parseFramework(readFrameworkFiles(dir));
+}
+
+const idOrPathExpected =
+  'a built-in framework id (such as "niem") or the path of a framework folder';
+
+/**
+ * Loads a framework named by a built-in id (`niem`, `mipex-2020`: see
+ * {@link listBuiltinFrameworks}) or by the path of its folder (or of its `framework.yaml`),
+ * validated, without throwing: the framework with its warnings, or every issue found
+ * (`FILE_NOT_FOUND` when neither exists, `API_INVALID_ARGUMENT` for a non-string).
+ *
+ * @example
+ * ```ts
+ * const r = safeLoadFramework('./my-framework');
+ * if (r.ok) r.value.dimensions.length; //=> 3
+ * else r.issues.map(formatIssue);      //=> ['my-framework/housing.yaml:12:9: error ...']
+ * ```
+ */
+export function safeLoadFramework(idOrPath: string): SafeResult<Framework> {
+  if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
+    return {
+      ok: false,
+      issues: [invalidArgument('loadFramework', 'idOrPath', idOrPathExpected, idOrPath)],
+    };
+  }
+  try {
+    return safeParseFramework(readFrameworkFiles(resolveFramework(idOrPath)));
+  } catch (e) {
+    if (e instanceof IntegrationIndexError) return { ok: false, issues: e.issues };
+    throw e;
+  }
+}
+
+/**
+ * Loads a framework named by a built-in id (`niem`, `mipex-2020`) or by the path of its folder,
+ * validated; throws an {@link IntegrationIndexError} carrying every issue when there is an
+ * error (see {@link safeLoadFramework}). The core's {@link parseFramework} does the same from
+ * file contents, without a file system.
+ *
+ * @example
+ * ```ts
+ * import { score } from 'integration-index';
+ * import { loadFramework, readAnswerFiles } from 'integration-index/node';
+ *
+ * const niem = loadFramework('niem');
+ * const result = score(niem, await readAnswerFiles(['answers.csv']));
+ * ```
+ */
+export function loadFramework(idOrPath: string): Framework {
+  if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
+    throw new IntegrationIndexError([
+      invalidArgument('loadFramework', 'idOrPath', idOrPathExpected, idOrPath),
+    ]);
+  }
+  return loadFrameworkDir(resolveFramework(idOrPath));
 }
 
 /**
@@ -111,6 +182,7 @@ export function listBuiltinFrameworks(): string[] {
  * ```
  */
 export function isFrameworkFolder(dir: string): boolean {
+  if (typeof dir !== 'string') return false;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
   return readdirSync(dir).some((name) => isFrameworkFileName(name));
 }
@@ -126,6 +198,11 @@ export function isFrameworkFolder(dir: string): boolean {
  * ```
  */
 export function resolveFramework(idOrPath: string): string {
+  if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
+    throw new IntegrationIndexError([
+      invalidArgument('resolveFramework', 'idOrPath', idOrPathExpected, idOrPath),
+    ]);
+  }
   const asPath = resolve(idOrPath);
   if (existsSync(asPath)) {
     if (statSync(asPath).isDirectory()) return asPath;
@@ -167,6 +244,7 @@ export interface PathsValidation {
  * ```
  */
 export function validatePaths(paths: readonly string[]): PathsValidation {
+  throwIfAny(stringArrayProblem('validatePaths', 'paths', paths));
   const issues: Issue[] = [];
   const checked: string[] = [];
   const framework = (dir: string, onlyFile?: string): void => {

@@ -8,7 +8,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import { safeScore } from '../engine/index.js';
 import { type ScoreResult, scoreResultSchema } from '../engine/result/schema.js';
 import { createIssue, type Issue } from '../errors/issue.js';
-import { isFrameworkFileName, loadFramework } from '../framework/load/load.js';
+import { isFrameworkFileName, parseFramework } from '../framework/load/load.js';
 import { type FileDigest, sha256Hex } from '../provenance/hash.js';
 import type { Provenance } from '../provenance/schema.js';
 import type { ProvenanceInputs } from '../provenance/stamp.js';
@@ -30,14 +30,14 @@ const posix = (p: string): string => p.split(sep).join('/');
  * ```
  */
 export function readFrameworkWithDigests(source: string): {
-  framework: ReturnType<typeof loadFramework>;
+  framework: ReturnType<typeof parseFramework>;
   inputs: NonNullable<ProvenanceInputs['framework']>;
   dir: string;
   frameworkFile: string;
 } {
   const dir = resolveFramework(source);
   const files = readFrameworkFiles(dir);
-  const framework = loadFramework(files);
+  const framework = parseFramework(files);
   const builtin =
     !existsSync(resolve(source)) && resolve(dir) === resolve(builtinFrameworksDir(), source);
   return {
@@ -159,7 +159,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
 
   // The framework: same files, same bytes.
   const source = stamp.framework.builtin ? stamp.framework.source : at(stamp.framework.source);
-  let framework: ReturnType<typeof loadFramework> | undefined;
+  let framework: ReturnType<typeof parseFramework> | undefined;
   try {
     // Hashes first: a framework changed so that it no longer loads still shows which file changed.
     const dir = resolveFramework(source);
@@ -175,7 +175,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
         file: posix(relative(process.cwd(), resolve(dir, i.file ?? ''))),
       })),
     );
-    framework = loadFramework(files);
+    framework = parseFramework(files);
   } catch (e) {
     const found = (e as { issues?: Issue[] }).issues;
     if (!found) throw e;

@@ -1,5 +1,6 @@
 import { coverageAt } from '../engine/result/rows.js';
 import type { ScoreResult } from '../engine/result/schema.js';
+import { frameworkProblem, resultProblem, throwIfAny } from '../errors/args.js';
 import type { Framework } from '../framework/schema/framework.js';
 import type { Indicator } from '../framework/schema/indicator.js';
 import type { FrameworkNode } from '../framework/schema/node.js';
@@ -41,6 +42,10 @@ function frameworkTitles(framework: Framework): Map<string, Text> {
  * ```
  */
 export function resultView(result: ScoreResult, framework?: Framework): ResultView {
+  throwIfAny(
+    resultProblem('resultView', 'result', result),
+    framework === undefined ? undefined : frameworkProblem('resultView', 'framework', framework),
+  );
   const titles = framework ? frameworkTitles(framework) : new Map<string, Text>();
   const byRow = new Map<string, number>();
   const R = result.rows.unit.length;

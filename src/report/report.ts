@@ -1,8 +1,9 @@
 import type { ScoreResult } from '../engine/result/schema.js';
+import { frameworkProblem, optionsProblem, resultProblem, throwIfAny } from '../errors/args.js';
 import { formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { resultView } from './from-result.js';
-import { buildReportModel, type ReportOptions } from './html/build.js';
+import { buildReportModel, type ReportOptions, reportOptionFields } from './html/build.js';
 import { renderReportModel } from './html/render.js';
 
 /**
@@ -24,6 +25,11 @@ export function renderReport(
   framework: Framework,
   options: ReportOptions = {},
 ): string {
+  throwIfAny(
+    resultProblem('renderReport', 'result', result),
+    frameworkProblem('renderReport', 'framework', framework),
+    optionsProblem('renderReport', 'options', options, reportOptionFields),
+  );
   const { read, used, superseded } = result.counts;
   const provenance =
     options.provenance ??

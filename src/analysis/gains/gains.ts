@@ -1,3 +1,4 @@
+import { invalidArgument } from '../../errors/args.js';
 /**
  * Gains: for one unit and period, every single-answer improvement (to the next better option
  * and to the best one), ranked by how much it raises the overall score, with its effect on
@@ -14,7 +15,11 @@ import type { PlanNode } from '../../engine/compile/index.js';
 import { evaluate } from '../../engine/evaluate/index.js';
 import type { Issue, SafeResult } from '../../errors/issue.js';
 import type { Cell } from '../../rules/_lib/types.js';
-import { prepareQuestionnaire, type QuestionnaireModelInput } from '../models/questionnaire.js';
+import {
+  prepareQuestionnaire,
+  type QuestionnaireModelInput,
+  questionnaireInputProblem,
+} from '../models/questionnaire.js';
 import { describeValue, periodContext, rescore, slotRule, unitRow } from '../whatif/whatif.js';
 
 /**
@@ -103,6 +108,12 @@ const finiteOrNull = (x: number) => (Number.isFinite(x) ? x : null);
  * ```
  */
 export function gains(input: QuestionnaireModelInput, unit: string): SafeResult<GainsResult> {
+  const badUnit =
+    questionnaireInputProblem('gains', input) ??
+    (typeof unit === 'string'
+      ? undefined
+      : invalidArgument('gains', 'unit', 'a unit id (string)', unit));
+  if (badUnit) return { ok: false, issues: [badUnit] };
   const qr = prepareQuestionnaire(input);
   if (!qr.ok) return qr;
   const q = qr.value;

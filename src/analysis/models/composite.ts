@@ -1,3 +1,4 @@
+import { invalidArgument, isRecord } from '../../errors/args.js';
 /**
  * The composite pipeline (`src/composite/`) as an {@link AnalysisModel}: compiled once, then
  * re-run per variant on flat arrays with the pipeline's own step functions (so a variant's
@@ -81,6 +82,19 @@ function runStep(ctx: CompositeContext, ds: Dataset, s: PipelineStep) {
  * ```
  */
 export function compileCompositeModel(input: CompositeModelInput): SafeResult<AnalysisModel> {
+  if (!isRecord(input) || !isRecord(input.data) || !isRecord(input.data.meta)) {
+    return {
+      ok: false,
+      issues: [
+        invalidArgument(
+          'compileCompositeModel',
+          'input',
+          'a composite input ({ data: CompositeData, pipeline, period? })',
+          input,
+        ),
+      ],
+    };
+  }
   const parsed = parsePipelineSpec(input.pipeline);
   if (!parsed.ok) return parsed;
   const spec = parsed.value;

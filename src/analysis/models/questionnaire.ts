@@ -9,6 +9,14 @@ import { isEngineMethod } from '../../engine/aggregate/index.js';
 import { compileFramework, type Plan, type PlanNode } from '../../engine/compile/index.js';
 import { evaluate } from '../../engine/evaluate/index.js';
 import { type PreparedAnswers, prepareAnswers } from '../../engine/prepare/index.js';
+import {
+  answersProblem,
+  firstProblem,
+  frameworkProblem,
+  invalidArgument,
+  isRecord,
+  optionsProblem,
+} from '../../errors/args.js';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
 import type { AggregationMethod } from '../../framework/schema/common.js';
 import type { Framework } from '../../framework/schema/framework.js';
@@ -93,6 +101,8 @@ function subsetPrepared(p: PreparedAnswers, periodIndex: number): PreparedAnswer
 export function prepareQuestionnaire(
   input: QuestionnaireModelInput,
 ): SafeResult<QuestionnaireContext> {
+  const bad = questionnaireInputProblem('buildModel', input);
+  if (bad) return { ok: false, issues: [bad] };
   const compiled = compileFramework(input.framework);
   if (!compiled.ok) return compiled;
   const plan = compiled.value;
@@ -271,4 +281,29 @@ export function compileQuestionnaireModel(
     value: { description, evaluate: evaluateVariant, checkStepOptions },
     warnings: q.warnings,
   };
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a {@link QuestionnaireModelInput} (a framework,
+ * answers, and optionally a period and a date), else `undefined`.
+ */
+export function questionnaireInputProblem(fn: string, input: unknown): Issue | undefined {
+  if (!isRecord(input)) {
+    return invalidArgument(
+      fn,
+      'input',
+      'a questionnaire input ({ framework, answers, period?, asOf? })',
+      input,
+    );
+  }
+  return firstProblem(
+    optionsProblem(fn, 'input', input, {
+      framework: 'object',
+      answers: 'object',
+      period: 'string',
+      asOf: 'string',
+    }),
+    frameworkProblem(fn, 'input.framework', input.framework),
+    answersProblem(fn, 'input.answers', input.answers),
+  );
 }

@@ -1,3 +1,4 @@
+import { invalidArgument, isRecord } from '../../errors/args.js';
 /**
  * Models as cloneable data: a source names its builder and carries its inputs, so a worker
  * thread can rebuild the same model the main thread checked.
@@ -29,6 +30,23 @@ export type AnalysisModelSource =
  * ```
  */
 export function buildModel(source: AnalysisModelSource): SafeResult<AnalysisModel> {
+  if (
+    !isRecord(source) ||
+    (source.kind !== 'composite' && source.kind !== 'questionnaire') ||
+    !isRecord(source.input)
+  ) {
+    return {
+      ok: false,
+      issues: [
+        invalidArgument(
+          'buildModel',
+          'source',
+          "a model source ({ kind: 'composite' | 'questionnaire', input: {...} })",
+          source,
+        ),
+      ],
+    };
+  }
   return source.kind === 'composite'
     ? compileCompositeModel(source.input)
     : compileQuestionnaireModel(source.input);

@@ -1,3 +1,4 @@
+import { throwIfAny } from '../../errors/args.js';
 /**
  * Variance-based sensitivity analysis (COINr's `get_sensitivity(SA_type = "SA")`): a Saltelli
  * design of `N (d + 2)` runs; the output of each run is the mean absolute rank change of the
@@ -20,6 +21,7 @@ import { localExecutor } from '../runner.js';
 import {
   type AnalysisOptions,
   type AssumptionSummary,
+  analysisArgumentsProblem,
   preparedOrThrow,
   removeOneOf,
   summariseFactors,
@@ -84,6 +86,7 @@ export async function runSensitivity(
   spec: AnalysisSpecInput | AnalysisSpec,
   options: AnalysisOptions = {},
 ): Promise<SensitivityResult> {
+  throwIfAny(analysisArgumentsProblem('runSensitivity', model, options));
   const p = preparedOrThrow(model, spec);
   const d = p.factors.length;
   if (d < 2) {

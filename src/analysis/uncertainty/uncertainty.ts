@@ -1,3 +1,10 @@
+import {
+  firstProblem,
+  invalidArgument,
+  isRecord,
+  optionsProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 /**
  * Uncertainty analysis: sample the assumptions `N` times, re-run the model for each sample and
  * summarise, for every unit, where its rank and score land (COINr's `get_sensitivity(SA_type =
@@ -188,6 +195,7 @@ export async function runUncertainty(
   spec: AnalysisSpecInput | AnalysisSpec,
   options: AnalysisOptions = {},
 ): Promise<UncertaintyResult> {
+  throwIfAny(analysisArgumentsProblem('runUncertainty', model, options));
   const p = prepared(model, spec);
   const runs = p.spec.samples;
   const executor = options.executor ?? localExecutor(model);
@@ -247,3 +255,23 @@ export async function safeRunUncertainty(
 }
 
 export { prepared as preparedOrThrow };
+
+/**
+ * `API_INVALID_ARGUMENT` when `model` is not an analysis model (from `buildModel`) or `options`
+ * has unknown keys or wrong types, else `undefined`.
+ */
+export function analysisArgumentsProblem(
+  fn: string,
+  model: unknown,
+  options: unknown,
+): Issue | undefined {
+  return firstProblem(
+    isRecord(model) &&
+      isRecord(model.description) &&
+      typeof model.evaluate === 'function' &&
+      typeof model.checkStepOptions === 'function'
+      ? undefined
+      : invalidArgument(fn, 'model', 'an analysis model from buildModel', model),
+    optionsProblem(fn, 'options', options, { executor: 'function', onProgress: 'function' }),
+  );
+}

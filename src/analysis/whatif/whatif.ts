@@ -1,3 +1,4 @@
+import { invalidArgument, isRecord } from '../../errors/args.js';
 /**
  * What-if: change any answers of one unit in one period, re-score, and list every score of that
  * unit and every rank (of any unit) that moves. Runs over the scoring engine's typed arrays: the
@@ -14,6 +15,7 @@ import {
   prepareQuestionnaire,
   type QuestionnaireContext,
   type QuestionnaireModelInput,
+  questionnaireInputProblem,
 } from '../models/questionnaire.js';
 
 /**
@@ -289,6 +291,22 @@ export function whatIf(
   unit: string,
   changes: readonly WhatIfChange[],
 ): SafeResult<WhatIfResult> {
+  const badArgument =
+    questionnaireInputProblem('whatIf', input) ??
+    (typeof unit !== 'string'
+      ? invalidArgument('whatIf', 'unit', 'a unit id (string)', unit)
+      : !Array.isArray(changes) ||
+          !changes.every(
+            (c: unknown) => isRecord(c) && typeof c.indicator === 'string' && 'answer' in c,
+          )
+        ? invalidArgument(
+            'whatIf',
+            'changes',
+            'an array of changes ({ indicator: string, answer })',
+            changes,
+          )
+        : undefined);
+  if (badArgument) return { ok: false, issues: [badArgument] };
   const qr = prepareQuestionnaire(input);
   if (!qr.ok) return qr;
   const q = qr.value;

@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { invalidArgument, isRecord, optionsProblem, throwIfAny } from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { AnalysisModelSource } from '../models/registry.js';
 import type { RunExecutor } from '../runner.js';
@@ -61,6 +62,22 @@ export function createWorkerExecutor(
   source: AnalysisModelSource,
   options: WorkerExecutorOptions = {},
 ): RunExecutor {
+  throwIfAny(
+    isRecord(source) &&
+      (source.kind === 'composite' || source.kind === 'questionnaire') &&
+      isRecord(source.input)
+      ? undefined
+      : invalidArgument(
+          'createWorkerExecutor',
+          'source',
+          "a model source ({ kind: 'composite' | 'questionnaire', input })",
+          source,
+        ),
+    optionsProblem('createWorkerExecutor', 'options', options, {
+      workers: 'number',
+      chunk: 'number',
+    }),
+  );
   return (plan, onProgress) =>
     new Promise<Float64Array>((resolve, reject) => {
       const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), plan.runs));

@@ -1,4 +1,4 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse } from '#csv-parse';
 import { createIssue, type Issue, type IssueLocation } from '../../errors/issue.js';
 import type { IssueCode, IssueParams } from '../../errors/messages.js';
 import { detectDelimiter } from '../../io/csv.js';

@@ -1,3 +1,4 @@
+import { optionsProblem, sourceFilesProblem, throwIfAny } from '../../errors/args.js';
 import { createIssue } from '../../errors/issue.js';
 import { decodeSource, type SourceFile } from '../../framework/load/source.js';
 import type { AnswerSet } from '../types.js';
@@ -51,6 +52,7 @@ export function readAnswers(
   files: readonly SourceFile[],
   options: ReadAnswersOptions = {},
 ): AnswerSet {
+  checkReadArguments('readAnswers', files, options);
   const { table, ...rest } = readAnswerTable(files, options);
   return { rows: table.toRows(), ...rest };
 }
@@ -76,6 +78,7 @@ export function readAnswerTable(
   files: readonly SourceFile[],
   options: ReadAnswersOptions = {},
 ): AnswerTableSet {
+  checkReadArguments('readAnswerTable', files, options);
   const format = options.format ?? 'auto';
   const sink: AnswerSink = answerSink();
   if (!['auto', 'long', 'wide', 'json'].includes(format)) {
@@ -114,4 +117,12 @@ function firstNonSpace(text: string): number {
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return i;
   }
   return -1;
+}
+
+/** Throws `API_INVALID_ARGUMENT` for files that are not an array of files or unknown options. */
+function checkReadArguments(fn: string, files: unknown, options: unknown): void {
+  throwIfAny(
+    sourceFilesProblem(fn, 'files', files),
+    optionsProblem(fn, 'options', options, { format: 'string' }),
+  );
 }

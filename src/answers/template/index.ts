@@ -1,8 +1,16 @@
+import {
+  frameworkProblem,
+  invalidArgument,
+  isRecord,
+  optionsProblem,
+  stringArray,
+  throwIfAny,
+} from '../../errors/args.js';
 import { answerTemplateTexts as say } from '../../errors/catalogue/answers.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { indicatorsOf } from '../../framework/validate/walk.js';
-import { type CsvCell, type ToCsvOptions, toCsv } from '../../io/csv.js';
+import { type CsvCell, type ToCsvOptions, toCsv, toCsvOptionFields } from '../../io/csv.js';
 import type { LeafRule, Rule } from '../../rules/schema.js';
 import { resolveText, type Text } from '../../text/text.js';
 import { answerColumns } from '../read/_lib/fields.js';
@@ -86,6 +94,15 @@ const combining = new Set<Rule['kind']>(['formula', 'questions', 'table']);
  * ```
  */
 export function buildTemplate(framework: Framework, options: TemplateOptions = {}): AnswerTemplate {
+  throwIfAny(
+    frameworkProblem('buildTemplate', 'framework', framework),
+    optionsProblem('buildTemplate', 'options', options, {
+      units: stringArray,
+      periods: stringArray,
+      lang: 'string',
+      format: ['long', 'wide'],
+    }),
+  );
   const defaultLang = framework.language;
   const lang = options.lang ?? defaultLang;
   const texts = { total: 0, fallbacks: 0 };
@@ -194,6 +211,12 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
  * ```
  */
 export function templateToCsv(template: AnswerTemplate, options: ToCsvOptions = {}): string {
+  throwIfAny(
+    isRecord(template) && Array.isArray(template.header) && Array.isArray(template.rows)
+      ? undefined
+      : invalidArgument('templateToCsv', 'template', 'a template from buildTemplate', template),
+    optionsProblem('templateToCsv', 'options', options, toCsvOptionFields),
+  );
   const rows: CsvCell[][] = [template.header, ...template.rows];
   return toCsv(rows, options);
 }

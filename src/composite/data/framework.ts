@@ -1,4 +1,5 @@
 import type { AnswerRow } from '../../answers/types.js';
+import { answersProblem, firstProblem, frameworkProblem } from '../../errors/args.js';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import type { FrameworkNode } from '../../framework/schema/node.js';
@@ -25,6 +26,16 @@ export function compositeFromFramework(
   framework: Framework,
   answers: readonly AnswerRow[],
 ): SafeResult<CompositeData> {
+  const bad = firstProblem(
+    frameworkProblem('compositeFromFramework', 'framework', framework),
+    answersProblem('compositeFromFramework', 'answers', {
+      rows: answers,
+      rejected: [],
+      errors: [],
+      warnings: [],
+    }),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const issues: Issue[] = [];
   const nodes: MetaNode[] = [];
   const level = new Map<string, number>();

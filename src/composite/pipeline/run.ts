@@ -10,6 +10,7 @@
  * regenerated with one setting changed: `runPipeline(data, { steps: [...changed] })`.
  */
 import type { z } from 'zod';
+import { invalidArgument, isRecord } from '../../errors/args.js';
 import {
   createIssue,
   errorsOf,
@@ -161,6 +162,8 @@ export function safeRunPipeline(
   data: CompositeData,
   spec: PipelineSpec,
 ): SafeResult<PipelineResult> {
+  const bad = pipelineArgumentsProblem('runPipeline', data, spec);
+  if (bad) return { ok: false, issues: [bad] };
   const problems = checkSpec(data, spec);
   if (problems.length > 0) return { ok: false, issues: problems };
   const ctx = { units: data.units, meta: data.meta };
@@ -215,9 +218,36 @@ export function runPipeline(
   data: CompositeData,
   spec: z.input<typeof pipelineSchema> | PipelineSpec,
 ): PipelineResult {
+  const bad = pipelineArgumentsProblem('runPipeline', data, { steps: [] });
+  if (bad) throw new IntegrationIndexError([bad]);
   const parsed = parsePipelineSpec(spec);
   if (!parsed.ok) throw new IntegrationIndexError(parsed.issues);
   const r = safeRunPipeline(data, parsed.value);
   if (!r.ok) throw new IntegrationIndexError(r.issues);
   return r.value;
+}
+
+/** `API_INVALID_ARGUMENT` for data that is not `CompositeData` or a spec without steps. */
+function pipelineArgumentsProblem(fn: string, data: unknown, spec: unknown): Issue | undefined {
+  if (!isRecord(data) || !isRecord(data.units) || !isRecord(data.meta) || !isRecord(data.raw)) {
+    return invalidArgument(
+      fn,
+      'data',
+      'composite data from readCoinr or importCoinr ({ units, meta, raw })',
+      data,
+    );
+  }
+  if (
+    !isRecord(spec) ||
+    !Array.isArray(spec.steps) ||
+    !spec.steps.every((st: unknown) => isRecord(st) && typeof st.step === 'string')
+  ) {
+    return invalidArgument(
+      fn,
+      'spec',
+      'a pipeline spec ({ steps: [{ step: ... }] }) from parsePipelineSpec',
+      spec,
+    );
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { closest } from 'fastest-levenshtein';
+import { frameworkProblem } from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { AggregationMethod } from '../../framework/schema/common.js';
 import type { Framework, MissingPolicy, Period } from '../../framework/schema/framework.js';
@@ -136,6 +137,8 @@ interface Draft {
 export function compileFramework(
   framework: Framework,
 ): { ok: true; value: Plan; warnings: Issue[] } | { ok: false; issues: Issue[] } {
+  const bad = frameworkProblem('compileFramework', 'framework', framework);
+  if (bad) return { ok: false, issues: [bad] };
   const issues: Issue[] = [];
   const drafts: Draft[] = [];
   const nodeIndex = new Map<string, number>();

@@ -1,5 +1,12 @@
 import { closest } from 'fastest-levenshtein';
 import {
+  firstProblem,
+  invalidArgument,
+  isRecord,
+  optionsProblem,
+  resultProblem,
+} from '../../errors/args.js';
+import {
   createIssue,
   IntegrationIndexError,
   type Issue,
@@ -77,6 +84,22 @@ export interface ExplainedNode {
  * ```
  */
 export function safeExplain(result: ScoreResult, query: ExplainQuery): SafeResult<ExplainedNode> {
+  const bad = firstProblem(
+    resultProblem('explain', 'result', result),
+    isRecord(query) && typeof query.unit === 'string' && typeof query.period === 'string'
+      ? optionsProblem('explain', 'query', query, {
+          unit: 'string',
+          period: 'string',
+          node: 'string',
+        })
+      : invalidArgument(
+          'explain',
+          'query',
+          'a query { unit: string, period: string, node?: string }',
+          query,
+        ),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const issues: Issue[] = [];
   if (!result.units.includes(query.unit)) {
     issues.push(createIssue('SCORE_UNKNOWN_UNIT', { unit: query.unit, units: result.units }));

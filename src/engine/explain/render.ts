@@ -1,3 +1,4 @@
+import { invalidArgument, isRecord, optionsProblem, throwIfAny } from '../../errors/args.js';
 import { formatScore } from '../result/round.js';
 import type { ExplainedNode } from './index.js';
 
@@ -21,6 +22,12 @@ export interface RenderOptions {
  * ```
  */
 export function renderExplanation(tree: ExplainedNode, options: RenderOptions = {}): string {
+  throwIfAny(
+    isRecord(tree) && typeof tree.id === 'string' && Array.isArray(tree.children)
+      ? undefined
+      : invalidArgument('renderExplanation', 'tree', 'an explanation from explain', tree),
+    optionsProblem('renderExplanation', 'options', options, { decimals: 'number' }),
+  );
   const d = options.decimals ?? 1;
   const lines: string[] = [];
   const describe = (n: ExplainedNode): string => {

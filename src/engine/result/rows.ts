@@ -1,3 +1,10 @@
+import {
+  invalidArgument,
+  optionsProblem,
+  resultProblem,
+  stringArray,
+  throwIfAny,
+} from '../../errors/args.js';
 import type { NodeResult, ScoreResult } from './schema.js';
 
 /** One unit, period and node of a result, as a long table row. */
@@ -40,6 +47,7 @@ export interface RowFilter {
  * ```
  */
 export function* scoreRows(result: ScoreResult, filter: RowFilter = {}): Generator<ScoreRow> {
+  checkRowArguments('scoreRows', result, filter);
   const periods = filter.periods ? new Set(filter.periods) : undefined;
   const units = filter.units ? new Set(filter.units) : undefined;
   const levels = filter.levels ? new Set(filter.levels) : undefined;
@@ -96,6 +104,13 @@ export function coverageShare(node: NodeResult, r: number): number | null {
  * ```
  */
 export function findRow(result: ScoreResult, unit: string, period: string): number {
+  throwIfAny(
+    resultProblem('findRow', 'result', result),
+    typeof unit === 'string' ? undefined : invalidArgument('findRow', 'unit', 'a string', unit),
+    typeof period === 'string'
+      ? undefined
+      : invalidArgument('findRow', 'period', 'a string', period),
+  );
   const u = result.units.indexOf(unit);
   const p = result.periods.findIndex((x) => x.id === period);
   if (u < 0 || p < 0) return -1;
@@ -115,6 +130,7 @@ export function findRow(result: ScoreResult, unit: string, period: string): numb
  * ```
  */
 export function filterResult(result: ScoreResult, filter: RowFilter): ScoreResult {
+  checkRowArguments('filterResult', result, filter ?? null);
   const periods = filter.periods ? new Set(filter.periods) : undefined;
   const units = filter.units ? new Set(filter.units) : undefined;
   const levels = filter.levels ? new Set(filter.levels) : undefined;
@@ -178,4 +194,19 @@ export function coverageAt(
         expected: cov.expected[r] ?? 0,
       }
     : null;
+}
+
+const rowFilterFields = {
+  periods: stringArray,
+  units: stringArray,
+  levels: stringArray,
+  nodes: stringArray,
+};
+
+/** Throws `API_INVALID_ARGUMENT` for a value that is not a result or a filter with unknown keys. */
+function checkRowArguments(fn: string, result: unknown, filter: unknown): void {
+  throwIfAny(
+    resultProblem(fn, 'result', result),
+    optionsProblem(fn, 'filter', filter, rowFilterFields),
+  );
 }

@@ -9,6 +9,7 @@
  *
  * Every issue is placed at its file, line and column, with the path inside that file.
  */
+import { invalidArgument, isRecord, sourceFilesProblem } from '../../errors/args.js';
 import {
   createIssue,
   errorsOf,
@@ -306,7 +307,9 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
 }
 
 /**
- * Loads a framework from its files without throwing: the framework (defaults applied, dimension
+ * Parses a framework from the contents of its files (plain data, no file system: this is the
+ * browser-safe core; `loadFramework` in `integration-index/node` reads a built-in id or a folder)
+ * without throwing: the framework (defaults applied, dimension
  * files appended to inline dimensions in `include` order or by file name) with its warnings, or
  * every issue found. A file with schema errors is salvaged (see `salvage.ts`) so the meaning
  * checks still run over everything else; checks that the cut-away parts could have satisfied
@@ -314,7 +317,7 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
  *
  * @example
  * ```ts
- * const r = safeLoadFramework([
+ * const r = safeParseFramework([
  *   { path: 'niem/framework.yaml', content: frameworkYaml },
  *   { path: 'niem/residency.yaml', content: residencyYaml },
  * ]);
@@ -322,24 +325,26 @@ function analyseUnsorted(files: readonly SourceFile[]): Analysis {
  * else r.issues.map(formatIssue);      //=> ['niem/residency.yaml:12:9: error ...']
  * ```
  */
-export function safeLoadFramework(files: readonly SourceFile[]): SafeResult<Framework> {
+export function safeParseFramework(files: readonly SourceFile[]): SafeResult<Framework> {
+  const bad = sourceFilesProblem('parseFramework', 'files', files);
+  if (bad) return { ok: false, issues: [bad] };
   const { framework, issues } = analyse(files);
   if (framework) return { ok: true, value: framework, warnings: issues };
   return { ok: false, issues };
 }
 
 /**
- * Loads a framework from its files; throws an {@link IntegrationIndexError} carrying every
+ * Parses a framework from the contents of its files (see {@link safeParseFramework}); throws an {@link IntegrationIndexError} carrying every
  * issue when there is any error.
  *
  * @example
  * ```ts
- * const niem = loadFramework(files);
+ * const niem = parseFramework(files);
  * niem.id; //=> 'niem'
  * ```
  */
-export function loadFramework(files: readonly SourceFile[]): Framework {
-  const r = safeLoadFramework(files);
+export function parseFramework(files: readonly SourceFile[]): Framework {
+  const r = safeParseFramework(files);
   if (!r.ok) throw new IntegrationIndexError(r.issues);
   return r.value;
 }
@@ -353,6 +358,8 @@ export function loadFramework(files: readonly SourceFile[]): Framework {
  * ```
  */
 export function validateFramework(files: readonly SourceFile[]): FrameworkValidation {
+  const bad = sourceFilesProblem('validateFramework', 'files', files);
+  if (bad) throw new IntegrationIndexError([bad]);
   const { issues } = analyse(files);
   const errors = errorsOf(issues);
   return {
@@ -374,6 +381,20 @@ export function validateFramework(files: readonly SourceFile[]): FrameworkValida
  * ```
  */
 export function validateSourceFile(file: SourceFile): FrameworkValidation {
+  if (
+    !isRecord(file) ||
+    typeof file.path !== 'string' ||
+    !(typeof file.content === 'string' || file.content instanceof Uint8Array)
+  ) {
+    throw new IntegrationIndexError([
+      invalidArgument(
+        'validateSourceFile',
+        'file',
+        'a file ({ path: string, content: string | Uint8Array })',
+        file,
+      ),
+    ]);
+  }
   const parsed = parseSource(file);
   let issues: Issue[];
   if (!parsed.ok) {

@@ -167,7 +167,7 @@ export const dimensionFileSchema = nodeSchema;
 
 /**
  * A whole framework in one value: `framework.yaml` with every dimension inline. This is what
- * `loadFramework` returns and what `defineFramework` checks.
+ * `parseFramework` returns and what `defineFramework` checks.
  */
 export const frameworkSchema = frameworkFileSchema.extend({
   dimensions: z.array(nodeSchema).min(1),

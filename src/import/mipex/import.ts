@@ -1,5 +1,11 @@
 import { parse } from 'csv-parse/browser/esm/sync';
 import type { AnswerOrigin, AnswerRow } from '../../answers/types.js';
+import {
+  frameworkProblem,
+  invalidArgument,
+  optionsProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { indexMipexCodes, type MipexTarget, normaliseMipexCode } from './codes.js';
@@ -109,6 +115,16 @@ export function importMipexScores(
   framework: Framework,
   options: MipexImportOptions = {},
 ): MipexImportResult {
+  throwIfAny(
+    typeof csvText === 'string'
+      ? undefined
+      : invalidArgument('importMipexScores', 'csvText', 'the text of a CSV file (string)', csvText),
+    frameworkProblem('importMipexScores', 'framework', framework),
+    optionsProblem('importMipexScores', 'options', options, {
+      file: 'string',
+      skipUnscoredStrands: 'boolean',
+    }),
+  );
   const file = options.file ?? 'scores.csv';
   const issues: Issue[] = [];
   const counts: MipexImportCounts = {

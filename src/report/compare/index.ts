@@ -1,4 +1,13 @@
 import { nodeResultSchema, type ScoreResult } from '../../engine/result/schema.js';
+import {
+  invalidArgument,
+  isRecord,
+  optionsProblem,
+  resultProblem,
+  stringArray,
+  throwIfAny,
+  viewProblem,
+} from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { resultView } from '../from-result.js';
 import type { ResultView, ViewNode, ViewNodeKind } from '../view.js';
@@ -160,6 +169,26 @@ function answerText(a: { answer: string | null } | undefined): string | null {
  * ```
  */
 export function compare(input: ResultView | ScoreResult, options: CompareOptions): Comparison {
+  throwIfAny(
+    resultProblem('compare', 'input', input) && viewProblem('compare', 'input', input)
+      ? invalidArgument('compare', 'input', 'a ScoreResult or a ResultView', input)
+      : undefined,
+    isRecord(options) && typeof options.from === 'string' && typeof options.to === 'string'
+      ? optionsProblem('compare', 'options', options, {
+          from: 'string',
+          to: 'string',
+          tolerance: 'number',
+          decimals: 'number',
+          units: stringArray,
+          kinds: stringArray,
+        })
+      : invalidArgument(
+          'compare',
+          'options',
+          'options with from and to periods ({ from: string, to: string })',
+          options,
+        ),
+  );
   const view = isScoreResult(input) ? resultView(input) : input;
   const { from, to } = options;
   for (const period of [from, to]) {

@@ -1,4 +1,12 @@
 import { type ScoreResult, scoreResultSchema } from '../../engine/result/schema.js';
+import {
+  type FieldCheck,
+  invalidArgument,
+  optionsProblem,
+  stringArray,
+  throwIfAny,
+  viewProblem,
+} from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
 import { resolveText } from '../../text/text.js';
@@ -116,6 +124,10 @@ export const longColumns = [
  * ```
  */
 export function longRows(view: ResultView, selection: ExportSelection = {}): CsvCell[][] {
+  throwIfAny(
+    viewProblem('longRows', 'view', view),
+    optionsProblem('longRows', 'selection', selection, selectionFields),
+  );
   const nodes = selected(view, selection);
   const rows: CsvCell[][] = [[...longColumns]];
   for (const period of periodsOf(view, selection)) {
@@ -156,6 +168,10 @@ export function longRows(view: ResultView, selection: ExportSelection = {}): Csv
  * ```
  */
 export function wideRows(view: ResultView, selection: ExportSelection = {}): CsvCell[][] {
+  throwIfAny(
+    viewProblem('wideRows', 'view', view),
+    optionsProblem('wideRows', 'selection', selection, selectionFields),
+  );
   const nodes = selected(view, selection);
   const rows: CsvCell[][] = [
     ['unit', 'period', ...nodes.map((n) => n.id), ...nodes.map((n) => `rank_${n.id}`)],
@@ -190,10 +206,18 @@ export function exportCsv(
   shape: 'long' | 'wide',
   options: CsvExportOptions = {},
 ): string {
-  const rows = shape === 'long' ? longRows(view, options) : wideRows(view, options);
+  throwIfAny(
+    viewProblem('exportCsv', 'view', view),
+    ['long', 'wide'].includes(shape)
+      ? undefined
+      : invalidArgument('exportCsv', 'shape', '"long" or "wide"', shape),
+    optionsProblem('exportCsv', 'options', options, { ...selectionFields, excel: 'boolean' }),
+  );
+  const { excel, ...selection } = options;
+  const rows = shape === 'long' ? longRows(view, selection) : wideRows(view, selection);
   return toCsv(rows, {
     excelSafe: true,
-    ...(options.excel ? { bom: true, delimiter: ';' as const } : {}),
+    ...(excel ? { bom: true, delimiter: ';' as const } : {}),
   });
 }
 
@@ -216,6 +240,10 @@ function markdownCell(text: string): string {
  * ```
  */
 export function exportMarkdown(view: ResultView, selection: ExportSelection = {}): string {
+  throwIfAny(
+    viewProblem('exportMarkdown', 'view', view),
+    optionsProblem('exportMarkdown', 'selection', selection, selectionFields),
+  );
   const nodes = selected(view, selection);
   const lang = selection.lang ?? view.framework.language;
   const decimals = selection.decimals === null ? 6 : (selection.decimals ?? 1);
@@ -256,6 +284,7 @@ export function exportMarkdown(view: ResultView, selection: ExportSelection = {}
  * ```
  */
 export function exportJson(result: ScoreResult, options: { indent?: number } = {}): string {
+  throwIfAny(optionsProblem('exportJson', 'options', options, { indent: 'number' }));
   const checked = scoreResultSchema.safeParse(result);
   if (!checked.success) {
     throw new IntegrationIndexError(
@@ -272,3 +301,10 @@ export function exportJson(result: ScoreResult, options: { indent?: number } = {
   }
   return `${JSON.stringify(result, null, options.indent)}\n`;
 }
+
+const selectionFields: Readonly<Record<string, FieldCheck>> = {
+  periods: stringArray,
+  kinds: stringArray,
+  decimals: (v: unknown) => (v === null || typeof v === 'number' ? undefined : 'a number or null'),
+  lang: 'string',
+};

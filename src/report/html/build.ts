@@ -1,3 +1,12 @@
+import {
+  type FieldCheck,
+  frameworkProblem,
+  objectArray,
+  optionsProblem,
+  stringArray,
+  throwIfAny,
+  viewProblem,
+} from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { defaultTolerance } from '../compare/index.js';
@@ -97,6 +106,11 @@ export function buildReportModel(
   framework: Framework,
   options: ReportOptions = {},
 ): ReportModel {
+  throwIfAny(
+    viewProblem('buildReportModel', 'view', view),
+    frameworkProblem('buildReportModel', 'framework', framework),
+    optionsProblem('buildReportModel', 'options', options, reportOptionFields),
+  );
   const lang = options.lang ?? framework.language;
   const tr: Translator = translator(lang, framework.language);
   const decimals = options.decimals ?? 1;
@@ -247,3 +261,18 @@ export function buildReportModel(
     methodology,
   };
 }
+
+/** The keys of {@link ReportOptions}, checked on every call. */
+export const reportOptionFields: Readonly<Record<string, FieldCheck>> = {
+  lang: 'string',
+  period: 'string',
+  from: (v) => (v === null || typeof v === 'string' ? undefined : 'a string or null'),
+  level: 'string',
+  decimals: 'number',
+  tolerance: 'number',
+  asOf: 'string',
+  provenance: 'string',
+  evidence: 'boolean',
+  rejected: stringArray,
+  facts: objectArray,
+};

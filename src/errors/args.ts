@@ -1,0 +1,325 @@
+/**
+ * Cheap checks of the arguments of public functions, so a wrong value (a string where a
+ * framework is due, a non-array, an unknown option key) is an `API_INVALID_ARGUMENT` issue naming
+ * the function, the parameter and what was expected, never a `TypeError` from deep inside.
+ *
+ * These run on every call, so they look at shapes only (types of the top-level values and of
+ * option fields); the full schemas stay where the data is read or compiled.
+ */
+import { createIssue, IntegrationIndexError, type Issue } from './issue.js';
+
+/** What an option field must be: a type name, or a check returning what was expected on failure. */
+export type FieldCheck =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'object'
+  | 'array'
+  | 'function'
+  | readonly string[]
+  | ((value: unknown) => string | undefined);
+
+/** A short description of a value for messages: `a string ("niem")`, `an array of 3`, `null`. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `an array of ${String(value.length)}`;
+  switch (typeof value) {
+    case 'string':
+      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+    case 'number':
+      return `a number (${String(value)})`;
+    case 'boolean':
+      return `a boolean (${String(value)})`;
+    case 'bigint':
+      return 'a bigint';
+    case 'symbol':
+      return 'a symbol';
+    case 'function':
+      return 'a function';
+    default: {
+      const keys = Object.keys(value as object);
+      const shown = keys.slice(0, 5).join(', ');
+      return keys.length === 0
+        ? 'an object with no keys'
+        : `an object with keys ${shown}${keys.length > 5 ? ', …' : ''}`;
+    }
+  }
+}
+
+/** Whether a value is a non-null object that is not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The `API_INVALID_ARGUMENT` issue for one parameter. */
+export function invalidArgument(
+  fn: string,
+  parameter: string,
+  expected: string,
+  value: unknown,
+): Issue {
+  return createIssue(
+    'API_INVALID_ARGUMENT',
+    { fn, parameter, expected, received: describeValue(value) },
+    { path: parameter.split('.') },
+  );
+}
+
+const typeNames: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'an array',
+  function: 'a function',
+};
+
+function fieldProblem(check: FieldCheck, value: unknown): string | undefined {
+  if (typeof check === 'function') return check(value);
+  if (Array.isArray(check)) {
+    return check.includes(value as string)
+      ? undefined
+      : `one of ${check.map((c) => JSON.stringify(c)).join(', ')}`;
+  }
+  const ok =
+    check === 'array'
+      ? Array.isArray(value)
+      : check === 'object'
+        ? isRecord(value)
+        : check === 'number'
+          ? typeof value === 'number' && !Number.isNaN(value)
+          : typeof value === check;
+  return ok ? undefined : typeNames[check as string];
+}
+
+/**
+ * Checks an options object: `undefined` passes; anything else must be a plain object whose keys
+ * are all in `fields` and whose defined values pass their field's check.
+ */
+export function optionsProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  fields: Readonly<Record<string, FieldCheck>>,
+): Issue | undefined {
+  if (value === undefined) return undefined;
+  const known = Object.keys(fields);
+  if (!isRecord(value)) {
+    return invalidArgument(fn, parameter, `an options object (keys ${known.join(', ')})`, value);
+  }
+  for (const key of Object.keys(value)) {
+    const check = fields[key];
+    if (check === undefined || !Object.hasOwn(fields, key)) {
+      return createIssue(
+        'API_INVALID_ARGUMENT',
+        {
+          fn,
+          parameter: `${parameter}.${key}`,
+          expected: known.length ? `absent (known options: ${known.join(', ')})` : 'absent',
+          received: describeValue(value[key]),
+        },
+        { path: [parameter, key] },
+      );
+    }
+    const field = value[key];
+    if (field === undefined) continue;
+    const expected = fieldProblem(check, field);
+    if (expected !== undefined) return invalidArgument(fn, `${parameter}.${key}`, expected, field);
+  }
+  return undefined;
+}
+
+/**
+ * Whether a value looks like a `Framework` with its defaults applied (an object with an `id`,
+ * `periods` and `dimensions` arrays and an `aggregation` object); the meaning checks run where
+ * the framework is compiled.
+ */
+export function isFrameworkLike(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    Array.isArray(value.dimensions) &&
+    Array.isArray(value.periods) &&
+    isRecord(value.aggregation)
+  );
+}
+
+/** What a function expects in place of a framework, for messages. */
+export const FRAMEWORK_EXPECTED =
+  'a Framework object (load one with loadFramework from integration-index/node, parseFramework or defineFramework)';
+
+/** `API_INVALID_ARGUMENT` for a value that is not framework-like, else `undefined`. */
+export function frameworkProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  return isFrameworkLike(value)
+    ? undefined
+    : invalidArgument(fn, parameter, FRAMEWORK_EXPECTED, value);
+}
+
+/** `API_INVALID_ARGUMENT` for a value that is not an array, else `undefined`. */
+export function arrayProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  expected = 'an array',
+): Issue | undefined {
+  return Array.isArray(value) ? undefined : invalidArgument(fn, parameter, expected, value);
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not an array of source files
+ * (`{ path: string, content: string | Uint8Array }`), else `undefined`.
+ */
+export function sourceFilesProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  const expected = 'an array of files ({ path: string, content: string | Uint8Array })';
+  if (!Array.isArray(value)) return invalidArgument(fn, parameter, expected, value);
+  for (let i = 0; i < value.length; i++) {
+    const f: unknown = value[i];
+    if (
+      !isRecord(f) ||
+      typeof f.path !== 'string' ||
+      !(typeof f.content === 'string' || f.content instanceof Uint8Array)
+    ) {
+      return invalidArgument(
+        fn,
+        `${parameter}.${String(i)}`,
+        'a file ({ path: string, content: string | Uint8Array })',
+        f,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Throws an {@link IntegrationIndexError} with the first problem found, if any. */
+export function throwIfAny(...problems: (Issue | undefined)[]): void {
+  for (const p of problems) if (p) throw new IntegrationIndexError([p]);
+}
+
+/** The first problem found, if any (for `safe*` functions). */
+export function firstProblem(...problems: (Issue | undefined)[]): Issue | undefined {
+  for (const p of problems) if (p) return p;
+  return undefined;
+}
+
+/** What a function expects in place of answers, for messages. */
+export const ANSWERS_EXPECTED =
+  'an answer set from readAnswers, readAnswerTable or readAnswerFiles ({ rows | table, rejected, errors, warnings })';
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not an answer set (rows held as objects or as a
+ * table), else `undefined`. Each row's identifying fields are looked at: one pass, no copies.
+ */
+export function answersProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  if (
+    !isRecord(value) ||
+    !Array.isArray(value.rejected) ||
+    !Array.isArray(value.errors) ||
+    !Array.isArray(value.warnings)
+  ) {
+    return invalidArgument(fn, parameter, ANSWERS_EXPECTED, value);
+  }
+  if ('table' in value) {
+    const t = value.table;
+    return isRecord(t) && typeof t.length === 'number'
+      ? undefined
+      : invalidArgument(fn, `${parameter}.table`, 'an AnswerTable', t);
+  }
+  const rows = value.rows;
+  if (!Array.isArray(rows))
+    return invalidArgument(fn, `${parameter}.rows`, 'an array of answer rows', rows);
+  for (let i = 0; i < rows.length; i++) {
+    const r: unknown = rows[i];
+    if (
+      !isRecord(r) ||
+      typeof r.unit !== 'string' ||
+      typeof r.period !== 'string' ||
+      typeof r.indicator !== 'string' ||
+      !isRecord(r.origin)
+    ) {
+      return invalidArgument(
+        fn,
+        `${parameter}.rows.${String(i)}`,
+        'an answer row ({ unit, period, indicator: string, answer, origin })',
+        r,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** What a function expects in place of a score result, for messages. */
+export const RESULT_EXPECTED = 'a ScoreResult from score or safeScore';
+
+/** `API_INVALID_ARGUMENT` for a value that is not a score result, else `undefined`. */
+export function resultProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  return isRecord(value) &&
+    Array.isArray(value.units) &&
+    Array.isArray(value.periods) &&
+    Array.isArray(value.nodes) &&
+    typeof value.rootId === 'string'
+    ? undefined
+    : invalidArgument(fn, parameter, RESULT_EXPECTED, value);
+}
+
+/** A field check for arrays of strings. */
+export const stringArray = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.every((v) => typeof v === 'string')
+    ? undefined
+    : 'an array of strings';
+
+/**
+ * A field check for a nested options object: known keys only, each passing its check.
+ *
+ * @example
+ * ```ts
+ * optionsProblem('score', 'options', o, { missing: objectOf({ noData: ['exclude', 'zero', 'fail'] }) });
+ * ```
+ */
+export function objectOf(
+  fields: Readonly<Record<string, FieldCheck>>,
+): (value: unknown) => string | undefined {
+  const expected = `an object with keys ${Object.keys(fields).join(', ')}`;
+  return (value) => {
+    if (!isRecord(value)) return expected;
+    for (const key of Object.keys(value)) {
+      const check = fields[key];
+      if (check === undefined || !Object.hasOwn(fields, key)) return `${expected} (not "${key}")`;
+      const v = value[key];
+      if (v !== undefined && fieldProblem(check, v) !== undefined) {
+        return `${expected}, with ${key} ${String(fieldProblem(check, v))}`;
+      }
+    }
+    return undefined;
+  };
+}
+
+/** `API_INVALID_ARGUMENT` for a value that is not a result view, else `undefined`. */
+export function viewProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  return isRecord(value) &&
+    Array.isArray(value.units) &&
+    Array.isArray(value.periods) &&
+    Array.isArray(value.nodes) &&
+    isRecord(value.framework) &&
+    typeof value.cell === 'function'
+    ? undefined
+    : invalidArgument(fn, parameter, 'a ResultView from resultView', value);
+}
+
+/** A field check for arrays of plain objects. */
+export const objectArray = (value: unknown): string | undefined =>
+  Array.isArray(value) && value.every((v) => isRecord(v)) ? undefined : 'an array of objects';
+
+/** `API_INVALID_ARGUMENT` for a value that is not an array of strings, else `undefined`. */
+export function stringArrayProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  const expected = stringArray(value);
+  return expected === undefined ? undefined : invalidArgument(fn, parameter, expected, value);
+}

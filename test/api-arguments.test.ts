@@ -1,0 +1,567 @@
+/**
+ * The public functions reject wrong arguments with coded errors. For each export that takes a
+ * framework, answers, a result or options, one argument at a time is replaced with an arbitrary
+ * value (fast-check) while the others stay valid; whatever comes out must be a value or an
+ * `IntegrationIndexError` whose issues all carry a code (a `safe*` function must return the
+ * issues, never throw). Deterministic cases check that the typical mistakes (a string where a
+ * framework is due, a non-array, an unknown option key, a wrong option type) are
+ * `API_INVALID_ARGUMENT` naming the parameter.
+ */
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as core from '../src/index.js';
+import * as node from '../src/node.js';
+import { readAsem } from './support/asem.js';
+
+const root = resolve(import.meta.dirname, '..');
+const answersCsv = join(root, 'fixtures', 'niem', 'answers.csv');
+
+const framework = node.loadFramework('niem');
+const answers = await node.readAnswerFiles([answersCsv]);
+const result = core.score(framework, answers);
+const view = core.resultView(result, framework);
+const files = [
+  { path: 'a.csv', content: 'unit,period,indicator,answer\nXA,2021,res_lf_permit,a\n' },
+];
+const questionnaire = { framework, answers, period: '2021' };
+const model = (() => {
+  const r = core.buildModel({ kind: 'questionnaire', input: questionnaire });
+  if (!r.ok) throw new Error('model');
+  return r.value;
+})();
+const spec = {
+  seed: 1,
+  samples: 4,
+  assumptions: [
+    { name: 'A', kind: 'aggregation', methods: ['amean', 'gmean'] },
+    { name: 'M', kind: 'missing', alternatives: [{ noData: 'exclude' }, { noData: 'zero' }] },
+  ],
+};
+const niemFiles = node.readFrameworkFiles(join(root, 'indicators', 'niem'));
+const asem = readAsem();
+const pipeline = { steps: [{ step: 'normalise' }, { step: 'aggregate' }] };
+const parsedPipeline = (() => {
+  const r = core.parsePipelineSpec(pipeline);
+  if (!r.ok) throw new Error('pipeline');
+  return r.value;
+})();
+const mipexCsv = 'Country,Year,Code,Score\n';
+
+// biome-ignore lint/suspicious/noExplicitAny: the point is to call with anything.
+type AnyFn = (...args: any[]) => unknown;
+
+interface Case {
+  name: string;
+  fn: AnyFn;
+  /** Valid arguments, by parameter name. */
+  args: [string, unknown][];
+  safe?: boolean;
+}
+
+const cases: Case[] = [
+  // framework loading
+  { name: 'parseFramework', fn: core.parseFramework, args: [['files', niemFiles]] },
+  { name: 'safeParseFramework', fn: core.safeParseFramework, args: [['files', files]], safe: true },
+  { name: 'validateFramework', fn: core.validateFramework, args: [['files', files]] },
+  { name: 'validateSourceFile', fn: core.validateSourceFile, args: [['file', files[0]]] },
+  { name: 'defineFramework', fn: core.defineFramework, args: [['input', framework]] },
+  {
+    name: 'safeDefineFramework',
+    fn: core.safeDefineFramework,
+    args: [['input', framework]],
+    safe: true,
+  },
+  {
+    name: 'compileFramework',
+    fn: core.compileFramework,
+    args: [['framework', framework]],
+    safe: true,
+  },
+  // answers and scoring
+  {
+    name: 'readAnswers',
+    fn: core.readAnswers,
+    args: [
+      ['files', files],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'readAnswerTable',
+    fn: core.readAnswerTable,
+    args: [
+      ['files', files],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'score',
+    fn: core.score,
+    args: [
+      ['framework', framework],
+      ['answers', answers],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'safeScore',
+    fn: core.safeScore,
+    args: [
+      ['framework', framework],
+      ['answers', answers],
+      ['options', {}],
+    ],
+    safe: true,
+  },
+  {
+    name: 'scoreFiles',
+    fn: core.scoreFiles,
+    args: [
+      ['framework', framework],
+      ['files', files],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'safeScoreFiles',
+    fn: core.safeScoreFiles,
+    args: [
+      ['framework', framework],
+      ['files', files],
+      ['options', {}],
+    ],
+    safe: true,
+  },
+  {
+    name: 'explain',
+    fn: core.explain,
+    args: [
+      ['result', result],
+      ['query', { unit: 'XA', period: '2019' }],
+    ],
+  },
+  {
+    name: 'safeExplain',
+    fn: core.safeExplain,
+    args: [
+      ['result', result],
+      ['query', { unit: 'XA', period: '2019' }],
+    ],
+    safe: true,
+  },
+  {
+    name: 'renderExplanation',
+    fn: core.renderExplanation,
+    args: [
+      ['tree', core.explain(result, { unit: 'XA', period: '2019' })],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'filterResult',
+    fn: core.filterResult,
+    args: [
+      ['result', result],
+      ['filter', {}],
+    ],
+  },
+  {
+    name: 'scoreRows',
+    fn: (r: unknown, f: unknown) => [...core.scoreRows(r as never, f as never)],
+    args: [
+      ['result', result],
+      ['filter', {}],
+    ],
+  },
+  {
+    name: 'findRow',
+    fn: core.findRow,
+    args: [
+      ['result', result],
+      ['unit', 'XA'],
+      ['period', '2019'],
+    ],
+  },
+  // templates, outputs
+  {
+    name: 'buildTemplate',
+    fn: core.buildTemplate,
+    args: [
+      ['framework', framework],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'templateToCsv',
+    fn: core.templateToCsv,
+    args: [
+      ['template', core.buildTemplate(framework, { units: ['XA'] })],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'resultView',
+    fn: core.resultView,
+    args: [
+      ['result', result],
+      ['framework', framework],
+    ],
+  },
+  {
+    name: 'renderReport',
+    fn: core.renderReport,
+    args: [
+      ['result', result],
+      ['framework', framework],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'buildReportModel',
+    fn: core.buildReportModel,
+    args: [
+      ['view', view],
+      ['framework', framework],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'exportCsv',
+    fn: core.exportCsv,
+    args: [
+      ['view', view],
+      ['shape', 'long'],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'exportJson',
+    fn: core.exportJson,
+    args: [
+      ['result', result],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'exportMarkdown',
+    fn: core.exportMarkdown,
+    args: [
+      ['view', view],
+      ['selection', {}],
+    ],
+  },
+  {
+    name: 'longRows',
+    fn: core.longRows,
+    args: [
+      ['view', view],
+      ['selection', {}],
+    ],
+  },
+  {
+    name: 'wideRows',
+    fn: core.wideRows,
+    args: [
+      ['view', view],
+      ['selection', {}],
+    ],
+  },
+  {
+    name: 'compare',
+    fn: core.compare,
+    args: [
+      ['input', result],
+      ['options', { from: '2017', to: '2021' }],
+    ],
+  },
+  // editions, importers
+  { name: 'checkEditions', fn: core.checkEditions, args: [['framework', framework]] },
+  {
+    name: 'diffFrameworks',
+    fn: core.diffFrameworks,
+    args: [
+      ['older', framework],
+      ['newer', framework],
+    ],
+  },
+  {
+    name: 'comparability',
+    fn: core.comparability,
+    args: [
+      ['framework', framework],
+      ['periods', ['2017']],
+    ],
+  },
+  {
+    name: 'editionWarnings',
+    fn: core.editionWarnings,
+    args: [
+      ['framework', framework],
+      ['periods', ['2017']],
+    ],
+  },
+  {
+    name: 'importMipexScores',
+    fn: core.importMipexScores,
+    args: [
+      ['csvText', mipexCsv],
+      ['framework', node.loadFramework('mipex-2020')],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'compositeFromFramework',
+    fn: core.compositeFromFramework,
+    args: [
+      ['framework', framework],
+      ['answers', answers.rows],
+    ],
+    safe: true,
+  },
+  // composite indicators
+  {
+    name: 'runPipeline',
+    fn: core.runPipeline,
+    args: [
+      ['data', asem],
+      ['spec', pipeline],
+    ],
+  },
+  {
+    name: 'safeRunPipeline',
+    fn: core.safeRunPipeline,
+    args: [
+      ['data', asem],
+      ['spec', parsedPipeline],
+    ],
+    safe: true,
+  },
+  // analysis
+  {
+    name: 'buildModel',
+    fn: core.buildModel,
+    args: [['source', { kind: 'questionnaire', input: questionnaire }]],
+    safe: true,
+  },
+  {
+    name: 'gains',
+    fn: core.gains,
+    args: [
+      ['input', questionnaire],
+      ['unit', 'XA'],
+    ],
+    safe: true,
+  },
+  {
+    name: 'whatIf',
+    fn: core.whatIf,
+    args: [
+      ['input', questionnaire],
+      ['unit', 'XA'],
+      ['changes', []],
+    ],
+    safe: true,
+  },
+  {
+    name: 'runUncertainty',
+    fn: core.runUncertainty,
+    args: [
+      ['model', model],
+      ['spec', spec],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'safeRunUncertainty',
+    fn: core.safeRunUncertainty,
+    args: [
+      ['model', model],
+      ['spec', spec],
+      ['options', {}],
+    ],
+    safe: true,
+  },
+  {
+    name: 'runSensitivity',
+    fn: core.runSensitivity,
+    args: [
+      ['model', model],
+      ['spec', spec],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'safeRunSensitivity',
+    fn: core.safeRunSensitivity,
+    args: [
+      ['model', model],
+      ['spec', spec],
+      ['options', {}],
+    ],
+    safe: true,
+  },
+  // Node adapters
+  { name: 'loadFramework', fn: node.loadFramework, args: [['idOrPath', 'niem']] },
+  {
+    name: 'safeLoadFramework',
+    fn: node.safeLoadFramework,
+    args: [['idOrPath', 'niem']],
+    safe: true,
+  },
+  { name: 'loadFrameworkDir', fn: node.loadFrameworkDir, args: [['dir', 'indicators/niem']] },
+  { name: 'readFrameworkFiles', fn: node.readFrameworkFiles, args: [['dir', 'indicators/niem']] },
+  { name: 'resolveFramework', fn: node.resolveFramework, args: [['idOrPath', 'niem']] },
+  { name: 'validatePaths', fn: node.validatePaths, args: [['paths', ['indicators/niem']]] },
+  {
+    name: 'readAnswerFiles',
+    fn: node.readAnswerFiles,
+    args: [
+      ['paths', [answersCsv]],
+      ['options', {}],
+    ],
+  },
+  {
+    name: 'readAnswerTableFiles',
+    fn: node.readAnswerTableFiles,
+    args: [
+      ['paths', [answersCsv]],
+      ['options', {}],
+    ],
+  },
+];
+
+/** Calls a case, awaiting promises; what came out: a value or the thrown error. */
+async function call(
+  c: Case,
+  args: unknown[],
+): Promise<{ threw: false; value: unknown } | { threw: true; error: unknown }> {
+  try {
+    return { threw: false, value: await c.fn(...args) };
+  } catch (error) {
+    return { threw: true, error };
+  }
+}
+
+/** Why an outcome is not allowed, or undefined when it is. */
+function badOutcome(c: Case, out: Awaited<ReturnType<typeof call>>): string | undefined {
+  if (out.threw) {
+    if (c.safe) return `a safe function threw ${String(out.error)}`;
+    if (!(out.error instanceof core.IntegrationIndexError)) return `threw ${String(out.error)}`;
+    if (out.error.issues.length === 0 || out.error.issues.some((i) => typeof i.code !== 'string'))
+      return 'an IntegrationIndexError without coded issues';
+    return undefined;
+  }
+  const v = out.value as { ok?: unknown; issues?: { code: unknown }[] } | undefined;
+  if (c.safe && v && v.ok === false && !(v.issues ?? []).every((i) => typeof i.code === 'string'))
+    return 'a safe result with uncoded issues';
+  return undefined;
+}
+
+// Values that are wrong for most parameters, tried first, then arbitrary ones.
+const wrongish = fc.oneof(
+  fc.constantFrom<unknown>(
+    undefined,
+    null,
+    'niem',
+    '',
+    42,
+    Number.NaN,
+    true,
+    [],
+    [1, 2],
+    {},
+    { id: 'niem' },
+    { rows: 'x' },
+    { from: 1 },
+    () => 1,
+    new Uint8Array(2),
+  ),
+  fc.anything({ withBoxedValues: false, withMap: true, withSet: true, withTypedArray: true }),
+);
+
+describe('every covered export rejects arbitrary arguments with coded errors only', () => {
+  for (const c of cases) {
+    it(c.name, async () => {
+      expect(
+        (
+          await call(
+            c,
+            c.args.map(([, v]) => v),
+          )
+        ).threw,
+        `${c.name} fails on valid arguments`,
+      ).toBe(false);
+      await fc.assert(
+        fc.asyncProperty(fc.nat(c.args.length - 1), wrongish, async (i, value) => {
+          const args = c.args.map(([, v]) => v);
+          args[i] = value;
+          const problem = badOutcome(c, await call(c, args));
+          if (problem)
+            throw new Error(`${c.name}(${c.args[i]?.[0]} = ${String(value)}): ${problem}`);
+        }),
+        { numRuns: 60 },
+      );
+    }, 120_000);
+  }
+});
+
+/** The codes and parameter names a call's failure carries. */
+async function failure(c: Case, i: number, value: unknown): Promise<[string, unknown][]> {
+  const args = c.args.map(([, v]) => v);
+  args[i] = value;
+  const out = await call(c, args);
+  const issues = out.threw
+    ? out.error instanceof core.IntegrationIndexError
+      ? out.error.issues
+      : [{ code: `uncoded ${String(out.error)}`, params: {} }]
+    : (out.value as { ok?: boolean; issues?: core.Issue[] }).ok === false
+      ? (out.value as { issues: core.Issue[] }).issues
+      : [];
+  return issues.map((x) => [
+    x.code,
+    String((x.params as Record<string, unknown> | undefined)?.parameter ?? '').split('.')[0],
+  ]);
+}
+
+describe('typical mistakes are API_INVALID_ARGUMENT naming the parameter', () => {
+  const byName = new Map(cases.map((c) => [c.name, c]));
+  const expectations: [string, string, unknown][] = [
+    ['score', 'framework', 'indicators/niem'],
+    ['score', 'framework', { id: 'niem' }],
+    ['score', 'answers', []],
+    ['score', 'answers', { rows: [1], rejected: [], errors: [], warnings: [] }],
+    ['score', 'options', { asof: '2019-01-01' }],
+    ['score', 'options', { asOf: 20190101 }],
+    ['score', 'options', { missing: { noData: 'drop' } }],
+    ['safeScore', 'framework', 'niem'],
+    ['scoreFiles', 'files', 'answers.csv'],
+    ['explain', 'result', framework],
+    ['explain', 'query', { unit: 'XA' }],
+    ['readAnswers', 'files', 'answers.csv'],
+    ['readAnswers', 'options', { format: 5 }],
+    ['parseFramework', 'files', 'indicators/niem'],
+    ['buildTemplate', 'framework', 'niem'],
+    ['buildTemplate', 'options', { unit: ['XA'] }],
+    ['renderReport', 'framework', 'niem'],
+    ['renderReport', 'options', { decimals: '1' }],
+    ['exportCsv', 'shape', 'tall'],
+    ['compare', 'options', { from: '2017' }],
+    ['diffFrameworks', 'newer', 'niem'],
+    ['gains', 'input', framework],
+    ['runUncertainty', 'model', framework],
+    ['runUncertainty', 'options', { workers: 2 }],
+    ['loadFramework', 'idOrPath', { id: 'niem' }],
+    ['readAnswerFiles', 'paths', 'answers.csv'],
+    ['validatePaths', 'paths', 'indicators'],
+  ];
+  for (const [name, parameter, value] of expectations) {
+    it(`${name}: ${parameter} = ${JSON.stringify(value)?.slice(0, 40)}`, async () => {
+      const c = byName.get(name);
+      if (!c) throw new Error(`no case ${name}`);
+      const i = c.args.findIndex(([p]) => p === parameter);
+      expect(i).toBeGreaterThanOrEqual(0);
+      expect(await failure(c, i, value)).toEqual([['API_INVALID_ARGUMENT', parameter]]);
+    });
+  }
+});
