@@ -448,3 +448,9 @@ export { compareDigests, compareResults, type ResultComparison } from './provena
 export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';
 export { NO_DATA, NO_MATCH, NOT_APPLICABLE, type ParseOutcome } from './rules/_lib/types.js';
 export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';
+
+// --- COINr and Compind methods (issue 19) ---
+
+export { type BodResult, benefitOfTheDoubt, type ShareBounds } from './composite/aggregate/bod.js';
+export { type LpResult, simplexMax } from './composite/aggregate/lp.js';
+export { ampi, type MpiPolarity, mpi } from './composite/aggregate/mpi.js';

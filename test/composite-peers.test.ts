@@ -1,0 +1,141 @@
+/**
+ * The methods COINr and Compind offer beyond COINr's defaults, run on COINr's ASEM example:
+ * benefit of the doubt and Mazziotta-Pareto aggregation through the pipeline.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readCoinr } from '../src/composite/data/read.js';
+import type { CompositeData, Dataset } from '../src/composite/data/types.js';
+import { parsePipelineSpec, runPipeline, safeRunPipeline } from '../src/composite/pipeline/run.js';
+import type { PipelineSpecInput } from '../src/composite/pipeline/schema.js';
+
+const dir = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
+const read = (f: string) => readFileSync(join(dir, f), 'utf8');
+const loaded = readCoinr(read('asem_iData.csv'), read('asem_iMeta.csv'));
+if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+const data: CompositeData = loaded.value;
+
+const before: PipelineSpecInput['steps'] = [
+  { step: 'denominate' },
+  { step: 'impute', method: 'mean-by-group', group: 'EurAsia_group' },
+  { step: 'screen', by: 'missing', threshold: 0.9 },
+  { step: 'treat', method: 'default', winmax: 5 },
+  { step: 'normalise', method: 'minmax', range: [0, 100] },
+];
+const run = (aggregate: Record<string, unknown>) =>
+  runPipeline(data, {
+    steps: [...before, { step: 'aggregate', ...aggregate }] as PipelineSpecInput['steps'],
+  });
+const column = (ds: Dataset, code: string) => {
+  const n = ds.rows.length;
+  const c = ds.codes.indexOf(code);
+  return Array.from(ds.values.subarray(c * n, (c + 1) * n));
+};
+const pillars = data.meta.nodes.filter((x) => x.level === 2).map((x) => x.code);
+
+describe('benefit of the doubt on ASEM (method: bod)', () => {
+  const bod = run({ method: 'bod', levels: { '3': { method: 'amean' }, '4': { method: 'amean' } } })
+    .datasets.aggregated as Dataset;
+  const mean = run({ method: 'amean' }).datasets.aggregated as Dataset;
+
+  it('scores every pillar in [0, 1] with at least one unit on the frontier', () => {
+    for (const p of pillars) {
+      const s = column(bod, p);
+      for (const v of s) {
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+      }
+      expect(Math.max(...s)).toBeCloseTo(1, 9);
+    }
+  });
+
+  it('gives each unit at least its equal-weight mean relative to the best mean (those weights are feasible)', () => {
+    for (const p of pillars) {
+      const s = column(bod, p);
+      const m = column(mean, p);
+      const best = Math.max(...m);
+      m.forEach((v, i) => {
+        expect(s[i]).toBeGreaterThanOrEqual(v / best - 1e-9);
+      });
+    }
+  });
+
+  it('share bounds lower or keep every score', () => {
+    const kids = data.meta.nodes.filter((x) => x.parent === 'Physical').map((x) => x.code);
+    const bounds = Object.fromEntries(kids.map((k) => [k, [0.05, 0.5]]));
+    const bounded = run({
+      method: 'bod',
+      bounds,
+      levels: { '3': { method: 'amean' }, '4': { method: 'amean' } },
+    }).datasets.aggregated as Dataset;
+    const a = column(bod, 'Physical');
+    const b = column(bounded, 'Physical');
+    b.forEach((v, i) => {
+      expect(v).toBeLessThanOrEqual((a[i] as number) + 1e-9);
+    });
+    expect(b.some((v, i) => v < (a[i] as number) - 1e-6)).toBe(true);
+  });
+
+  it('refuses negative values (z-scores) with COMPOSITE_NEGATIVE_VALUE and unknown bound codes', () => {
+    const spec = parsePipelineSpec({
+      steps: [
+        ...before.slice(0, 4),
+        { step: 'normalise', method: 'zscore' },
+        { step: 'aggregate', method: 'bod' },
+      ],
+    });
+    if (!spec.ok) throw new Error('spec');
+    const r = safeRunPipeline(data, spec.value);
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['COMPOSITE_NEGATIVE_VALUE']);
+    const bad = parsePipelineSpec({
+      steps: [{ step: 'aggregate', method: 'bod', bounds: { Nope: [0, 1] } }],
+    });
+    if (!bad.ok) throw new Error('spec');
+    const r2 = safeRunPipeline(data, bad.value);
+    expect(r2.ok ? [] : r2.issues.map((i) => i.code)).toEqual(['COMPOSITE_UNKNOWN_CODE']);
+    expect(
+      parsePipelineSpec({
+        steps: [{ step: 'aggregate', method: 'bod', bounds: { LPI: [0.6, 0.2] } }],
+      }).ok,
+    ).toBe(false);
+  });
+});
+
+describe('Mazziotta-Pareto on ASEM (method: mpi, ampi)', () => {
+  it('mpi never exceeds the mean of the standardised pillars and equals it for balanced units', () => {
+    const ds = run({
+      method: 'mpi',
+      levels: { '3': { method: 'amean' }, '4': { method: 'amean' } },
+    }).datasets.aggregated as Dataset;
+    const neg = run({
+      method: 'mpi',
+      polarity: 'negative',
+      levels: { '3': { method: 'amean' }, '4': { method: 'amean' } },
+    }).datasets.aggregated as Dataset;
+    for (const p of pillars) {
+      const lo = column(ds, p);
+      const hi = column(neg, p);
+      lo.forEach((v, i) => {
+        // M - S cv <= M <= M + S cv, and the two differ by 2 S cv symmetric around M.
+        expect(v).toBeLessThanOrEqual((hi[i] as number) + 1e-9);
+      });
+      const centre = lo.map((v, i) => (v + (hi[i] as number)) / 2);
+      const mean = centre.reduce((s, v) => s + v, 0) / centre.length;
+      expect(mean).toBeCloseTo(100, 6); // the mean of standardised components is 100
+    }
+  });
+
+  it('ampi puts scores around 100 and on the [70, 130] scale', () => {
+    const ds = run({
+      method: 'ampi',
+      levels: { '3': { method: 'amean' }, '4': { method: 'amean' } },
+    }).datasets.aggregated as Dataset;
+    for (const p of pillars) {
+      for (const v of column(ds, p)) {
+        expect(v).toBeGreaterThan(40);
+        expect(v).toBeLessThan(160);
+      }
+    }
+  });
+});
