@@ -454,3 +454,10 @@ export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';
 export { type BodResult, benefitOfTheDoubt, type ShareBounds } from './composite/aggregate/bod.js';
 export { type LpResult, simplexMax } from './composite/aggregate/lp.js';
 export { ampi, type MpiPolarity, mpi } from './composite/aggregate/mpi.js';
+export {
+  type OptimisedWeightRow,
+  type OptimisedWeights,
+  type OptimiseWeightsOptions,
+  optimiseWeights,
+  safeOptimiseWeights,
+} from './composite/analysis/optweights.js';

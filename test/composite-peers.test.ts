@@ -5,10 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { weightsCommand } from '../src/cli/commands/weights.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData, Dataset } from '../src/composite/data/types.js';
 import { parsePipelineSpec, runPipeline, safeRunPipeline } from '../src/composite/pipeline/run.js';
 import type { PipelineSpecInput } from '../src/composite/pipeline/schema.js';
+import { IntegrationIndexError } from '../src/errors/issue.js';
+import { runCli, tempWorkDir } from './support/cli.js';
 
 const dir = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
@@ -137,5 +141,45 @@ describe('Mazziotta-Pareto on ASEM (method: mpi, ampi)', () => {
         expect(v).toBeLessThan(160);
       }
     }
+  });
+});
+
+describe('CLI weights (optimised weights)', () => {
+  const work = tempWorkDir('ii-peers-');
+  const args = [
+    '--idata',
+    join(dir, 'asem_iData.csv'),
+    '--imeta',
+    join(dir, 'asem_iMeta.csv'),
+    '--pipeline',
+    join(import.meta.dirname, 'fixtures/composite/asem.pipeline.yaml'),
+    '--level',
+    '3',
+  ];
+
+  it('prints code,weight,desired,obtained and writes the pipeline with the weights block', async () => {
+    const out = join(work, 'optimised.yaml');
+    const r = await runCli(weightsCommand, ...args, '--format', 'csv', '--write-pipeline', out);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe('code,weight,desired,obtained');
+    const obtained = lines.slice(1).map((l) => Number(l.split(',')[3]));
+    for (const v of obtained) expect(Math.abs(v - 0.5)).toBeLessThan(1e-6);
+    const written = readFileSync(out, 'utf8');
+    expect(written).toContain("COINr's example pipeline"); // the comment is kept
+    const spec = parsePipelineSpec(parseYaml(written));
+    if (!spec.ok) throw new Error('written pipeline');
+    const agg = spec.value.steps.find((s) => s.step === 'aggregate');
+    expect(Object.keys((agg as { weights?: object }).weights ?? {})).toEqual(['Conn', 'Sust']);
+  });
+
+  it('rejects unknown target codes with a coded issue and bad flags as usage errors', async () => {
+    await expect(runCli(weightsCommand, ...args, '--targets', 'Conn=1,Nope=1')).rejects.toSatisfy(
+      (e) =>
+        e instanceof IntegrationIndexError &&
+        e.issues.some((i) => i.code === 'COMPOSITE_UNKNOWN_CODE'),
+    );
+    expect((await runCli(weightsCommand, ...args, '--targets', 'Conn=x')).code).toBe(2);
+    expect((await runCli(weightsCommand, ...args, '--against', 'sky')).code).toBe(2);
   });
 });

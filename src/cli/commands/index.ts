@@ -16,6 +16,7 @@ import { templateCommand } from './template.js';
 import { uncertaintyCommand } from './uncertainty.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
+import { weightsCommand } from './weights.js';
 import { whatifCommand } from './whatif.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
@@ -35,4 +36,5 @@ export const commands: Record<string, CommandDef<any>> = {
   whatif: whatifCommand,
   diff: diffCommand,
   verify: verifyCommand,
+  weights: weightsCommand,
 };
