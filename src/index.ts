@@ -461,3 +461,9 @@ export {
   optimiseWeights,
   safeOptimiseWeights,
 } from './composite/analysis/optweights.js';
+export {
+  applyTransform,
+  boxcox,
+  type TransformName,
+  transformNames,
+} from './composite/treat/transforms.js';

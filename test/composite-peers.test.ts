@@ -183,3 +183,34 @@ describe('CLI weights (optimised weights)', () => {
     expect((await runCli(weightsCommand, ...args, '--against', 'sky')).code).toBe(2);
   });
 });
+
+describe('Box-Cox and log treatments on ASEM', () => {
+  it('treat method boxcox needs a lambda and transforms the failing indicators', () => {
+    const spec = parsePipelineSpec({
+      steps: [...before.slice(0, 3), { step: 'treat', method: 'boxcox' }],
+    });
+    if (!spec.ok) throw new Error('spec');
+    const r = safeRunPipeline(data, spec.value);
+    expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['COMPOSITE_SPEC_INVALID']);
+    const ok = run({ method: 'amean' }); // default treatment, for comparison
+    const box = runPipeline(data, {
+      steps: [...before.slice(0, 3), { step: 'treat', method: 'boxcox', lambda: 0 }],
+    });
+    const log = box.log.find((l) => l.step === 'treat');
+    const changed =
+      log && 'indicators' in log ? log.indicators.filter((t) => t.action === 'transformed') : [];
+    const defLog = ok.log.find((l) => l.step === 'treat');
+    const failing =
+      defLog && 'indicators' in defLog ? defLog.indicators.filter((t) => t.action !== 'none') : [];
+    // The same indicators fail the test; each is now log-shifted (Box-Cox with lambda 0).
+    expect(changed.map((t) => t.code).sort()).toEqual(failing.map((t) => t.code).sort());
+    expect(changed.length).toBeGreaterThan(0);
+    const code = changed[0]?.code as string;
+    const x = column(box.datasets.screened as Dataset, code).filter((v) => !Number.isNaN(v));
+    const y = column(box.datasets.treated as Dataset, code).filter((v) => !Number.isNaN(v));
+    const mn = Math.min(...x);
+    y.forEach((v, i) => {
+      expect(v).toBeCloseTo(Math.log((x[i] as number) - mn + 1), 12);
+    });
+  });
+});

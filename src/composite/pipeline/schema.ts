@@ -76,11 +76,23 @@ export const screenStepSchema = z.strictObject({
  * |skewness| >= `skewThreshold` and kurtosis >= `kurtosisThreshold`; failing ones are
  * winsorised one point (or tied group) at a time up to `winmax` points, and if that does not
  * pass, the original values get the shifted log `log(x - min + 0.01 (max - min))`. `none`
- * copies the data. `exclude` lists indicators left untreated.
+ * copies the data. `exclude` lists indicators left untreated. COINr's other transforms
+ * (`R/treat.R`): `boxcox` (with `lambda`), `log-ct`, `log-ct-plus`, `log-ct-orig` and `log-gii`,
+ * either as the `method` (instead of winsorising) or as the `fallback` of `default`.
  */
 export const treatStepSchema = z.strictObject({
   step: z.literal('treat'),
-  method: z.enum(['default', 'none']).default('default'),
+  method: z
+    .enum(['default', 'none', 'boxcox', 'log-ct', 'log-ct-plus', 'log-ct-orig', 'log-gii'])
+    .default('default'),
+  /** `default`: the transform applied when winsorising does not pass (COINr's `f2`). */
+  fallback: z.enum(['boxcox', 'log-ct', 'log-ct-plus', 'log-ct-orig', 'log-gii']).optional(),
+  /** `boxcox` (as method or fallback): the lambda of (x^lambda - 1) / lambda; 0 is the log. */
+  lambda: z.number().optional(),
+  /** `boxcox`: shift to x - min + 1 first (COINr's `makepos`). */
+  makePositive: z.boolean().optional(),
+  /** A transform method applies to indicators failing the test (default) or `always`. */
+  when: z.enum(['failing', 'always']).optional(),
   winmax: z.number().int().min(0).default(5),
   skewThreshold: z.number().positive().default(2),
   kurtosisThreshold: z.number().default(3.5),
