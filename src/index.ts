@@ -455,12 +455,23 @@ export { type BodResult, benefitOfTheDoubt, type ShareBounds } from './composite
 export { type LpResult, simplexMax } from './composite/aggregate/lp.js';
 export { ampi, type MpiPolarity, mpi } from './composite/aggregate/mpi.js';
 export {
+  type DenominatorCorrelation,
+  dataAvailability,
+  denominatorCorrelations,
+  type UnitAvailability,
+} from './composite/analysis/availability.js';
+export {
   type OptimisedWeightRow,
   type OptimisedWeights,
   type OptimiseWeightsOptions,
   optimiseWeights,
   safeOptimiseWeights,
 } from './composite/analysis/optweights.js';
+export {
+  type CorrelationPValues,
+  correlationPValue,
+  correlationPValues,
+} from './composite/analysis/pvalues.js';
 export {
   applyTransform,
   boxcox,

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { statsCommand } from '../src/cli/commands/stats.js';
 import { weightsCommand } from '../src/cli/commands/weights.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData, Dataset } from '../src/composite/data/types.js';
@@ -212,5 +213,65 @@ describe('Box-Cox and log treatments on ASEM', () => {
     y.forEach((v, i) => {
       expect(v).toBeCloseTo(Math.log((x[i] as number) - mn + 1), 12);
     });
+  });
+});
+
+describe('CLI stats (availability, denominators, p-values)', () => {
+  const base = ['--idata', join(dir, 'asem_iData.csv'), '--imeta', join(dir, 'asem_iMeta.csv')];
+
+  it('lists the indicator-denominator pairs above the threshold, all above it', async () => {
+    const r = await runCli(
+      statsCommand,
+      ...base,
+      '--table',
+      'denominators',
+      '--threshold',
+      '0.7',
+      '-f',
+      'csv',
+    );
+    expect(r.code).toBe(0);
+    const rows = r.stdout
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(Math.abs(Number(row[2]))).toBeGreaterThan(0.7);
+    expect(rows.map((row) => `${row[0]}/${row[1]}`)).toContain('Goods/GDP');
+  });
+
+  it('gives the data availability of every unit with a column per aggregate', async () => {
+    const r = await runCli(statsCommand, ...base, '--table', 'availability', '-f', 'json');
+    const rows = JSON.parse(r.stdout) as {
+      unit: string;
+      availability: number;
+      byGroup: Record<string, number>;
+    }[];
+    expect(rows).toHaveLength(data.units.codes.length);
+    expect(Object.keys(rows[0]?.byGroup ?? {})).toContain('Index');
+    expect(rows.some((x) => x.availability < 1)).toBe(true);
+  });
+
+  it('p-values of chosen codes after the pipeline; unknown codes are coded issues', async () => {
+    const pipe = ['--pipeline', join(import.meta.dirname, 'fixtures/composite/asem.pipeline.yaml')];
+    const r = await runCli(
+      statsCommand,
+      ...base,
+      ...pipe,
+      '--table',
+      'pvalues',
+      '--codes',
+      'Conn,Sust,Index',
+      '-f',
+      'csv',
+    );
+    expect(r.stdout.trim().split('\n')).toHaveLength(4);
+    await expect(
+      runCli(statsCommand, ...base, '--table', 'pvalues', '--codes', 'Nope'),
+    ).rejects.toSatisfy(
+      (e) => e instanceof IntegrationIndexError && e.issues[0]?.code === 'COMPOSITE_UNKNOWN_CODE',
+    );
+    expect((await runCli(statsCommand, ...base, '--table', 'sky')).code).toBe(2);
   });
 });

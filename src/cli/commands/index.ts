@@ -12,6 +12,7 @@ import { importCommand } from './import.js';
 import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
 import { sensitivityCommand } from './sensitivity.js';
+import { statsCommand } from './stats.js';
 import { templateCommand } from './template.js';
 import { uncertaintyCommand } from './uncertainty.js';
 import { validateCommand } from './validate.js';
@@ -37,4 +38,5 @@ export const commands: Record<string, CommandDef<any>> = {
   diff: diffCommand,
   verify: verifyCommand,
   weights: weightsCommand,
+  stats: statsCommand,
 };

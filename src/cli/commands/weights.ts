@@ -4,24 +4,15 @@
  * correlation with the index, as `code,weight,desired,obtained`, and optionally the pipeline
  * with those weights in its aggregate step's `weights:` block.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseDocument, stringify as stringifyYaml } from 'yaml';
+import { writeFileSync } from 'node:fs';
+import { stringify as stringifyYaml } from 'yaml';
 import { type OptimisedWeights, safeOptimiseWeights } from '../../composite/analysis/optweights.js';
-import { readCoinr } from '../../composite/data/read.js';
-import { parsePipelineSpec } from '../../composite/pipeline/run.js';
 import { formatScore } from '../../engine/result/round.js';
-import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import { IntegrationIndexError } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
 import { decimalsOf, emit, renderTable } from '../analysis.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-
-function readText(path: string): string {
-  if (!existsSync(path))
-    throw new IntegrationIndexError([
-      createIssue('FILE_NOT_FOUND', { file: path }, { file: path }),
-    ]);
-  return readFileSync(path, 'utf8');
-}
+import { loadCompositeInput } from '../composite-input.js';
 
 /**
  * Parses `--targets`: `equal`, or `CODE=share,CODE=share...`.
@@ -142,34 +133,18 @@ export const weightsCommand = defineCliCommand({
       throw new UsageError(`Unknown --against "${against}"; expected index or parent.`);
     const decimals = decimalsOf(a);
     const targets = parseTargets(a.targets === undefined ? undefined : String(a.targets));
-    const [idata, imeta, pipeline] = [String(a.idata), String(a.imeta), String(a.pipeline)];
-    const data = readCoinr(readText(idata), readText(imeta), { idata, imeta });
-    if (!data.ok) throw new IntegrationIndexError(data.issues);
-    const doc = parseDocument(readText(pipeline));
-    if (doc.errors.length > 0) {
-      throw new IntegrationIndexError(
-        doc.errors.map((e) =>
-          createIssue(
-            'YAML_SYNTAX',
-            { detail: e.message },
-            {
-              file: pipeline,
-              ...(e.linePos ? { line: e.linePos[0].line, column: e.linePos[0].col } : {}),
-            },
-          ),
-        ),
-      );
-    }
-    const specInput: unknown = doc.toJS();
-    const spec = parsePipelineSpec(specInput, pipeline);
-    if (!spec.ok) throw new IntegrationIndexError(spec.issues);
-    const r = safeOptimiseWeights(data.value, spec.value, { level, targets, against });
+    const { data, doc, spec } = loadCompositeInput({
+      idata: String(a.idata),
+      imeta: String(a.imeta),
+      pipeline: String(a.pipeline),
+    });
+    const r = safeOptimiseWeights(data, spec, { level, targets, against });
     if (!r.ok) throw new IntegrationIndexError(r.issues);
     if (a['write-pipeline'] !== undefined) {
       // Edit the parsed document so comments and layout of the rest of the file stay as written.
-      const at = spec.value.steps.findIndex((s) => s.step === 'aggregate');
-      doc.setIn(['steps', at, 'weights'], doc.createNode(r.value.weights));
-      writeFileSync(String(a['write-pipeline']), doc.toString());
+      const at = spec.steps.findIndex((s) => s.step === 'aggregate');
+      doc?.setIn(['steps', at, 'weights'], doc?.createNode(r.value.weights));
+      writeFileSync(String(a['write-pipeline']), String(doc));
     }
     emit(a, formatOptimisedWeights(r.value, format as 'table', decimals));
     return exitCodes.ok;
