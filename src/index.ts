@@ -472,9 +472,25 @@ export {
   correlationPValue,
   correlationPValues,
 } from './composite/analysis/pvalues.js';
+export { frameworkSunburst } from './composite/analysis/sunburst.js';
 export {
   applyTransform,
   boxcox,
   type TransformName,
   transformNames,
 } from './composite/treat/transforms.js';
+export {
+  analysisSectionHtml,
+  checkAnalysisResult,
+  withAnalysisSection,
+} from './report/analysis-section.js';
+export {
+  type SensitivityChartIndex,
+  type SunburstNode,
+  sensitivityResultSvg,
+  sensitivitySvg,
+  sunburstSvg,
+  type UncertaintyChartUnit,
+  uncertaintyResultSvg,
+  uncertaintySvg,
+} from './report/charts/analysis.js';

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import { reportCommand } from '../src/cli/commands/report.js';
+import { sensitivityCommand } from '../src/cli/commands/sensitivity.js';
 import { statsCommand } from '../src/cli/commands/stats.js';
+import { uncertaintyCommand } from '../src/cli/commands/uncertainty.js';
 import { weightsCommand } from '../src/cli/commands/weights.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData, Dataset } from '../src/composite/data/types.js';
@@ -273,5 +276,63 @@ describe('CLI stats (availability, denominators, p-values)', () => {
       (e) => e instanceof IntegrationIndexError && e.issues[0]?.code === 'COMPOSITE_UNKNOWN_CODE',
     );
     expect((await runCli(statsCommand, ...base, '--table', 'sky')).code).toBe(2);
+  });
+});
+
+describe('analysis charts in the CLI and the report', () => {
+  const work = tempWorkDir('ii-peers-charts-');
+  const fx = join(import.meta.dirname, 'fixtures/analysis');
+  const asem = [
+    '--idata',
+    join(dir, 'asem_iData.csv'),
+    '--imeta',
+    join(dir, 'asem_iMeta.csv'),
+    '--pipeline',
+    join(fx, 'asem-pipeline.yaml'),
+    '--spec',
+    join(fx, 'asem-spec.yaml'),
+    '--samples',
+    '8',
+  ];
+
+  it('uncertainty and sensitivity --format svg draw their charts', async () => {
+    const ua = await runCli(uncertaintyCommand, ...asem, '--format', 'svg');
+    expect(ua.code).toBe(0);
+    expect(ua.stdout.startsWith('<svg')).toBe(true);
+    expect((ua.stdout.match(/class="unit"/g) ?? []).length).toBe(51);
+    const sa = await runCli(sensitivityCommand, ...asem, '--format', 'svg');
+    expect(sa.stdout).toContain('class="chart chart-sensitivity"');
+    expect((sa.stdout.match(/class="bar-total"/g) ?? []).length).toBe(4);
+  });
+
+  it('stats --table framework --format svg draws the sunburst with a node per code', async () => {
+    const r = await runCli(
+      statsCommand,
+      ...['--idata', join(dir, 'asem_iData.csv'), '--imeta', join(dir, 'asem_iMeta.csv')],
+      '--table',
+      'framework',
+      '--format',
+      'svg',
+    );
+    expect((r.stdout.match(/class="node"/g) ?? []).length).toBe(data.meta.nodes.length);
+  });
+
+  it('report --analysis adds a robustness section; a wrong file is REPORT_ANALYSIS_INVALID', async () => {
+    const json = join(work, 'ua.json');
+    expect(
+      (await runCli(uncertaintyCommand, ...asem, '--format', 'json', '--out', json)).code,
+    ).toBe(0);
+    const html = join(work, 'r.html');
+    const base = ['--framework', 'niem', 'fixtures/niem/answers.csv', '--out', html, '--quiet'];
+    expect((await runCli(reportCommand, ...base, '--analysis', json)).code).toBe(0);
+    const text = readFileSync(html, 'utf8');
+    expect(text).toContain('<a href="#robustness">');
+    expect(text).toContain('<section id="robustness"');
+    expect(text).toContain('class="chart chart-uncertainty"');
+    await expect(
+      runCli(reportCommand, ...base, '--analysis', join(dir, 'asem_iMeta.csv')),
+    ).rejects.toSatisfy(
+      (e) => e instanceof IntegrationIndexError && e.issues[0]?.code === 'REPORT_ANALYSIS_INVALID',
+    );
   });
 });

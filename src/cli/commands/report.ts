@@ -1,6 +1,9 @@
 /**
  * `integration-index report`: the HTML report of scored answers, one self-contained file.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import { checkAnalysisResult, withAnalysisSection } from '../../report/analysis-section.js';
 import { renderReport } from '../../report/report.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import {
@@ -71,6 +74,11 @@ export const reportCommand = defineCliCommand({
       description: 'List every answer with its source and comment (--no-evidence for large panels)',
     },
     quiet: quietArg,
+    analysis: {
+      type: 'string',
+      description:
+        'Uncertainty or sensitivity results (their --format json output), comma-separated: adds a robustness section with their charts',
+    },
   },
   async run({ args }) {
     const out = str(args.out);
@@ -93,7 +101,23 @@ export const reportCommand = defineCliCommand({
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(str(args['as-of']) !== undefined ? { asOf: str(args['as-of']) as string } : {}),
     });
-    writeOutput(out, html);
+    const analyses = (str(args.analysis) ?? '')
+      .split(',')
+      .filter((f) => f !== '')
+      .map((f) => {
+        if (!existsSync(f))
+          throw new IntegrationIndexError([
+            createIssue('FILE_NOT_FOUND', { file: f }, { file: f }),
+          ]);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(readFileSync(f, 'utf8'));
+        } catch (e) {
+          parsed = { error: e instanceof Error ? e.message : String(e) };
+        }
+        return checkAnalysisResult(parsed, f);
+      });
+    writeOutput(out, withAnalysisSection(html, analyses));
     if (!args.quiet) process.stderr.write(`Wrote ${out} (${Math.round(html.length / 1024)} KB).\n`);
     return exitCodes.ok;
   },

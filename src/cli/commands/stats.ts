@@ -11,16 +11,19 @@ import {
   type UnitAvailability,
 } from '../../composite/analysis/availability.js';
 import { type CorrelationPValues, correlationPValues } from '../../composite/analysis/pvalues.js';
+import { frameworkSunburst } from '../../composite/analysis/sunburst.js';
+import { effectiveWeights } from '../../composite/analysis/weights.js';
 import { safeRunPipeline } from '../../composite/pipeline/run.js';
 import { type StageName, stageNames } from '../../composite/pipeline/schema.js';
 import { formatScore } from '../../engine/result/round.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
+import { sunburstSvg } from '../../report/charts/analysis.js';
 import { decimalsOf, emit, renderTable } from '../analysis.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { loadCompositeInput } from '../composite-input.js';
 
-const tables = ['availability', 'denominators', 'pvalues'] as const;
+const tables = ['availability', 'denominators', 'pvalues', 'framework'] as const;
 
 /**
  * Rows (header first) of one stats table, numbers unrounded; `fmt` formats numbers.
@@ -110,7 +113,8 @@ export const statsCommand = defineCliCommand({
     table: {
       type: 'string',
       required: true,
-      description: 'availability, denominators or pvalues',
+      description:
+        'availability, denominators, pvalues, or framework (effective weights; --format svg: the sunburst)',
     },
     threshold: {
       type: 'string',
@@ -122,7 +126,12 @@ export const statsCommand = defineCliCommand({
       type: 'string',
       description: 'pvalues: comma-separated codes (default: the indicators)',
     },
-    format: { type: 'string', alias: 'f', default: 'table', description: 'table, csv or json' },
+    format: {
+      type: 'string',
+      alias: 'f',
+      default: 'table',
+      description: 'table, csv, json, or svg (framework)',
+    },
     decimals: { type: 'string', default: '3', description: 'Decimals of printed numbers' },
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
   },
@@ -132,8 +141,10 @@ export const statsCommand = defineCliCommand({
     if (!(tables as readonly string[]).includes(table))
       throw new UsageError(`Unknown --table "${table}"; expected ${tables.join(', ')}.`);
     const format = String(a.format ?? 'table');
-    if (!['table', 'csv', 'json'].includes(format))
-      throw new UsageError(`Unknown --format "${format}"; expected table, csv or json.`);
+    if (!['table', 'csv', 'json', 'svg'].includes(format))
+      throw new UsageError(`Unknown --format "${format}"; expected table, csv, json or svg.`);
+    if (format === 'svg' && table !== 'framework')
+      throw new UsageError('--format svg draws the framework: use it with --table framework.');
     const method = String(a.method ?? 'pearson');
     if (method !== 'pearson' && method !== 'spearman')
       throw new UsageError(`Unknown --method "${method}"; expected pearson or spearman.`);
@@ -161,6 +172,38 @@ export const statsCommand = defineCliCommand({
       throw new IntegrationIndexError([
         createIssue('COMPOSITE_UNKNOWN_STAGE', { stage, stages: produced }),
       ]);
+    if (table === 'framework') {
+      // The weights of the pipeline's aggregate step, if any, as the build uses them.
+      const agg = spec.steps.find((x) => x.step === 'aggregate');
+      const weights = agg?.step === 'aggregate' ? agg.weights : undefined;
+      if (format === 'svg') {
+        emit(a, `${sunburstSvg(frameworkSunburst(data.meta, weights))}\n`);
+        return exitCodes.ok;
+      }
+      const eff = effectiveWeights(data.meta, weights);
+      const rows = data.meta.nodes.map((n) => ({
+        code: n.code,
+        level: n.level,
+        parent: n.parent ?? '',
+        weight: weights?.[n.code] ?? n.weight,
+        effective: eff[n.code] ?? Number.NaN,
+      }));
+      if (format === 'json') emit(a, `${JSON.stringify(rows, null, 2)}\n`);
+      else {
+        const out = [
+          ['code', 'level', 'parent', 'weight', 'effective_weight'],
+          ...rows.map((r) => [
+            r.code,
+            r.level,
+            r.parent,
+            format === 'csv' ? r.weight : formatScore(r.weight, decimals),
+            format === 'csv' ? r.effective : formatScore(r.effective, decimals),
+          ]),
+        ];
+        emit(a, format === 'csv' ? toCsv(out) : renderTable(out.map((r) => r.map(String))));
+      }
+      return exitCodes.ok;
+    }
     const indicators = data.meta.nodes
       .filter((x) => x.type === 'Indicator' && ds.codes.includes(x.code))
       .map((x) => x.code);
