@@ -46,8 +46,8 @@ export function uncertaintySvg(
     ...units.flatMap((u) => [u.q95, u.nominal, u.median].filter((v): v is number => v !== null)),
   );
   const label = Math.min(
-    120,
-    Math.max(30, ...rows.map((r) => textWidth(fitLabel(r.unit, 18), font) + 8)),
+    140,
+    Math.max(40, ...rows.map((r) => textWidth(fitLabel(r.unit, 18), font) + 16)),
   );
   const plot = 360;
   const rowH = 14;
@@ -118,7 +118,7 @@ export function sensitivitySvg(
   const hi = Math.max(1, ...finite);
   const label = Math.min(
     160,
-    Math.max(40, ...indices.map((i) => textWidth(fitLabel(i.assumption, 24), font) + 8)),
+    Math.max(40, ...indices.map((i) => textWidth(fitLabel(i.assumption, 24), font) + 16)),
   );
   const plot = 320;
   const barH = 10;
