@@ -336,3 +336,40 @@ describe('analysis charts in the CLI and the report', () => {
     );
   });
 });
+
+describe('AMPI over a panel', () => {
+  it('uses goalposts over every period and the first period mean as the default reference', () => {
+    const iMeta = `Level,iCode,Direction,Weight,Parent,Type
+1,a,1,1,Index,Indicator
+1,b,1,1,Index,Indicator
+2,Index,1,1,,Aggregate`;
+    const iData = `uCode,Time,a,b
+X,2020,0,10
+Y,2020,10,0
+X,2021,5,5
+Y,2021,20,30`;
+    const d = readCoinr(iData, iMeta);
+    if (!d.ok) throw new Error(JSON.stringify(d.issues));
+    const r = runPipeline(d.value, { steps: [{ step: 'aggregate', method: 'ampi' }] });
+    const ds = r.datasets.aggregated as Dataset;
+    // a: min 0, max 20, d = 10, reference = mean of 2020 = 5, so r = 70 + 3 (a + 5);
+    // b: min 0, max 30, d = 15, reference 5, so r = 70 + 2 (b + 10).
+    const ra = (x: number) => 70 + 3 * (x + 5);
+    const rb = (x: number) => 70 + 2 * (x + 10);
+    const score = (p: number, q: number) => {
+      const m = (p + q) / 2;
+      const s = Math.abs(p - q) / 2;
+      return m - (s * s) / m;
+    };
+    const got = column(ds, 'Index');
+    const expected = [
+      score(ra(0), rb(10)),
+      score(ra(10), rb(0)),
+      score(ra(5), rb(5)),
+      score(ra(20), rb(30)),
+    ];
+    got.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i] as number, 10);
+    });
+  });
+});

@@ -49,3 +49,30 @@ describe('Mazziotta-Pareto (Mazziotta and Pareto 2016; Compind ci_mpi, ci_ampi)'
     ).toBeCloseTo(109, 12);
   });
 });
+
+describe('Mazziotta-Pareto properties', () => {
+  it('MPI is at most the mean of the standardised values, equal only for balanced units, and ignores child order (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 3, maxLength: 3 }),
+          {
+            minLength: 3,
+            maxLength: 10,
+          },
+        ),
+        (units) => {
+          const cols = [0, 1, 2].map((j) => Float64Array.from(units, (u) => u[j] as number));
+          const neg = mpi(cols, [1, 1, 1], 'positive');
+          const pos = mpi(cols, [1, 1, 1], 'negative');
+          const swapped = mpi([cols[2], cols[0], cols[1]] as Float64Array[], [1, 1, 1]);
+          neg.forEach((v, i) => {
+            expect(v).toBeLessThanOrEqual((pos[i] as number) + 1e-9);
+            expect(swapped[i]).toBeCloseTo(v, 9);
+          });
+        },
+      ),
+    );
+  });
+});
