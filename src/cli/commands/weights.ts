@@ -57,11 +57,18 @@ export function formatOptimisedWeights(
   if (format === 'csv')
     return toCsv([
       ['code', 'weight', 'desired', 'obtained'],
-      ...r.rows.map((x) => [x.code, x.weight, x.desired, x.obtained]),
+      ...r.rows.map((x) => [
+        x.code,
+        x.weight,
+        Number.isNaN(x.desired) ? '' : x.desired,
+        x.obtained,
+      ]),
     ]);
   return (
     `Optimised weights of level ${r.level} (correlation with the ${r.against}; ` +
-    `mean squared gap ${r.objectiveBefore.toExponential(2)} before, ${r.objective.toExponential(2)} after, ` +
+    (Number.isNaN(r.rows[0]?.desired ?? 0)
+      ? `sum of correlations ${(-r.objectiveBefore).toFixed(4)} before, ${(-r.objective).toFixed(4)} after, `
+      : `mean squared gap ${r.objectiveBefore.toExponential(2)} before, ${r.objective.toExponential(2)} after, `) +
     `${r.evaluations} evaluations${r.converged ? '' : ', not converged'}):\n` +
     renderTable([
       ['code', 'weight', 'desired', 'obtained', 'original', 'correlation'],
@@ -106,6 +113,11 @@ export const weightsCommand = defineCliCommand({
       description: 'equal, or CODE=share,CODE=share... for every node of the level',
     },
     against: { type: 'string', default: 'index', description: 'index or parent' },
+    type: {
+      type: 'string',
+      default: 'balance',
+      description: 'balance (shares to targets) or infomax (largest sum of correlations)',
+    },
     'write-pipeline': {
       type: 'string',
       description:
@@ -131,6 +143,9 @@ export const weightsCommand = defineCliCommand({
     const against = String(a.against ?? 'index');
     if (against !== 'index' && against !== 'parent')
       throw new UsageError(`Unknown --against "${against}"; expected index or parent.`);
+    const type = String(a.type ?? 'balance');
+    if (type !== 'balance' && type !== 'infomax')
+      throw new UsageError(`Unknown --type "${type}"; expected balance or infomax.`);
     const decimals = decimalsOf(a);
     const targets = parseTargets(a.targets === undefined ? undefined : String(a.targets));
     const { data, doc, spec } = loadCompositeInput({
@@ -138,7 +153,7 @@ export const weightsCommand = defineCliCommand({
       imeta: String(a.imeta),
       pipeline: String(a.pipeline),
     });
-    const r = safeOptimiseWeights(data, spec, { level, targets, against });
+    const r = safeOptimiseWeights(data, spec, { level, targets, against, type });
     if (!r.ok) throw new IntegrationIndexError(r.issues);
     if (a['write-pipeline'] !== undefined) {
       // Edit the parsed document so comments and layout of the rest of the file stay as written.

@@ -60,6 +60,16 @@ describe("optimiseWeights (COINr's get_opt_weights, balance)", () => {
     expect(sust.reduce((s, x) => s + x.weight, 0)).toBeCloseTo(1, 12);
   });
 
+  it('infomax raises the sum of correlations with the index (COINr optype infomax)', () => {
+    const r = optimiseWeights(data, spec, { level: 2, type: 'infomax' });
+    expect(r.objective).toBeLessThan(r.objectiveBefore); // minus the sum of correlations
+    expect(-r.objective).toBeCloseTo(
+      r.rows.reduce((s, x) => s + x.correlation, 0),
+      12,
+    );
+    for (const row of r.rows) expect(row.desired).toBeNaN();
+  });
+
   it('reports missing aggregate steps, bad levels and targets as coded issues', () => {
     const codes = (r: ReturnType<typeof safeOptimiseWeights>) =>
       r.ok ? [] : r.issues.map((i) => i.code);

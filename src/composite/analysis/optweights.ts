@@ -33,6 +33,11 @@ export interface OptimiseWeightsOptions {
   level: number;
   /** Target shares: `equal` (default) or a relative share by code for every node of the level. */
   targets?: 'equal' | Readonly<Record<string, number>> | undefined;
+  /**
+   * `balance` (default): bring the shares of correlation to the targets; `infomax`: maximise
+   * the sum of the correlations, starting from the current weights (COINr's `optype`).
+   */
+  type?: 'balance' | 'infomax' | undefined;
   /** Correlate with the index (default, as COINr does) or with each node's parent. */
   against?: 'index' | 'parent' | undefined;
   /** Stop when the objective's spread over the simplex is below this (default 1e-14). */
@@ -49,7 +54,7 @@ export interface OptimisedWeightRow {
    * over the level: the same when the level has one parent).
    */
   weight: number;
-  /** Target share (COINr's `Desired`). */
+  /** Target share (COINr's `Desired`); NaN for `infomax`, which has none. */
   desired: number;
   /** Share of correlation obtained with the optimised weights (COINr's `Obtained`). */
   obtained: number;
@@ -66,7 +71,10 @@ export interface OptimisedWeights {
   rows: OptimisedWeightRow[];
   /** The aggregate step's `weights:` block with the level's weights replaced. */
   weights: Record<string, number>;
-  /** Mean squared gap between desired and obtained shares, before and after. */
+  /**
+   * `balance`: the mean squared gap between desired and obtained shares, before and after;
+   * `infomax`: minus the sum of the correlations.
+   */
   objectiveBefore: number;
   objective: number;
   /** Objective evaluations (each one re-aggregates the composite). */
@@ -254,19 +262,24 @@ export function safeOptimiseWeights(
     });
     return raw.map((v, i) => v / (sums.get(groupOf[i] as string) as number));
   };
+  const infomax = o.type === 'infomax';
+  const score = (crs: number[]) => (infomax ? -crs.reduce((a, v) => a + v, 0) : gap(sharesOf(crs)));
   const objective = (p: number[]) => {
-    const v = gap(sharesOf(correlations(withLevel(weightsOf(p)))));
+    const v = score(correlations(withLevel(weightsOf(p))));
     return Number.isFinite(v) ? v : Number.POSITIVE_INFINITY;
   };
 
   const originalWeights = nodes.map(
     (c) => step.weights?.[c] ?? (data.meta.nodes.find((n) => n.code === c)?.weight as number),
   );
-  const originalShares = sharesOf(correlations(withLevel(originalWeights)));
+  const originalCorrelations = correlations(withLevel(originalWeights));
+  const originalShares = sharesOf(originalCorrelations);
   // COINr starts from the targets; here as log ratios to the last sibling's.
+  // infomax starts from the current weights, as COINr does.
+  const start = infomax ? originalWeights : desired;
   const x0 = free.map((i) => {
-    const last = desired[lastOfGroup.get(groupOf[i] as string) as number] as number;
-    return Math.log(Math.max(desired[i] as number, 1e-6) / Math.max(last, 1e-6));
+    const last = start[lastOfGroup.get(groupOf[i] as string) as number] as number;
+    return Math.log(Math.max(start[i] as number, 1e-6) / Math.max(last, 1e-6));
   });
   const tol = o.tolerance ?? 1e-14;
   const maxIter = o.maxIterations ?? 2000;
@@ -289,14 +302,14 @@ export function safeOptimiseWeights(
       rows: nodes.map((code, i) => ({
         code,
         weight: w[i] as number,
-        desired: desired[i] as number,
+        desired: infomax ? Number.NaN : (desired[i] as number),
         obtained: obtained[i] as number,
         original: originalShares[i] as number,
         correlation: crs[i] as number,
       })),
       weights: withLevel(w),
-      objectiveBefore: gap(originalShares),
-      objective: gap(obtained),
+      objectiveBefore: score(originalCorrelations),
+      objective: score(crs),
       evaluations,
       converged: best.converged,
     },
