@@ -34,4 +34,15 @@ export default defineConfig([
     sourcemap: true,
     target: 'node20',
   },
+  {
+    // The interactive report's app, inlined into reports by `report` (src/node/report-app.ts).
+    entry: { 'report-app': 'src/report/interactive/app.ts' },
+    format: ['iife'],
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    dts: false,
+    sourcemap: false,
+    noExternal: [/.*/],
+  },
 ]);

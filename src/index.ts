@@ -116,6 +116,7 @@ export {
 } from './engine/aggregate/index.js';
 export {
   type AnswerCounts,
+  applyWeights,
   assemble,
   competitionRanks,
   compileFramework,
@@ -155,6 +156,7 @@ export {
   scoreFiles,
   scoreResultSchema,
   scoreRows,
+  type WeightOverrides,
 } from './engine/index.js';
 export {
   type CsvCell,
@@ -354,6 +356,15 @@ export {
   defaultTolerance,
   type NodeChange,
 } from './report/compare/index.js';
+export {
+  type DataLicense,
+  type DataPackage,
+  type DataPackageOptions,
+  type DataResource,
+  dataLicenses,
+  dataPackage,
+  type TableField,
+} from './report/datapackage/index.js';
 export { escapeMarkup } from './report/escape.js';
 export {
   type CsvExportOptions,

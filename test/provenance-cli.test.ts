@@ -77,6 +77,7 @@ describe('the provenance stamp', () => {
       missing: { noData: 'zero', notApplicable: 'exclude', coverage: 0 },
       lang: null,
       decimals: 2,
+      weights: null,
     });
     // verify re-scores with the recorded options.
     expect((await verifyResultFile(out)).ok).toBe(true);

@@ -78,7 +78,20 @@ describe('integration-index report', () => {
     expect(r.status, r.stderr).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toContain('<html lang="bg"');
-    expect(html).not.toMatch(/<script|<link |https?:\/\/[^"]*\.(css|js)/);
+    // Interactive: the data and the app inline, nothing loaded from elsewhere.
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).toContain('<script type="application/json" id="ii-report-data">');
+    const markup = html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, '');
+    expect(/<script src|<link |https?:\/\/[^"]*\.(css|js)/.exec(markup)?.[0]).toBeUndefined();
+    const data = JSON.parse(/id="ii-report-data">(.*?)<\/script>/s.exec(html)?.[1] ?? '{}');
+    expect(data.framework.id).toBe('niem');
+    expect(data.answers[0].content).toBe(readFileSync(answers, 'utf8'));
+    expect(data.report.lang).toBe('bg');
+    // --static: the report without scripts.
+    const flat = join(dir, 'static.html');
+    const s = await run('report', '--framework', 'niem', answers, '--out', flat, '--static');
+    expect(s.status, s.stderr).toBe(0);
+    expect(readFileSync(flat, 'utf8')).not.toMatch(/<script|<link |https?:\/\/[^"]*\.(css|js)/);
   });
   it('is a usage error without --out, and a coded error for an unknown period', async () => {
     const usage = await run('report', '--framework', 'niem', answers);

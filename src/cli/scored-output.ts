@@ -7,11 +7,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { safeScore } from '../engine/index.js';
 import type { ScoreResult } from '../engine/result/schema.js';
+import type { WeightOverrides } from '../engine/weights/index.js';
 import { errorsOf, formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { readAnswerFiles } from '../node/answers.js';
 import { answerDigests, readFrameworkWithDigests } from '../node/provenance.js';
 import { exitCodes, UsageError } from './command.js';
+import { weightArg, weightsFromArgs } from './weights.js';
 
 /**
  * What {@link scoreForOutput} gives: the framework and the result, or an exit code.
@@ -42,7 +44,12 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export async function scoreForOutput(
   frameworkArg: string | undefined,
   paths: readonly string[],
-  options: { asOf?: string | undefined; lang?: string | undefined; quiet?: boolean },
+  options: {
+    asOf?: string | undefined;
+    lang?: string | undefined;
+    quiet?: boolean;
+    weights?: WeightOverrides | undefined;
+  },
 ): Promise<ScoredInput> {
   if (!frameworkArg) throw new UsageError('Missing --framework <id-or-folder>.');
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
@@ -61,6 +68,7 @@ export async function scoreForOutput(
   const scored = safeScore(framework, answers, {
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.lang !== undefined ? { lang: options.lang } : {}),
+    ...(options.weights !== undefined ? { weights: options.weights } : {}),
     // Hashes of the inputs for the result's provenance stamp (shown in reports, checked by
     // `verify` on exported JSON); every file was read above, so each can be hashed.
     provenance: { framework: read.inputs, answers: answerDigests(paths), relativeTo: 'cwd' },
@@ -155,6 +163,7 @@ export const scoredInputArgs = {
     required: true,
     description: 'Built-in framework id or framework folder',
   },
+  weight: weightArg,
 } as const;
 
 /**
@@ -187,20 +196,24 @@ export const quietArg = {
 
 /**
  * {@link scoreForOutput} with the command's own arguments: `--framework`, the answer files,
- * `--as-of` and `--quiet`.
+ * `--as-of`, `--quiet` and every `--weight NODE=W` of the raw arguments.
  *
  * @example
  * ```ts
- * const input = await scoreFromArgs({ framework: 'niem', _: ['answers.csv'] });
+ * const input = await scoreFromArgs({ framework: 'niem', _: ['answers.csv'] }, ['--weight', 'housing=2']);
  * ```
  */
-export function scoreFromArgs(args: Record<string, unknown>): Promise<ScoredInput> {
+export function scoreFromArgs(
+  args: Record<string, unknown>,
+  rawArgs: readonly string[] = [],
+): Promise<ScoredInput> {
   return scoreForOutput(
     str(args.framework),
     ((args._ as unknown[] | undefined) ?? []).map(String),
     {
       asOf: str(args['as-of']),
       quiet: args.quiet === true,
+      weights: weightsFromArgs(rawArgs),
     },
   );
 }

@@ -35,7 +35,12 @@ import {
 } from '../answers/read/index.js';
 import type { AnswerSet } from '../answers/types.js';
 import { editionWarnings, retiredAnswerWarnings } from '../editions/comparable.js';
-import { IntegrationIndexError, type Issue, type SafeResult } from '../errors/issue.js';
+import {
+  createIssue,
+  IntegrationIndexError,
+  type Issue,
+  type SafeResult,
+} from '../errors/issue.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { createStamp, type ProvenanceInputs } from '../provenance/stamp.js';
@@ -45,6 +50,7 @@ import { evaluate, type MissingOverrides } from './evaluate/index.js';
 import { prepareAnswers, prepareTable } from './prepare/index.js';
 import { rankUnits } from './rank/index.js';
 import type { ScoreResult } from './result/schema.js';
+import { applyWeights, type WeightOverrides } from './weights/index.js';
 
 export { assemble } from './assemble/index.js';
 export { compileFramework, type NodeKind, type Plan, type PlanNode } from './compile/index.js';
@@ -56,6 +62,7 @@ export {
   prepareTable,
 } from './prepare/index.js';
 export { competitionRanks, rankUnits } from './rank/index.js';
+export { applyWeights, type WeightOverrides } from './weights/index.js';
 
 /** Options of {@link score}. */
 export interface ScoreOptions {
@@ -67,6 +74,11 @@ export interface ScoreOptions {
   lang?: string | undefined;
   /** The files the framework and answers were read from, for the result's provenance stamp. */
   provenance?: ProvenanceInputs | undefined;
+  /**
+   * Weights by node id that override the framework's for this run (see {@link applyWeights});
+   * recorded in the provenance stamp. Not with a compiled plan, whose weights are fixed.
+   */
+  weights?: WeightOverrides | undefined;
 }
 
 /**
@@ -90,9 +102,22 @@ export function safeScore(
 ): SafeResult<ScoreResult> {
   let plan: Plan;
   const warnings: Issue[] = [];
-  if (isPlan(framework)) plan = framework;
-  else {
-    const compiled = compileFramework(framework);
+  const weights =
+    options.weights && Object.keys(options.weights).length > 0 ? options.weights : null;
+  if (isPlan(framework)) {
+    if (weights) {
+      return {
+        ok: false,
+        issues: [createIssue('SCORE_WEIGHTS_ON_PLAN', undefined, { path: ['weights'] })],
+      };
+    }
+    plan = framework;
+  } else {
+    const weighed = weights
+      ? applyWeights(framework, weights)
+      : { ok: true as const, value: framework };
+    if (!weighed.ok) return { ok: false, issues: weighed.issues };
+    const compiled = compileFramework(weighed.value);
     if (!compiled.ok) return { ok: false, issues: compiled.issues };
     plan = compiled.value;
     warnings.push(...compiled.warnings);
@@ -128,6 +153,7 @@ export function safeScore(
         asOf: options.asOf ?? null,
         missing: assembled.options.missing,
         lang: options.lang ?? null,
+        weights,
       },
       options.provenance ?? {},
     ),

@@ -203,6 +203,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
       asOf: stamp.options.asOf ?? undefined,
       missing: stamp.options.missing,
       lang: stamp.options.lang ?? undefined,
+      weights: stamp.options.weights ?? undefined,
     });
     if (!r.ok) issues.push(...r.issues);
     else {

@@ -66,6 +66,11 @@ export const provenanceSchema = z.object({
     lang: z.string().nullable(),
     /** Decimals of printed scores (the JSON keeps full precision); null when not printed. */
     decimals: z.number().int().nullable(),
+    /**
+     * The run's weight overrides by node id (`--weight NODE=W`), or null when the framework's
+     * own weights were used. Absent in results written before weights could be overridden.
+     */
+    weights: z.record(z.string(), z.number()).nullable().optional(),
   }),
 });
 /** The provenance stamp on a result. See {@link provenanceSchema}. */

@@ -36,7 +36,7 @@ describe('createStamp', () => {
     );
     expect(stamp.framework).toMatchObject({ hashOf: 'files', sha256: filesDigest(files) });
     expect(stamp.relativeTo).toBe('cwd');
-    expect(stamp.options).toEqual({ asOf: null, missing, lang: 'bg', decimals: 1 });
+    expect(stamp.options).toEqual({ asOf: null, missing, lang: 'bg', decimals: 1, weights: null });
   });
 
   it('hashes the framework value in memory, and only its identity for a compiled plan', () => {

@@ -46,7 +46,12 @@ export interface StampedFramework {
 export function createStamp(
   framework: StampedFramework,
   value: Framework | undefined,
-  options: { asOf: string | null; missing: Provenance['options']['missing']; lang: string | null },
+  options: {
+    asOf: string | null;
+    missing: Provenance['options']['missing'];
+    lang: string | null;
+    weights?: Readonly<Record<string, number>> | null;
+  },
   inputs: ProvenanceInputs,
 ): Provenance {
   const files = inputs.framework?.files ?? [];
@@ -76,6 +81,7 @@ export function createStamp(
       missing: { ...options.missing },
       lang: options.lang,
       decimals: inputs.decimals ?? null,
+      weights: options.weights ? { ...options.weights } : null,
     },
   };
 }

@@ -200,6 +200,10 @@ export function templateToCsv(template: AnswerTemplate, options: ToCsvOptions = 
 
 /** The allowed answers of a rule that reads one cell, in words. */
 function allowedAnswers(rule: LeafRule, text: (t: Text) => string): string {
+  // A short plain unit (`%`, `EUR`) is a symbol, not a word: as in checkTranslations, it needs
+  // no translation and is not counted as a fallback.
+  const unit = (u: Text | undefined): string | undefined =>
+    u === undefined ? undefined : typeof u === 'string' && u.length <= 3 ? u : text(u);
   switch (rule.kind) {
     case 'choice':
       return rule.options.map((o) => option(o, text)).join('; ');
@@ -216,14 +220,11 @@ function allowedAnswers(rule: LeafRule, text: (t: Text) => string): string {
       return `${say.scored({ text: yes, score: rule.yes })}; ${say.scored({ text: no, score: rule.no })}`;
     }
     case 'bands':
-      return [
-        numberWithRange(rule.unit === undefined ? undefined : text(rule.unit), rule.range),
-        bands(rule.bands, text),
-      ].join(': ');
+      return [numberWithRange(unit(rule.unit), rule.range), bands(rule.bands, text)].join(': ');
     case 'linear':
-      return `${numberWithRange(rule.unit === undefined ? undefined : text(rule.unit), rule.range)}, ${say.linear({ min: rule.min, max: rule.max, lowerIsBetter: rule.direction === -1 })}`;
+      return `${numberWithRange(unit(rule.unit), rule.range)}, ${say.linear({ min: rule.min, max: rule.max, lowerIsBetter: rule.direction === -1 })}`;
     case 'numeric':
-      return numberWithRange(rule.unit === undefined ? undefined : text(rule.unit), rule.range);
+      return numberWithRange(unit(rule.unit), rule.range);
     case 'date':
       if (rule.mode === 'in-force') {
         return `${say.date}: ${say.inForce({ score: rule.score, otherwise: rule.otherwise })}`;

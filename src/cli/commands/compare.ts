@@ -255,7 +255,7 @@ export const compareCommand = defineCliCommand({
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const from = str(args.from);
     const to = str(args.to);
     if (!from || !to) throw new UsageError('Name both periods: --from P1 --to P2.');
@@ -268,7 +268,7 @@ export const compareCommand = defineCliCommand({
       throw new UsageError(`Unknown --level "${level}"; expected dimension, cell or indicator.`);
     const decimals = decimalsArg(args.decimals);
     const tolerance = toleranceArg(args.tolerance);
-    const input = await scoreFromArgs(args);
+    const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
     const view = resultView(input.result, input.framework);
     const units = str(args.unit)

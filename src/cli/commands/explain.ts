@@ -29,12 +29,12 @@ export const explainCommand = defineCliCommand({
     node: { type: 'string', description: 'Start from this node (default: the overall score)' },
     format: { type: 'string', alias: 'f', default: 'text', description: 'Output: text or json' },
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const format = String(args.format);
     if (format !== 'text' && format !== 'json') {
       throw new UsageError(`Unknown --format "${format}"; expected text or json.`);
     }
-    const inputs = await loadScoringInputs(args as Record<string, unknown>);
+    const inputs = await loadScoringInputs(args as Record<string, unknown>, rawArgs);
     const { result } = scoreAndReport(inputs);
     const tree = safeExplain(result, {
       unit: String(args.unit),

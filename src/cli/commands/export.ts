@@ -1,8 +1,11 @@
 /**
  * `integration-index export`: scores as files for spreadsheets, R and documents.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { relocateStamp } from '../../node/provenance.js';
+import { dataLicenses, dataPackage } from '../../report/datapackage/index.js';
 import {
   type ExportSelection,
   exportCsv,
@@ -27,10 +30,10 @@ import {
  *
  * @example
  * ```ts
- * exportFormats; //=> ['long', 'wide', 'markdown', 'json']
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'datapackage']
  * ```
  */
-export const exportFormats = ['long', 'wide', 'markdown', 'json'] as const;
+export const exportFormats = ['long', 'wide', 'markdown', 'json', 'datapackage'] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
   overall: ['overall'],
@@ -41,9 +44,11 @@ const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
 };
 
 /**
- * `export --framework <id-or-folder> <answers>... --format long|wide|markdown|json [--excel]
- * [--period P,...] [--level overall|dimension|cell|indicator|all] [--decimals N|full] [--out FILE]`.
- * JSON is the whole result, in the published result format (`schema/result.schema.json`).
+ * `export --framework <id-or-folder> <answers>... --format long|wide|markdown|json|datapackage
+ * [--excel] [--period P,...] [--level overall|dimension|cell|indicator|all] [--decimals N|full]
+ * [--license ID] [--out FILE-OR-FOLDER]`. JSON is the whole result, in the published result
+ * format (`schema/result.schema.json`); `datapackage` writes a Frictionless Tabular Data
+ * Package (`datapackage.json` and its CSVs) into the `--out` folder.
  *
  * @example
  * ```sh
@@ -62,7 +67,7 @@ export const exportCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'long',
-      description: 'long, wide, markdown or json',
+      description: 'long, wide, markdown, json or datapackage (a folder for open-data portals)',
     },
     excel: {
       type: 'boolean',
@@ -81,14 +86,30 @@ export const exportCommand = defineCliCommand({
       description: 'Decimals (rounded half away from zero), or "full" for full precision',
     },
     lang: { type: 'string', description: 'Language of node titles (Markdown)' },
+    license: {
+      type: 'string',
+      description: `Licence of a data package: ${Object.keys(dataLicenses).join(', ')} (default CC-BY-4.0)`,
+    },
     'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
-      throw new UsageError(`Unknown --format "${format}"; expected long, wide, markdown or json.`);
+      throw new UsageError(
+        `Unknown --format "${format}"; expected long, wide, markdown, json or datapackage.`,
+      );
+    const out = str(args.out);
+    if (format === 'datapackage' && (out === undefined || out === '-'))
+      throw new UsageError('--format datapackage writes a folder: give it with --out DIR.');
+    const license = str(args.license);
+    if (license !== undefined && format !== 'datapackage')
+      throw new UsageError('--license applies to --format datapackage.');
+    if (license !== undefined && !Object.hasOwn(dataLicenses, license))
+      throw new UsageError(
+        `Unknown --license "${license}"; expected one of ${Object.keys(dataLicenses).join(', ')}.`,
+      );
     const level = String(args.level);
     const kinds = kindsByLevel[level];
     if (!kinds)
@@ -98,10 +119,9 @@ export const exportCommand = defineCliCommand({
     if (args.excel === true && format !== 'long' && format !== 'wide')
       throw new UsageError('--excel applies to the CSV formats (long, wide).');
     const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
-    const input = await scoreFromArgs(args);
+    const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
     if (format === 'json') {
-      const out = str(args.out);
       // Paths in the stamp become relative to the result file, so `verify` finds the inputs.
       const result =
         out && out !== '-' && input.result.provenance
@@ -121,6 +141,25 @@ export const exportCommand = defineCliCommand({
           createIssue('REPORT_UNKNOWN_PERIOD', { period: p, periods: view.periods }),
         ]);
     }
+    if (format === 'datapackage') {
+      const dir = out as string;
+      const pkg = dataPackage(view, {
+        decimals,
+        ...(periods ? { periods } : {}),
+        ...(license ? { license } : {}),
+        // Paths in the stamp become relative to the package folder.
+        provenance: input.result.provenance
+          ? relocateStamp(input.result.provenance, join(dir, 'datapackage.json'))
+          : null,
+      });
+      mkdirSync(dir, { recursive: true });
+      for (const f of pkg.files) writeFileSync(join(dir, f.path), f.content);
+      writeFileSync(join(dir, 'datapackage.json'), `${JSON.stringify(pkg.descriptor, null, 2)}\n`);
+      process.stderr.write(
+        `Wrote a data package to ${dir}: datapackage.json and ${pkg.files.map((f) => f.path).join(', ')}.\n`,
+      );
+      return exitCodes.ok;
+    }
     const selection: ExportSelection = {
       kinds,
       decimals,
@@ -131,7 +170,7 @@ export const exportCommand = defineCliCommand({
       format === 'markdown'
         ? exportMarkdown(view, selection)
         : exportCsv(view, format as 'long' | 'wide', { ...selection, excel: args.excel === true });
-    writeOutput(str(args.out), text);
+    writeOutput(out, text);
     return exitCodes.ok;
   },
 });

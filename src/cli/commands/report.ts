@@ -3,7 +3,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import { reportAppCode } from '../../node/report-app.js';
+import type { ProvenanceInputs } from '../../provenance/stamp.js';
 import { checkAnalysisResult, withAnalysisSection } from '../../report/analysis-section.js';
+import { embedInteractive, type InteractiveReportData } from '../../report/interactive/embed.js';
 import { renderReport } from '../../report/report.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import {
@@ -73,6 +76,12 @@ export const reportCommand = defineCliCommand({
       default: true,
       description: 'List every answer with its source and comment (--no-evidence for large panels)',
     },
+    static: {
+      type: 'boolean',
+      default: false,
+      description:
+        'Leave out the interactive part (weights, what-if, comparison): no script in the page',
+    },
     quiet: quietArg,
     analysis: {
       type: 'string',
@@ -80,18 +89,18 @@ export const reportCommand = defineCliCommand({
         'Uncertainty or sensitivity results (their --format json output), comma-separated: adds a robustness section with their charts',
     },
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     const out = str(args.out);
     if (!out) throw new UsageError('Missing --out <report.html>.');
     const decimals = decimalsArg(args.decimals);
     const tolerance = toleranceArg(args.tolerance);
     const lang = str(args.lang);
-    const input = await scoreFromArgs(args);
+    const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
     const { result, framework } = input;
     const period = str(args.period);
     const from = args.compare === false ? null : str(args.from);
-    const html = renderReport(result, framework, {
+    const options = {
       decimals,
       evidence: args.evidence !== false,
       ...(lang !== undefined ? { lang } : {}),
@@ -100,7 +109,7 @@ export const reportCommand = defineCliCommand({
       ...(str(args.level) !== undefined ? { level: str(args.level) as string } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(str(args['as-of']) !== undefined ? { asOf: str(args['as-of']) as string } : {}),
-    });
+    };
     const analyses = (str(args.analysis) ?? '')
       .split(',')
       .filter((f) => f !== '')
@@ -117,7 +126,37 @@ export const reportCommand = defineCliCommand({
         }
         return checkAnalysisResult(parsed, f);
       });
-    writeOutput(out, withAnalysisSection(html, analyses));
+    const page = withAnalysisSection(renderReport(result, framework, options), analyses);
+    const stamp = result.provenance;
+    // The page re-scores the same framework and answer files as this run (same hashes).
+    const provenance: ProvenanceInputs | undefined = stamp
+      ? {
+          ...(stamp.framework.source !== null
+            ? {
+                framework: {
+                  source: stamp.framework.source,
+                  builtin: stamp.framework.builtin,
+                  files: stamp.framework.files,
+                },
+              }
+            : {}),
+          answers: stamp.answers,
+          relativeTo: 'cwd',
+        }
+      : undefined;
+    const data: InteractiveReportData = {
+      format: 1,
+      framework,
+      answers: result.files.map((path) => ({ path, content: readFileSync(path, 'utf8') })),
+      report: options,
+      scoring: {
+        ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+        weights: { ...(stamp?.options.weights ?? {}) },
+        ...(provenance ? { provenance } : {}),
+      },
+    };
+    const html = args.static === true ? page : embedInteractive(page, data, reportAppCode());
+    writeOutput(out, html);
     if (!args.quiet) process.stderr.write(`Wrote ${out} (${Math.round(html.length / 1024)} KB).\n`);
     return exitCodes.ok;
   },

@@ -16,6 +16,7 @@ import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
+import { weightArg, weightsFromArgs } from '../weights.js';
 
 function isReadableFile(path: string): boolean {
   try {
@@ -57,6 +58,7 @@ export const scoringArgs = {
       'Decimals of printed scores, rounded half away from zero (JSON keeps full precision)',
   },
   lang: { type: 'string', description: 'Language of titles and labels (default: the framework’s)' },
+  weight: weightArg,
 } as const;
 
 /** What `score` and `explain` load before scoring. */
@@ -71,7 +73,10 @@ export interface ScoringInputs {
 }
 
 /** Parses the shared arguments and loads the framework and the answer files. */
-export async function loadScoringInputs(args: Record<string, unknown>): Promise<ScoringInputs> {
+export async function loadScoringInputs(
+  args: Record<string, unknown>,
+  rawArgs: readonly string[] = [],
+): Promise<ScoringInputs> {
   const paths = ((args._ as unknown[] | undefined) ?? []).map(String);
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
   const decimals = Number(args.decimals ?? 1);
@@ -84,10 +89,12 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   if (missing !== undefined && !['exclude', 'zero', 'fail'].includes(missing)) {
     throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
   }
+  const weights = weightsFromArgs(rawArgs);
   const read = readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
   const answers = await readAnswerTableFiles(paths);
   const options: ScoreOptions = {
+    ...(weights ? { weights } : {}),
     asOf: args['as-of'] as string | undefined,
     lang: args.lang as string | undefined,
     // Hashes of the inputs for the result's provenance stamp (`verify` checks them).
@@ -294,11 +301,16 @@ export const scoreCommand = defineCliCommand({
     wide: compositeScoreArgs.wide,
     log: compositeScoreArgs.log,
   },
-  async run({ args }) {
+  async run({ args, rawArgs }) {
     // COINr-style statistics (iData/iMeta + pipeline) take the composite path.
     if (args.idata !== undefined || args.imeta !== undefined) {
       if (args.framework !== undefined) {
         throw new UsageError('Give either --framework with answer files, or --idata/--imeta.');
+      }
+      if (args.weight !== undefined) {
+        throw new UsageError(
+          "--weight goes with --framework; a composite pipeline's weights are set in its weights: block.",
+        );
       }
       return runCompositeScore({
         idata: args.idata,
@@ -323,7 +335,7 @@ export const scoreCommand = defineCliCommand({
     if (!(scoreFormats as readonly string[]).includes(format)) {
       throw new UsageError(`Unknown --format "${format}"; expected table, csv or json.`);
     }
-    const inputs = await loadScoringInputs(args as Record<string, unknown>);
+    const inputs = await loadScoringInputs(args as Record<string, unknown>, rawArgs);
     const periods = args.period
       ? String(args.period)
           .split(',')

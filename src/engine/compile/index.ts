@@ -175,9 +175,10 @@ export function compileFramework(
   const alias = (names: readonly string[] | undefined, i: number): void => {
     for (const n of names ?? []) if (!nodeIndex.has(n)) nodeIndex.set(n, i);
   };
+  // A child of weight 0 (a run's weight override) enters no parent: it neither scores nor counts.
   const link = (parent: number, child: number, weight: number): void => {
     const d = drafts[child] as Draft;
-    if (d.scored) (drafts[parent] as Draft).children.push({ node: child, weight });
+    if (d.scored && weight > 0) (drafts[parent] as Draft).children.push({ node: child, weight });
   };
   const makeRule = (
     rule: Rule | LeafRule,
@@ -426,7 +427,10 @@ export function compileFramework(
             { path: [extra.id, 'of'] },
           ),
         );
-      } else (drafts[e] as Draft).children.push({ node: m, weight: (drafts[m] as Draft).weight });
+      } else {
+        const weight = (drafts[m] as Draft).weight;
+        if (weight > 0) (drafts[e] as Draft).children.push({ node: m, weight });
+      }
     }
   }
 

@@ -19,6 +19,12 @@ export const reportMessages = {
     `--from and --to are both "${p.period}"; a comparison needs two different periods.`,
   COMPARE_NEGATIVE_TOLERANCE: (p: { tolerance: number }) =>
     `The tolerance must be zero or more, got ${p.tolerance}.`,
+  REPORT_APP_MISSING: (p: { file: string }) =>
+    `The interactive report's script ${p.file} is missing: reinstall the package, or write a static report with --static.`,
+  REPORT_NOT_A_PAGE: () =>
+    'The report has no </body>: the interactive part can only be added to a whole HTML page.',
+  EXPORT_UNKNOWN_LICENSE: (p: { license: string; known: readonly string[] }) =>
+    `Unknown licence "${p.license}"; known licence ids: ${quoteList(p.known)}.`,
   EXPORT_RESULT_INVALID: (p: { detail: string }) =>
     `The result does not match the published result JSON Schema: ${p.detail}`,
 } satisfies MessageCatalogue;

@@ -13,6 +13,12 @@ const range = (min: number | null, max: number | null): string =>
  * answer row), supersession, missing data, aggregation and queries on a result.
  */
 export const scoringMessages = {
+  SCORE_WEIGHT_UNKNOWN_NODE: (p: { node: string; suggestion?: string | undefined }) =>
+    `Cannot set the weight of "${p.node}": the framework has no node with that id.${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}`,
+  SCORE_WEIGHTS_ON_PLAN: () =>
+    'Weight overrides need the framework itself: a compiled plan has its weights fixed; compile the framework with the new weights instead (applyWeights).',
+  SCORE_WEIGHT_INVALID: (p: { node: string; weight: unknown }) =>
+    `The weight of "${p.node}" must be a number, zero or more (0 leaves the node out), got ${JSON.stringify(p.weight) ?? String(p.weight)}.`,
   SCORE_UNKNOWN_INDICATOR: (p: { indicator: string; suggestion?: string | undefined }) =>
     `Unknown indicator "${p.indicator}".${p.suggestion ? ` Did you mean "${p.suggestion}"?` : ''}`,
   SCORE_UNKNOWN_PERIOD: (p: { period: string; periods: readonly string[] }) =>

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { barsSvg } from './bars.js';
 import { heatmapSvg } from './heatmap.js';
 import { radarPoint, radarSvg } from './radar.js';
-import { coord, fitLabel, fraction, inkOn, sequentialColor } from './svg.js';
+import { coord, fitLabel, fraction, inkOn, sequentialColor, wrapLabel } from './svg.js';
 
 const count = (svg: string, pattern: RegExp) => (svg.match(pattern) ?? []).length;
 /** Tags left open or closed out of order; empty for well-nested markup. */
@@ -31,6 +31,25 @@ describe('svg helpers', () => {
     expect(fitLabel('Family unity and reunification', 12)).toBe('Family unit…');
     expect(fitLabel('short', 12)).toBe('short');
     expect(fitLabel('😀😀😀😀', 3)).toBe('😀😀…');
+  });
+
+  it('wraps labels at spaces without losing a character', () => {
+    expect(wrapLabel('Family unity and reunification', 14)).toEqual([
+      'Family unity',
+      'and',
+      'reunification',
+    ]);
+    expect(wrapLabel('Интеграция на пазара на труда', 16)).toEqual([
+      'Интеграция на',
+      'пазара на труда',
+    ]);
+    expect(wrapLabel('Antidiscrimination', 8)).toEqual(['Antidisc', 'riminati', 'on']);
+    expect(wrapLabel('and employment-related education', 16)).toEqual([
+      'and employment-',
+      'related',
+      'education',
+    ]);
+    expect(wrapLabel('short', 16)).toEqual(['short']);
   });
   it('clamps fractions to the scale', () => {
     expect(fraction(50, scale)).toBe(0.5);
@@ -138,10 +157,10 @@ describe('radarSvg', () => {
     expect(svg).toContain('X&lt;A&gt;');
     expect(svg).toContain('class="missing"');
     // The full-score point on axis 0 sits at the top of the ring: (cx, cy - radius), where
-    // cx = 110 + margin (40 + 14) and cy - radius = the top margin, 28.
+    // cx = 110 + margin (40 + 14) and cy - radius = the top margin: 16 + 11 per label line (1).
     const shape = /class="radar-shape" points="([^"]+)"/.exec(svg)?.[1] ?? '';
     const [first] = shape.split(' ');
-    expect(first).toBe('164,28');
+    expect(first).toBe('164,27');
   });
 });
 

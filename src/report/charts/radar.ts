@@ -4,10 +4,10 @@ import {
   type ChartScale,
   type ChartText,
   coord,
-  fitLabel,
   fraction,
   svgOpen,
   textWidth,
+  wrapLabel,
 } from './svg.js';
 
 /**
@@ -84,10 +84,13 @@ export function radarPoint(
 export function radarSvg(spec: RadarSpec): string {
   const size = spec.size ?? 220;
   const radius = size / 2;
-  const fitted = spec.axes.map((a) => fitLabel(a.label, 18));
+  // Whole labels, wrapped onto up to a few short lines: nothing is cut.
+  const wrapped = spec.axes.map((a) => wrapLabel(a.label, 16));
+  const lineHeight = 11;
+  const maxLines = Math.max(1, ...wrapped.map((l) => l.length));
   const margin = {
-    x: Math.ceil(Math.max(40, ...fitted.map((l) => textWidth(`${l} (–)`, 10)))) + 14,
-    y: 28,
+    x: Math.ceil(Math.max(40, ...wrapped.flat().map((l) => textWidth(`${l} (–)`, 10)))) + 14,
+    y: 16 + maxLines * lineHeight,
   };
   const width = size + 2 * margin.x;
   const height = size + 2 * margin.y;
@@ -155,11 +158,25 @@ export function radarSvg(spec: RadarSpec): string {
   spec.axes.forEach((a, i) => {
     const p = radarPoint(i, n, 1, radius + 8);
     const anchor = Math.abs(p.x) < 1 ? 'middle' : p.x > 0 ? 'start' : 'end';
-    const dy = p.y > 1 ? 9 : p.y < -1 ? -2 : 3;
+    const lines = wrapped[i] as string[];
+    // Labels above the plot grow upwards, those beside it are centred on their axis.
+    const first =
+      p.y > 1
+        ? 9
+        : p.y < -1
+          ? -2 - (lines.length - 1) * lineHeight
+          : 3 - ((lines.length - 1) * lineHeight) / 2;
     const missing = spec.series.some((s) => s.role === 'primary' && (s.values[i] ?? null) === null);
+    const x = coord(cx + p.x);
+    const tspans = lines
+      .map(
+        (l, k) =>
+          `<tspan x="${x}" dy="${k === 0 ? 0 : lineHeight}">${escapeMarkup(l)}${missing && k === lines.length - 1 ? ' (–)' : ''}</tspan>`,
+      )
+      .join('');
     out.push(
-      `<text x="${coord(cx + p.x)}" y="${coord(cy + p.y + dy)}" text-anchor="${anchor}"${missing ? ' class="missing" fill="#8a1c1c"' : ''}>` +
-        `<title>${escapeMarkup(a.label)}</title>${escapeMarkup(fitted[i] as string)}${missing ? ' (–)' : ''}</text>`,
+      `<text x="${x}" y="${coord(cy + p.y + first)}" text-anchor="${anchor}"${missing ? ' class="missing" fill="#8a1c1c"' : ''}>` +
+        `<title>${escapeMarkup(a.label)}</title>${tspans}</text>`,
     );
   });
   out.push('</g></svg>');

@@ -76,6 +76,45 @@ export function fitLabel(label: string, max: number): string {
 }
 
 /**
+ * Breaks a label into lines of at most `max` characters at spaces (a longer word breaks after a
+ * hyphen, else anywhere), keeping every character: charts that have room below and beside the
+ * plot show the whole label this way rather than cutting it.
+ *
+ * @example
+ * ```ts
+ * wrapLabel('Family unity and reunification', 14); //=> ['Family unity', 'and', 'reunification']
+ * ```
+ */
+export function wrapLabel(label: string, max: number): string[] {
+  // Segments: words, with words over `max` broken after their hyphens, then anywhere.
+  const segments: { text: string; space: boolean }[] = [];
+  for (const word of label.split(/\s+/).filter((w) => w !== '')) {
+    const parts = Array.from(word).length > max ? word.split(/(?<=-)/) : [word];
+    parts.forEach((part, i) => {
+      let rest = Array.from(part);
+      let first = i === 0;
+      while (rest.length > max) {
+        segments.push({ text: rest.slice(0, max).join(''), space: first });
+        rest = rest.slice(max);
+        first = false;
+      }
+      if (rest.length > 0) segments.push({ text: rest.join(''), space: first });
+    });
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const { text, space } of segments) {
+    const joined = line === '' ? text : `${line}${space ? ' ' : ''}${text}`;
+    if (line !== '' && Array.from(joined).length > max) {
+      lines.push(line);
+      line = text;
+    } else line = joined;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
  * An estimate of rendered text width at `fontSize` px for the system sans-serif stack.
  *
  * @example

@@ -124,7 +124,9 @@ function ranking(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
   ];
   const rows = model.units.map((u) => {
     const delta = changeOf(u.overall, u.previous?.overall);
-    return `<tr>${num(u.rank === null ? '' : String(u.rank))}<td dir="auto">${esc(u.label)}</td>${num(u.overall === null ? t.noScore : fmt(u.overall))}<td>${esc(coverageText(u.coverage, t))}</td>${
+    // Full-precision score and rank as data attributes, for scripts and tests reading the page.
+    const data = `data-unit="${esc(u.id)}" data-rank="${u.rank === null ? '' : u.rank}" data-score="${u.overall === null ? '' : String(u.overall)}"`;
+    return `<tr ${data}>${num(u.rank === null ? '' : String(u.rank))}<td dir="auto">${esc(u.label)}</td>${num(u.overall === null ? t.noScore : fmt(u.overall))}<td>${esc(coverageText(u.coverage, t))}</td>${
       compare
         ? `${num(fmt(u.previous?.overall ?? null))}${num(formatChange(delta, model.decimals))}${directionCell(delta, model, t)}${num(rankChange(u))}`
         : ''
@@ -300,10 +302,10 @@ function methodology(model: ReportModel, t: ReportLabels): string {
       `<h3>${esc(t.stages)}</h3><dl class="facts">${m.stages.map((s) => `<dt dir="auto">${esc(s.label)}</dt><dd dir="auto">${esc(s.description ?? '')}</dd>`).join('')}</dl>`,
     );
   parts.push(
-    `<h3>${esc(t.dimensions)}</h3><table class="data-table"><thead><tr><th>${esc(t.dimension)}</th><th class="num">${esc(t.indicators)}</th></tr></thead><tbody>${m.dimensions.map((d) => `<tr><td dir="auto">${esc(d.parent ? `${d.parent} › ${d.label}` : d.label)}</td>${num(String(d.indicators))}</tr>`).join('')}</tbody></table>`,
+    `<h3>${esc(t.dimensions)}</h3><div class="table-wrap"><table class="data-table"><thead><tr><th>${esc(t.dimension)}</th><th class="num">${esc(t.indicators)}</th></tr></thead><tbody>${m.dimensions.map((d) => `<tr><td dir="auto">${esc(d.parent ? `${d.parent} › ${d.label}` : d.label)}</td>${num(String(d.indicators))}</tr>`).join('')}</tbody></table></div>`,
   );
   parts.push(
-    `<h3>${esc(t.rules)}</h3><table class="data-table"><thead><tr><th>${esc(t.ruleKind)}</th><th class="num">${esc(t.indicators)}</th></tr></thead><tbody>${m.rules.map((r) => `<tr><td><code>${esc(r.kind)}</code></td>${num(String(r.indicators))}</tr>`).join('')}</tbody></table>`,
+    `<h3>${esc(t.rules)}</h3><div class="table-wrap"><table class="data-table"><thead><tr><th>${esc(t.ruleKind)}</th><th class="num">${esc(t.indicators)}</th></tr></thead><tbody>${m.rules.map((r) => `<tr><td><code>${esc(r.kind)}</code></td>${num(String(r.indicators))}</tr>`).join('')}</tbody></table></div>`,
   );
   parts.push(
     `<h3>${esc(t.conventions)}</h3><dl class="facts">${m.facts.map((f) => `<dt>${esc(f.term)}</dt><dd dir="auto">${esc(f.definition)}</dd>`).join('')}</dl>`,

@@ -30,7 +30,7 @@ th { background: #f3f5f8; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num, td.improved, td.declined, td.held { white-space: nowrap; }
 thead th { max-width: 12em; }
-.table-wrap { overflow-x: auto; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 .improved { color: var(--up); }
 .declined { color: var(--down); }
 .held { color: var(--held); }
@@ -39,7 +39,14 @@ thead th { max-width: 12em; }
 .profile-charts { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: flex-start; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dl.facts dt { font-weight: 600; }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
+dl.facts { max-width: 100%; }
+code { overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  body { padding: 12px 12px 32px; }
+  nav ol { columns: 1; }
+  dl.facts { grid-template-columns: 1fr; }
+}
 .evidence td { max-width: 28em; overflow-wrap: anywhere; }
 @media print {
   html { font-size: 10.5pt; }
