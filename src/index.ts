@@ -459,3 +459,49 @@ export { compareDigests, compareResults, type ResultComparison } from './provena
 export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';
 export { NO_DATA, NO_MATCH, NOT_APPLICABLE, type ParseOutcome } from './rules/_lib/types.js';
 export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';
+
+// --- COINr and Compind methods (issue 19) ---
+
+export { type BodResult, benefitOfTheDoubt, type ShareBounds } from './composite/aggregate/bod.js';
+export { type LpResult, simplexMax } from './composite/aggregate/lp.js';
+export { ampi, type MpiPolarity, mpi } from './composite/aggregate/mpi.js';
+export {
+  type DenominatorCorrelation,
+  dataAvailability,
+  denominatorCorrelations,
+  type UnitAvailability,
+} from './composite/analysis/availability.js';
+export {
+  type OptimisedWeightRow,
+  type OptimisedWeights,
+  type OptimiseWeightsOptions,
+  optimiseWeights,
+  safeOptimiseWeights,
+} from './composite/analysis/optweights.js';
+export {
+  type CorrelationPValues,
+  correlationPValue,
+  correlationPValues,
+} from './composite/analysis/pvalues.js';
+export { frameworkSunburst } from './composite/analysis/sunburst.js';
+export {
+  applyTransform,
+  boxcox,
+  type TransformName,
+  transformNames,
+} from './composite/treat/transforms.js';
+export {
+  analysisSectionHtml,
+  checkAnalysisResult,
+  withAnalysisSection,
+} from './report/analysis-section.js';
+export {
+  type SensitivityChartIndex,
+  type SunburstNode,
+  sensitivityResultSvg,
+  sensitivitySvg,
+  sunburstSvg,
+  type UncertaintyChartUnit,
+  uncertaintyResultSvg,
+  uncertaintySvg,
+} from './report/charts/analysis.js';

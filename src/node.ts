@@ -44,3 +44,7 @@ export {
   createWorkerExecutor,
   type WorkerExecutorOptions,
 } from './analysis/workers/pool.js';
+
+// --- JRC COIN Tool workbooks (issue 19) ---
+
+export { type CoinToolImport, readCoinTool } from './import/cointool/read.js';

@@ -10,6 +10,7 @@ import { importMipexScores } from '../../import/mipex/import.js';
 import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { importCoinrCommand } from '../import-coinr.js';
+import { importCoinToolCommand } from '../import-cointool.js';
 
 /**
  * `import mipex-scores <scores.csv> --out <answers.csv>`: MIPEX's published indicator scores
@@ -102,5 +103,6 @@ export const importCommand = defineCommand({
   subCommands: {
     'mipex-scores': mipexScoresCommand,
     coinr: importCoinrCommand,
+    'coin-tool': importCoinToolCommand,
   },
 });

@@ -12,10 +12,12 @@ import { importCommand } from './import.js';
 import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
 import { sensitivityCommand } from './sensitivity.js';
+import { statsCommand } from './stats.js';
 import { templateCommand } from './template.js';
 import { uncertaintyCommand } from './uncertainty.js';
 import { validateCommand } from './validate.js';
 import { verifyCommand } from './verify.js';
+import { weightsCommand } from './weights.js';
 import { whatifCommand } from './whatif.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: commands declare their own argument shapes.
@@ -35,4 +37,6 @@ export const commands: Record<string, CommandDef<any>> = {
   whatif: whatifCommand,
   diff: diffCommand,
   verify: verifyCommand,
+  weights: weightsCommand,
+  stats: statsCommand,
 };

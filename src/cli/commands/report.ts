@@ -1,9 +1,11 @@
 /**
  * `integration-index report`: the HTML report of scored answers, one self-contained file.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { reportAppCode } from '../../node/report-app.js';
 import type { ProvenanceInputs } from '../../provenance/stamp.js';
+import { checkAnalysisResult, withAnalysisSection } from '../../report/analysis-section.js';
 import { embedInteractive, type InteractiveReportData } from '../../report/interactive/embed.js';
 import { renderReport } from '../../report/report.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
@@ -81,6 +83,11 @@ export const reportCommand = defineCliCommand({
         'Leave out the interactive part (weights, what-if, comparison): no script in the page',
     },
     quiet: quietArg,
+    analysis: {
+      type: 'string',
+      description:
+        'Uncertainty or sensitivity results (their --format json output), comma-separated: adds a robustness section with their charts',
+    },
   },
   async run({ args, rawArgs }) {
     const out = str(args.out);
@@ -103,7 +110,23 @@ export const reportCommand = defineCliCommand({
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(str(args['as-of']) !== undefined ? { asOf: str(args['as-of']) as string } : {}),
     };
-    const page = renderReport(result, framework, options);
+    const analyses = (str(args.analysis) ?? '')
+      .split(',')
+      .filter((f) => f !== '')
+      .map((f) => {
+        if (!existsSync(f))
+          throw new IntegrationIndexError([
+            createIssue('FILE_NOT_FOUND', { file: f }, { file: f }),
+          ]);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(readFileSync(f, 'utf8'));
+        } catch (e) {
+          parsed = { error: e instanceof Error ? e.message : String(e) };
+        }
+        return checkAnalysisResult(parsed, f);
+      });
+    const page = withAnalysisSection(renderReport(result, framework, options), analyses);
     const stamp = result.provenance;
     // The page re-scores the same framework and answer files as this run (same hashes).
     const provenance: ProvenanceInputs | undefined = stamp

@@ -6,6 +6,7 @@
 import { runSensitivity, type SensitivityResult } from '../../analysis/sensitivity/sensitivity.js';
 import { formatScore } from '../../engine/result/round.js';
 import { toCsv } from '../../io/csv.js';
+import { sensitivityResultSvg } from '../../report/charts/analysis.js';
 import {
   analysisArgs,
   chooseExecutor,
@@ -80,10 +81,15 @@ export const sensitivityCommand = defineCliCommand({
     description:
       'Variance-based sensitivity analysis: first- and total-order indices of each assumption on the mean absolute rank change, with bootstrap intervals; remove-one impacts.',
   },
-  args: analysisArgs,
+  args: {
+    ...analysisArgs,
+    format: { ...analysisArgs.format, description: 'table, csv, json or svg (the chart)' },
+  },
   async run({ args }) {
     const a = args as Record<string, unknown>;
-    const format = formatOf(a);
+    // `--format svg`: the chart (report/charts/analysis.ts) instead of a table.
+    const svg = a.format === 'svg';
+    const format = svg ? 'json' : formatOf(a);
     const decimals = decimalsOf(a);
     const spec = loadSpec(a);
     const { source, model } = await loadAnalysisModel(a);
@@ -94,7 +100,10 @@ export const sensitivityCommand = defineCliCommand({
         ...progress,
       }),
     );
-    emit(a, formatSensitivity(result, format, decimals));
+    emit(
+      a,
+      svg ? `${sensitivityResultSvg(result)}\n` : formatSensitivity(result, format, decimals),
+    );
     return exitCodes.ok;
   },
 });

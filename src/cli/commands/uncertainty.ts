@@ -7,6 +7,7 @@
 import { runUncertainty, type UncertaintyResult } from '../../analysis/uncertainty/uncertainty.js';
 import { formatScore } from '../../engine/result/round.js';
 import { toCsv } from '../../io/csv.js';
+import { uncertaintyResultSvg } from '../../report/charts/analysis.js';
 import {
   analysisArgs,
   chooseExecutor,
@@ -95,10 +96,15 @@ export const uncertaintyCommand = defineCliCommand({
     description:
       'Uncertainty analysis: sample the assumptions of a spec and report each unit’s median rank, 5th-95th percentile ranks and score interval.',
   },
-  args: analysisArgs,
+  args: {
+    ...analysisArgs,
+    format: { ...analysisArgs.format, description: 'table, csv, json or svg (the chart)' },
+  },
   async run({ args }) {
     const a = args as Record<string, unknown>;
-    const format = formatOf(a);
+    // `--format svg`: the chart (report/charts/analysis.ts) instead of a table.
+    const svg = a.format === 'svg';
+    const format = svg ? 'json' : formatOf(a);
     const decimals = decimalsOf(a);
     const spec = loadSpec(a);
     const { source, model } = await loadAnalysisModel(a);
@@ -108,7 +114,10 @@ export const uncertaintyCommand = defineCliCommand({
         ...progress,
       }),
     );
-    emit(a, formatUncertainty(result, format, decimals));
+    emit(
+      a,
+      svg ? `${uncertaintyResultSvg(result)}\n` : formatUncertainty(result, format, decimals),
+    );
     return exitCodes.ok;
   },
 });

@@ -3,7 +3,10 @@ import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
 import type { CompositeAggregation } from '../pipeline/schema.js';
+import type { ShareBounds } from './bod.js';
+import { aggregateColumnwise, type ColumnwiseMethod } from './columnwise.js';
 import * as a from './methods.js';
+import type { MpiPolarity } from './mpi.js';
 import { type AggregateGroup, aggregationTree } from './tree.js';
 
 /** Aggregation settings of one level. */
@@ -11,6 +14,7 @@ export interface LevelSettings {
   method?: CompositeAggregation | undefined;
   p?: number | undefined;
   threshold?: number | undefined;
+  polarity?: MpiPolarity | undefined;
 }
 
 /** Options of {@link aggregate} (the `aggregate` step). */
@@ -23,6 +27,12 @@ export interface AggregateOptions {
   levels?: Readonly<Record<string, LevelSettings>> | undefined;
   /** Replacement weights by code. */
   weights?: Readonly<Record<string, number>> | undefined;
+  /** `bod`: share bounds by child code. */
+  bounds?: Readonly<Record<string, ShareBounds>> | undefined;
+  /** `mpi`, `ampi`: polarity of the index (default positive). */
+  polarity?: MpiPolarity | undefined;
+  /** `ampi`: reference values by child code. */
+  references?: Readonly<Record<string, number>> | undefined;
 }
 
 /** What `aggregate` did: the settings used for each level. */
@@ -38,7 +48,8 @@ export interface AggregateLog {
  * computed from its children at level L - 1 (indicators, then the aggregates just computed),
  * with iMeta's weights, rescaled over the children that have a value. Methods: `amean`,
  * `gmean`, `hmean`, `genmean` (with `p`), `median` (weighted), `copeland` (within each
- * period, over units); see `methods.ts`. Different methods per level through `levels`.
+ * period, over units); see `methods.ts`; `bod` (benefit of the doubt), `mpi` and `ampi`
+ * (Mazziotta-Pareto), which compare units, see `columnwise.ts`. Different methods per level through `levels`.
  * The output holds every input column, then the aggregates, level by level, sorted by code.
  *
  * @example
@@ -66,6 +77,7 @@ export function aggregate(
       method: s?.method ?? o.method,
       p: s?.p ?? o.p,
       threshold: s?.threshold ?? o.threshold,
+      polarity: s?.polarity ?? o.polarity,
     };
   };
   const maxLevel = Math.max(1, ...tree.map((g) => g.level));
@@ -101,7 +113,8 @@ export function aggregate(
       log: { step: 'aggregate', levels: logLevels, belowThreshold },
       issues,
     };
-  const periods = tree.some((g) => settings(g.level).method === 'copeland')
+  const columnwise = new Set<string>(['copeland', 'bod', 'mpi', 'ampi']);
+  const periods = tree.some((g) => columnwise.has(settings(g.level).method))
     ? periodGroups(ctx.units, ds)
     : [];
   const xs = new Float64Array(64);
@@ -110,6 +123,31 @@ export function aggregate(
     const s = settings(g.level);
     const out = (col.get(g.code) as number) * n;
     const kids = g.children.map((c) => (col.get(c) as number) * n);
+    if (s.method === 'bod' || s.method === 'mpi' || s.method === 'ampi') {
+      const issue = aggregateColumnwise({
+        method: s.method satisfies ColumnwiseMethod,
+        values,
+        n,
+        out,
+        kids,
+        children: g.children,
+        weights: g.weights,
+        periods,
+        unitOf: (p) => ctx.units.codes[ds.rows[p] as number] as string,
+        bounds: o.bounds,
+        polarity: s.polarity,
+        references: o.references,
+      });
+      if (issue) {
+        issues.push(issue);
+        return {
+          dataset: { rows: ds.rows, codes, values },
+          log: { step: 'aggregate', levels: logLevels, belowThreshold },
+          issues,
+        };
+      }
+      continue;
+    }
     if (s.method === 'copeland') {
       for (const { positions } of periods) {
         const cols = kids.map((k) => Float64Array.from(positions, (p) => values[k + p] as number));

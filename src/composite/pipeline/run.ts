@@ -117,7 +117,11 @@ function checkSpec(data: CompositeData, spec: PipelineSpec): Issue[] {
         : s.step === 'treat'
           ? [['exclude', s.exclude ?? []]]
           : s.step === 'aggregate'
-            ? [['weights', Object.keys(s.weights ?? {})]]
+            ? [
+                ['weights', Object.keys(s.weights ?? {})],
+                ['bounds', Object.keys(s.bounds ?? {})],
+                ['references', Object.keys(s.references ?? {})],
+              ]
             : s.step === 'denominate'
               ? [['by', Object.keys(s.by ?? {})]]
               : [];

@@ -76,11 +76,23 @@ export const screenStepSchema = z.strictObject({
  * |skewness| >= `skewThreshold` and kurtosis >= `kurtosisThreshold`; failing ones are
  * winsorised one point (or tied group) at a time up to `winmax` points, and if that does not
  * pass, the original values get the shifted log `log(x - min + 0.01 (max - min))`. `none`
- * copies the data. `exclude` lists indicators left untreated.
+ * copies the data. `exclude` lists indicators left untreated. COINr's other transforms
+ * (`R/treat.R`): `boxcox` (with `lambda`), `log-ct`, `log-ct-plus`, `log-ct-orig` and `log-gii`,
+ * either as the `method` (instead of winsorising) or as the `fallback` of `default`.
  */
 export const treatStepSchema = z.strictObject({
   step: z.literal('treat'),
-  method: z.enum(['default', 'none']).default('default'),
+  method: z
+    .enum(['default', 'none', 'boxcox', 'log-ct', 'log-ct-plus', 'log-ct-orig', 'log-gii'])
+    .default('default'),
+  /** `default`: the transform applied when winsorising does not pass (COINr's `f2`). */
+  fallback: z.enum(['boxcox', 'log-ct', 'log-ct-plus', 'log-ct-orig', 'log-gii']).optional(),
+  /** `boxcox` (as method or fallback): the lambda of (x^lambda - 1) / lambda; 0 is the log. */
+  lambda: z.number().optional(),
+  /** `boxcox`: shift to x - min + 1 first (COINr's `makepos`). */
+  makePositive: z.boolean().optional(),
+  /** A transform method applies to indicators failing the test (default) or `always`. */
+  when: z.enum(['failing', 'always']).optional(),
   winmax: z.number().int().min(0).default(5),
   skewThreshold: z.number().positive().default(2),
   kurtosisThreshold: z.number().default(3.5),
@@ -141,6 +153,9 @@ export const compositeAggregationSchema = z.enum([
   'genmean',
   'median',
   'copeland',
+  'bod',
+  'mpi',
+  'ampi',
 ]);
 /** A composite aggregation method. */
 export type CompositeAggregation = z.infer<typeof compositeAggregationSchema>;
@@ -149,13 +164,16 @@ const levelSettingsSchema = z.strictObject({
   method: compositeAggregationSchema.optional(),
   p: z.number().optional(),
   threshold: z.number().min(0).max(1).optional(),
+  polarity: z.enum(['positive', 'negative']).optional(),
 });
 
 /**
  * `aggregate`: level by level, each aggregate from its children with iMeta's weights rescaled
  * over the children that have a value. `threshold`: the least share of children with data
  * (COINr's `dat_thresh`); `p` for `genmean`; `levels` overrides any of them per level (keys
- * are levels 2 and up).
+ * are levels 2 and up). `bod`: benefit of the doubt (Cherchye et al. 2007; Compind `ci_bod`),
+ * scores in [0, 1], iMeta weights unused, optional share `bounds` per child; `mpi` and `ampi`:
+ * Mazziotta-Pareto (Compind `ci_mpi`, `ci_ampi`) with `polarity` and, for `ampi`, `references`.
  */
 export const aggregateStepSchema = z.strictObject({
   step: z.literal('aggregate'),
@@ -165,6 +183,19 @@ export const aggregateStepSchema = z.strictObject({
   levels: z.record(z.string().regex(/^\d+$/), levelSettingsSchema).optional(),
   /** Replacement weights by code (COINr's `w`), e.g. PCA or optimised weights. */
   weights: z.record(z.string(), z.number().nonnegative()).optional(),
+  /** `bod`: share restrictions by child code, [lower, upper] shares of the unit's score. */
+  bounds: z
+    .record(
+      z.string(),
+      z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).refine(([lo, hi]) => lo <= hi, {
+        message: 'the lower share bound exceeds the upper one',
+      }),
+    )
+    .optional(),
+  /** `mpi`, `ampi`: `positive` (more is better: mean minus penalty) or `negative` (plus). */
+  polarity: z.enum(['positive', 'negative']).optional(),
+  /** `ampi`: reference value by child code (default: the child's mean in the first period). */
+  references: z.record(z.string(), z.number()).optional(),
 });
 
 /** One step of the pipeline. */

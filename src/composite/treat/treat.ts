@@ -3,10 +3,23 @@ import { momentsOf } from '../_lib/stats.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
+import { applyTransform, type TransformName } from './transforms.js';
 
 /** Thresholds and limits of COINr's default treatment. */
 export interface TreatOptions {
-  method: 'default' | 'none';
+  /**
+   * `default`: test, winsorise, fall back to a transform; `none`: copy; a transform name
+   * (`boxcox`, `log-ct`...): apply that transform instead of winsorising (see `transforms.ts`).
+   */
+  method: 'default' | 'none' | TransformName;
+  /** The transform `default` falls back to when winsorising does not pass (COINr's `f2`; default `log-ct`). */
+  fallback?: TransformName | undefined;
+  /** `boxcox`'s lambda (required for it). */
+  lambda?: number | undefined;
+  /** `boxcox`: shift to x - min + 1 first (COINr's `makepos`, default true). */
+  makePositive?: boolean | undefined;
+  /** A transform method applies to the indicators failing the test (default) or to `always` all. */
+  when?: 'failing' | 'always' | undefined;
   /** Most points winsorised before falling back to the log transform (COINr default 5). */
   winmax: number;
   /** |skewness| at or above this fails the test (COINr default 2). */
@@ -26,8 +39,13 @@ export interface TreatedIndicator {
   kurtosis: number;
   skewAfter: number;
   kurtosisAfter: number;
-  /** `none`: passed as is; `winsorised`; `log`: shifted log; `skipped`: too few values to test. */
-  action: 'none' | 'winsorised' | 'log' | 'skipped';
+  /**
+   * `none`: passed as is; `winsorised`; `log`: shifted log (the default fallback);
+   * `transformed`: another transform (named in `transform`); `skipped`: too few values to test.
+   */
+  action: 'none' | 'winsorised' | 'log' | 'transformed' | 'skipped';
+  /** The transform applied, when the action is `log` or `transformed`. */
+  transform?: TransformName;
   /** Points winsorised (COINr's `nwin`), counted even when the log transform replaced them. */
   winsorised: number;
   /** Units whose values were pulled down (`winhi`) or up (`winlo`) in the final winsorisation. */
@@ -45,6 +63,7 @@ export interface TreatLog {
 export interface VectorTreatment {
   x: Float64Array;
   action: TreatedIndicator['action'];
+  transform?: TransformName;
   skew: number;
   kurtosis: number;
   skewAfter: number;
@@ -92,6 +111,7 @@ function passes(
  * ```
  */
 export function treatVector(input: Float64Array, o: TreatOptions): VectorTreatment {
+  if (o.method !== 'default' && o.method !== 'none') return transformVector(input, o, o.method);
   const first = passes(input, o);
   const base = {
     skew: first.sk,
@@ -142,21 +162,64 @@ export function treatVector(input: Float64Array, o: TreatOptions): VectorTreatme
       low,
     };
   }
-  const mn = first.min;
-  const mx = first.max;
-  const shift = 0.01 * (mx - mn);
-  const y = new Float64Array(input.length);
-  for (let i = 0; i < input.length; i++) y[i] = Math.log((input[i] as number) - mn + shift);
+  const fallback = o.fallback ?? 'log-ct';
+  let y: Float64Array;
+  if (fallback === 'log-ct') {
+    const mn = first.min;
+    const mx = first.max;
+    const shift = 0.01 * (mx - mn);
+    y = new Float64Array(input.length);
+    for (let i = 0; i < input.length; i++) y[i] = Math.log((input[i] as number) - mn + shift);
+  } else {
+    y = applyTransform(fallback, input, o);
+  }
   const after = passes(y, o);
   return {
     ...base,
     x: y,
-    action: 'log',
+    action: fallback === 'log-ct' ? 'log' : 'transformed',
+    transform: fallback,
     skewAfter: after.sk,
     kurtosisAfter: after.kt,
     winsorised: nwin,
     high,
     low,
+  };
+}
+
+/**
+ * A transform method (`boxcox`, `log-ct`...): applied to an indicator that fails the skewness
+ * and kurtosis test, or to every one with `when: always` (COINr's `Treat` with the transform as
+ * `f1`). The test statistics before and after are reported either way.
+ */
+function transformVector(
+  input: Float64Array,
+  o: TreatOptions,
+  name: TransformName,
+): VectorTreatment {
+  const first = passes(input, o);
+  const base = {
+    skew: first.sk,
+    kurtosis: first.kt,
+    skewAfter: first.sk,
+    kurtosisAfter: first.kt,
+    winsorised: 0,
+    high: [] as number[],
+    low: [] as number[],
+  };
+  if (o.when !== 'always') {
+    if (first.pass === undefined) return { ...base, x: input, action: 'skipped' };
+    if (first.pass) return { ...base, x: input, action: 'none' };
+  }
+  const y = applyTransform(name, input, o);
+  const after = passes(y, o);
+  return {
+    ...base,
+    x: y,
+    action: 'transformed',
+    transform: name,
+    skewAfter: after.sk,
+    kurtosisAfter: after.kt,
   };
 }
 
@@ -186,6 +249,24 @@ export function treat(
       issues,
     };
   }
+  if (
+    (options.method === 'boxcox' ||
+      (options.method === 'default' && options.fallback === 'boxcox')) &&
+    options.lambda === undefined
+  ) {
+    issues.push(
+      createIssue(
+        'COMPOSITE_SPEC_INVALID',
+        { detail: 'treat: method "boxcox" needs a lambda (e.g. lambda: 0.5; 0 is the log).' },
+        { path: ['lambda'] },
+      ),
+    );
+    return {
+      dataset: { rows: ds.rows, codes: ds.codes, values },
+      log: { step: 'treat', indicators },
+      issues,
+    };
+  }
   const exclude = new Set(options.exclude ?? []);
   for (const { period, positions } of periodGroups(ctx.units, ds)) {
     const x = new Float64Array(positions.length);
@@ -196,7 +277,7 @@ export function treat(
       for (let i = 0; i < positions.length; i++)
         x[i] = values[base + (positions[i] as number)] as number;
       const t = treatVector(x, options);
-      if (t.action === 'winsorised' || t.action === 'log') {
+      if (t.action === 'winsorised' || t.action === 'log' || t.action === 'transformed') {
         for (let i = 0; i < positions.length; i++)
           values[base + (positions[i] as number)] = t.x[i] as number;
       }
@@ -218,6 +299,7 @@ export function treat(
         winsorised: t.winsorised,
         high: t.high.map(unitOf),
         low: t.low.map(unitOf),
+        ...(t.transform !== undefined ? { transform: t.transform } : {}),
       });
     }
   }

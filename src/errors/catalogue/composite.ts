@@ -72,6 +72,8 @@ export const compositeMessages = {
     `The indicator "${p.code}" has no goalposts (goalpost_lower, goalpost_upper in iMeta, or the step's goalposts).`,
   COMPOSITE_NONPOSITIVE_VALUE: (p: { method: string; code: string; unit: string; value: number }) =>
     `Aggregation by "${p.method}" needs ${p.method === 'hmean' ? 'non-zero' : 'positive'} values, but "${p.code}" of "${p.unit}" is ${p.value}; normalise to a positive range first (e.g. min-max to [1, 100]).`,
+  COMPOSITE_NEGATIVE_VALUE: (p: { method: string; code: string; unit: string; value: number }) =>
+    `Aggregation by "${p.method}" needs non-negative values, but "${p.code}" of "${p.unit}" is ${p.value}; normalise to a non-negative range first (e.g. min-max to [0, 100]).`,
   COMPOSITE_UNKNOWN_STAGE: (p: { stage: string; stages: readonly string[] }) =>
     `The pipeline produces no "${p.stage}" data set; it produces ${quoteList(p.stages)}.`,
 

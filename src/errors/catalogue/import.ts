@@ -3,6 +3,19 @@ import type { MessageCatalogue } from './types.js';
 
 /** Message templates for importers (MIPEX scores, COINr data). Keep each importer's codes together. */
 export const importMessages = {
+  // --- JRC COIN Tool workbooks (`import coin-tool`) ---
+  COINTOOL_NOT_XLSX: (p: { detail: string }) =>
+    `The file is not an Excel workbook (.xlsx): ${p.detail}`,
+  COINTOOL_NO_SHEET: (p: { sheet: string }) =>
+    `The workbook has no "${p.sheet}" sheet; a COIN Tool workbook has "Database" and "Framework" sheets.`,
+  COINTOOL_EMPTY: (_p: Record<string, never>) =>
+    'Row 16 of the Database sheet holds no indicator codes (from column E); fill in the COIN Tool input first.',
+  COINTOOL_NOT_NUMERIC: (p: { value: string }) =>
+    `"${p.value}" is not a number; write the value, or n/a (or leave the cell empty) when it is missing.`,
+  COINTOOL_UNKNOWN_AGGREGATE: (p: { code: string; indicator: string }) =>
+    `The indicator "${p.indicator}" belongs to "${p.code}", which the Framework sheet does not list.`,
+  COINTOOL_MISSING_UNIT_CODE: (p: { row: number }) =>
+    `Row ${p.row} has data but no unit code in column C.`,
   // --- MIPEX indicator scores (`import mipex-scores`) ---
   MIPEX_CSV_SYNTAX: (p: { detail: string }) => `The scores file is not valid CSV: ${p.detail}`,
   MIPEX_MISSING_COLUMN: (p: { column: string; columns: readonly string[] }) =>

@@ -9,6 +9,8 @@ export const reportMessages = {
     'The result holds no period with scores, so there is nothing to report.',
   REPORT_UNKNOWN_LEVEL: (p: { level: string; levels: readonly string[] }) =>
     `Unknown level "${p.level}"; the result's aggregate levels are ${quoteList(p.levels)}.`,
+  REPORT_ANALYSIS_INVALID: (p: { detail: string }) =>
+    `Not an analysis result: ${p.detail}; give the JSON that uncertainty or sensitivity write with --format json.`,
   REPORT_UNKNOWN_UNIT: (p: { unit: string; units: readonly string[] }) =>
     `The result has no unit "${p.unit}"; it has ${quoteList(p.units, 'and')}.`,
   REPORT_FALLBACK_LANGUAGE: (p: { lang: string; count: number; used: string }) =>
