@@ -3,17 +3,25 @@
  * turns folders into them and knows where the package's built-in frameworks live.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIssue, errorsOf, IntegrationIndexError, type Issue } from '../errors/issue.js';
 import {
   isFrameworkFileName,
-  loadFramework,
+  safeLoadFramework,
   validateFramework,
   validateSourceFile,
 } from '../framework/load/load.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
+import type { FileDigest } from '../provenance/hash.js';
+import {
+  type CompiledFramework,
+  compiledFormat,
+  compiledPath,
+  fileDigests,
+  readCompiled,
+} from './compiled.js';
 
 const dataFile = /\.(ya?ml|json)$/i;
 
@@ -60,7 +68,57 @@ export function readFrameworkFiles(dir: string): SourceFile[] {
  * ```
  */
 export function loadFrameworkDir(dir: string): Framework {
-  return loadFramework(readFrameworkFiles(dir));
+  const files = readFrameworkFiles(dir);
+  return loadFrameworkFiles(dir, files, fileDigests(files)).framework;
+}
+
+/**
+ * Loads the framework of a folder from its files already read, with the warnings loading gives;
+ * throws an `IntegrationIndexError` with every issue. A built-in framework whose files hash the
+ * same as when it was compiled (`digests`, see `compiled.ts`) comes from its snapshot, without
+ * parsing YAML or checking it again.
+ *
+ * @example
+ * ```ts
+ * const files = readFrameworkFiles('indicators/niem');
+ * loadFrameworkFiles('indicators/niem', files, fileDigests(files)).framework.id; //=> 'niem'
+ * ```
+ */
+export function loadFrameworkFiles(
+  dir: string,
+  files: readonly SourceFile[],
+  digests: readonly FileDigest[],
+): { framework: Framework; warnings: Issue[] } {
+  const snapshot = compiledPath(dir, builtinFrameworksDir());
+  const compiled = snapshot && readCompiled(snapshot, digests, displayPath(resolve(dir)));
+  if (compiled) return compiled;
+  const r = safeLoadFramework(files);
+  if (!r.ok) throw new IntegrationIndexError(r.issues);
+  return { framework: r.value, warnings: r.warnings };
+}
+
+/**
+ * Compiles the framework in a folder to its snapshot (`npm run frameworks:compile` writes one
+ * per built-in framework to `indicators/.compiled/<id>.json`): loaded from its files named
+ * without their folder, so the warnings' `file` is relative to the folder. Throws every issue of
+ * a framework that does not load.
+ *
+ * @example
+ * ```ts
+ * compileFrameworkDir('indicators/niem').files.length; //=> 14
+ * ```
+ */
+export function compileFrameworkDir(dir: string): CompiledFramework {
+  const files = readFrameworkFiles(dir).map((f) => ({ ...f, path: basename(f.path) }));
+  const r = safeLoadFramework(files);
+  if (!r.ok) throw new IntegrationIndexError(r.issues);
+  return {
+    format: compiledFormat,
+    id: basename(resolve(dir)),
+    files: fileDigests(files),
+    framework: r.value,
+    warnings: r.warnings,
+  };
 }
 
 /**

@@ -3,6 +3,7 @@
  * result's inputs again, checks their hashes and re-scores them. The pure parts (hashing, the
  * stamp, comparing results) are in `src/provenance/`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { safeScore } from '../engine/index.js';
@@ -15,7 +16,13 @@ import type { ProvenanceInputs } from '../provenance/stamp.js';
 import { compareDigests, compareResults } from '../provenance/verify.js';
 import { LIBRARY_VERSION } from '../provenance/version.js';
 import { readAnswerFiles } from './answers.js';
-import { builtinFrameworksDir, readFrameworkFiles, resolveFramework } from './framework.js';
+import { fileDigests } from './compiled.js';
+import {
+  builtinFrameworksDir,
+  loadFrameworkFiles,
+  readFrameworkFiles,
+  resolveFramework,
+} from './framework.js';
 
 const posix = (p: string): string => p.split(sep).join('/');
 
@@ -37,18 +44,15 @@ export function readFrameworkWithDigests(source: string): {
 } {
   const dir = resolveFramework(source);
   const files = readFrameworkFiles(dir);
-  const framework = loadFramework(files);
+  const digests = fileDigests(files);
+  const { framework } = loadFrameworkFiles(dir, files, digests);
   const builtin =
     !existsSync(resolve(source)) && resolve(dir) === resolve(builtinFrameworksDir(), source);
   return {
     framework,
     dir,
     frameworkFile: files.find((f) => isFrameworkFileName(f.path))?.path ?? dir,
-    inputs: {
-      source,
-      builtin,
-      files: files.map((f) => ({ path: basename(f.path), sha256: sha256Hex(f.content) })),
-    },
+    inputs: { source, builtin, files: digests },
   };
 }
 
@@ -61,7 +65,10 @@ export function readFrameworkWithDigests(source: string): {
  * ```
  */
 export function answerDigests(paths: readonly string[]): FileDigest[] {
-  return paths.map((path) => ({ path, sha256: sha256Hex(new Uint8Array(readFileSync(path))) }));
+  return paths.map((path) => ({
+    path,
+    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+  }));
 }
 
 /**
