@@ -7,7 +7,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
 import { parse as nodeCsvParse } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
 import { toLong, toWide } from '../composite/data/dataset.js';
 import { readCoinr } from '../composite/data/read.js';
 import { parsePipelineSpec, safeRunPipeline } from '../composite/pipeline/run.js';
@@ -134,6 +133,8 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
   if (args.pipeline) {
     const text = readText(args.pipeline, issues);
     if (text !== undefined) {
+      // The YAML parser only when a pipeline file is given: `score` on a framework never needs it.
+      const { parse: parseYaml } = await import('yaml');
       try {
         specInput = parseYaml(text);
       } catch (e) {

@@ -20,6 +20,7 @@ import type { Issue } from '../errors/issue.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
 import type { FileDigest } from '../provenance/hash.js';
+import { builtinFrameworksDir, displayPath } from './folders.js';
 
 /** The format of a snapshot file; a snapshot of another format is ignored. */
 export const compiledFormat = 1;
@@ -109,4 +110,44 @@ function sameDigests(a: readonly FileDigest[], b: readonly FileDigest[]): boolea
   if (a.length !== b.length) return false;
   const byName = new Map(a.map((f) => [f.path, f.sha256]));
   return b.every((f) => byName.get(f.path) === f.sha256);
+}
+
+/**
+ * The snapshot of the framework in `dir` when `dir` is a built-in framework's folder and its
+ * files (`digests`) are the ones it was compiled from; `undefined` otherwise.
+ *
+ * @example
+ * ```ts
+ * snapshotFor('indicators/niem', fileDigests(readFrameworkFiles('indicators/niem')))?.framework.id; //=> 'niem'
+ * ```
+ */
+export function snapshotFor(
+  dir: string,
+  digests: readonly FileDigest[],
+): { framework: Framework; warnings: Issue[] } | undefined {
+  const path = compiledPath(dir, builtinFrameworksDir());
+  return path === undefined ? undefined : readCompiled(path, digests, displayPath(resolve(dir)));
+}
+
+/**
+ * Loads the framework of a folder from its files already read, as `loadFrameworkFiles` does,
+ * but imports the loader (YAML parser, schemas, meaning checks) only when there is no snapshot
+ * to use: a built-in framework loads without it. Throws every issue of a framework that does
+ * not load.
+ *
+ * @example
+ * ```ts
+ * const files = readFrameworkFiles('indicators/niem');
+ * (await loadFrameworkFilesLazily('indicators/niem', files, fileDigests(files))).framework.id; //=> 'niem'
+ * ```
+ */
+export async function loadFrameworkFilesLazily(
+  dir: string,
+  files: readonly SourceFile[],
+  digests: readonly FileDigest[],
+): Promise<{ framework: Framework; warnings: Issue[] }> {
+  const compiled = snapshotFor(dir, digests);
+  if (compiled) return compiled;
+  const { loadFrameworkFiles } = await import('./framework.js');
+  return loadFrameworkFiles(dir, files, digests);
 }

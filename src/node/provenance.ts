@@ -9,20 +9,16 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import { safeScore } from '../engine/index.js';
 import { type ScoreResult, scoreResultSchema } from '../engine/result/schema.js';
 import { createIssue, type Issue } from '../errors/issue.js';
-import { isFrameworkFileName, loadFramework } from '../framework/load/load.js';
+import { isFrameworkFileName } from '../framework/load/names.js';
+import type { Framework } from '../framework/schema/framework.js';
 import { type FileDigest, sha256Hex } from '../provenance/hash.js';
 import type { Provenance } from '../provenance/schema.js';
 import type { ProvenanceInputs } from '../provenance/stamp.js';
 import { compareDigests, compareResults } from '../provenance/verify.js';
 import { LIBRARY_VERSION } from '../provenance/version.js';
 import { readAnswerFiles } from './answers.js';
-import { fileDigests } from './compiled.js';
-import {
-  builtinFrameworksDir,
-  loadFrameworkFiles,
-  readFrameworkFiles,
-  resolveFramework,
-} from './framework.js';
+import { fileDigests, loadFrameworkFilesLazily } from './compiled.js';
+import { builtinFrameworksDir, readFrameworkFiles, resolveFramework } from './folders.js';
 
 const posix = (p: string): string => p.split(sep).join('/');
 
@@ -32,20 +28,20 @@ const posix = (p: string): string => p.split(sep).join('/');
  *
  * @example
  * ```ts
- * const { framework, inputs } = readFrameworkWithDigests('niem');
+ * const { framework, inputs } = await readFrameworkWithDigests('niem');
  * inputs.builtin; //=> true
  * ```
  */
-export function readFrameworkWithDigests(source: string): {
-  framework: ReturnType<typeof loadFramework>;
+export async function readFrameworkWithDigests(source: string): Promise<{
+  framework: Framework;
   inputs: NonNullable<ProvenanceInputs['framework']>;
   dir: string;
   frameworkFile: string;
-} {
+}> {
   const dir = resolveFramework(source);
   const files = readFrameworkFiles(dir);
   const digests = fileDigests(files);
-  const { framework } = loadFrameworkFiles(dir, files, digests);
+  const { framework } = await loadFrameworkFilesLazily(dir, files, digests);
   const builtin =
     !existsSync(resolve(source)) && resolve(dir) === resolve(builtinFrameworksDir(), source);
   return {
@@ -166,7 +162,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
 
   // The framework: same files, same bytes.
   const source = stamp.framework.builtin ? stamp.framework.source : at(stamp.framework.source);
-  let framework: ReturnType<typeof loadFramework> | undefined;
+  let framework: Framework | undefined;
   try {
     // Hashes first: a framework changed so that it no longer loads still shows which file changed.
     const dir = resolveFramework(source);
@@ -182,7 +178,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
         file: posix(relative(process.cwd(), resolve(dir, i.file ?? ''))),
       })),
     );
-    framework = loadFramework(files);
+    framework = (await loadFrameworkFilesLazily(dir, files, fileDigests(files))).framework;
   } catch (e) {
     const found = (e as { issues?: Issue[] }).issues;
     if (!found) throw e;

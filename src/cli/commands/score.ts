@@ -84,7 +84,7 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   if (missing !== undefined && !['exclude', 'zero', 'fail'].includes(missing)) {
     throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
   }
-  const read = readFrameworkWithDigests(String(args.framework));
+  const read = await readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
   const answers = await readAnswerTableFiles(paths);
   const options: ScoreOptions = {
