@@ -20,6 +20,7 @@ import type { Issue } from '../errors/issue.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
 import type { FileDigest } from '../provenance/hash.js';
+import { loadFormulaSupport } from '../rules/formula/math.js';
 import { builtinFrameworksDir, displayPath } from './folders.js';
 
 /** The format of a snapshot file; a snapshot of another format is ignored. */
@@ -39,6 +40,8 @@ export interface CompiledFramework {
   format: typeof compiledFormat;
   id: string;
   files: FileDigest[];
+  /** Whether any indicator has a `formula` rule (scoring it needs formula support). */
+  usesFormulas: boolean;
   framework: Framework;
   warnings: Issue[];
 }
@@ -91,7 +94,7 @@ export function readCompiled(
   path: string,
   digests: readonly FileDigest[],
   folder: string,
-): { framework: Framework; warnings: Issue[] } | undefined {
+): { framework: Framework; warnings: Issue[]; usesFormulas: boolean } | undefined {
   if (!existsSync(path)) return undefined;
   let snapshot: CompiledFramework;
   try {
@@ -103,7 +106,7 @@ export function readCompiled(
   const warnings = snapshot.warnings.map((w) =>
     w.file === undefined ? w : { ...w, file: `${folder}/${w.file}` },
   );
-  return { framework: snapshot.framework, warnings };
+  return { framework: snapshot.framework, warnings, usesFormulas: snapshot.usesFormulas };
 }
 
 function sameDigests(a: readonly FileDigest[], b: readonly FileDigest[]): boolean {
@@ -124,7 +127,7 @@ function sameDigests(a: readonly FileDigest[], b: readonly FileDigest[]): boolea
 export function snapshotFor(
   dir: string,
   digests: readonly FileDigest[],
-): { framework: Framework; warnings: Issue[] } | undefined {
+): { framework: Framework; warnings: Issue[]; usesFormulas: boolean } | undefined {
   const path = compiledPath(dir, builtinFrameworksDir());
   return path === undefined ? undefined : readCompiled(path, digests, displayPath(resolve(dir)));
 }
@@ -132,7 +135,8 @@ export function snapshotFor(
 /**
  * Loads the framework of a folder from its files already read, as `loadFrameworkFiles` does,
  * but imports the loader (YAML parser, schemas, meaning checks) only when there is no snapshot
- * to use: a built-in framework loads without it. Throws every issue of a framework that does
+ * to use: a built-in framework loads without it, and loads formula support (mathjs) only when
+ * it has formula rules. Throws every issue of a framework that does
  * not load.
  *
  * @example
@@ -147,7 +151,10 @@ export async function loadFrameworkFilesLazily(
   digests: readonly FileDigest[],
 ): Promise<{ framework: Framework; warnings: Issue[] }> {
   const compiled = snapshotFor(dir, digests);
-  if (compiled) return compiled;
+  if (compiled) {
+    if (compiled.usesFormulas) await loadFormulaSupport();
+    return { framework: compiled.framework, warnings: compiled.warnings };
+  }
   const { loadFrameworkFiles } = await import('./framework.js');
   return loadFrameworkFiles(dir, files, digests);
 }

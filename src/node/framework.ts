@@ -14,9 +14,15 @@ import {
 } from '../framework/load/load.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
+import { indicatorsOf } from '../framework/validate/walk.js';
 import type { FileDigest } from '../provenance/hash.js';
+import { provideFormulaSupport } from '../rules/formula/mathjs.js';
 import { type CompiledFramework, compiledFormat, fileDigests, snapshotFor } from './compiled.js';
 import { displayPath, isFrameworkFolder, readFrameworkFiles } from './folders.js';
+
+// The Node adapters keep a synchronous API: formula support (mathjs) comes with this module
+// instead of on demand (see `rules/formula/math.ts`).
+provideFormulaSupport();
 
 export {
   builtinFrameworksDir,
@@ -82,6 +88,7 @@ export function compileFrameworkDir(dir: string): CompiledFramework {
     format: compiledFormat,
     id: basename(resolve(dir)),
     files: fileDigests(files),
+    usesFormulas: indicatorsOf(r.value).some(({ indicator }) => indicator.rule.kind === 'formula'),
     framework: r.value,
     warnings: r.warnings,
   };

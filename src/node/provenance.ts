@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { safeScore } from '../engine/index.js';
-import { type ScoreResult, scoreResultSchema } from '../engine/result/schema.js';
+import type { ScoreResult } from '../engine/result/schema.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import { isFrameworkFileName } from '../framework/load/names.js';
 import type { Framework } from '../framework/schema/framework.js';
@@ -124,6 +124,8 @@ export async function verifyResultFile(path: string): Promise<Verification> {
   if (!existsSync(path)) return fail(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
   let saved: ScoreResult;
   try {
+    // The result schema (zod) only for `verify`: `score`, which imports this module, never needs it.
+    const { scoreResultSchema } = await import('../engine/result/schema.js');
     const parsed = scoreResultSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
