@@ -8,7 +8,7 @@
  *
  * Run: `node --expose-gc --import tsx bench/composite.ts` (add `--json` for machine output).
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as nodeCsvParse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
@@ -119,6 +119,10 @@ const panelSpec = spec({
   ],
 });
 const panel = generatePanel(1000, 100, 10);
+// The same panel for COINr (bench/peers/coinr.R reads these files).
+mkdirSync(join(import.meta.dirname, '../.bench-data'), { recursive: true });
+writeFileSync(join(import.meta.dirname, '../.bench-data/panel-iData.csv'), panel.idata);
+writeFileSync(join(import.meta.dirname, '../.bench-data/panel-iMeta.csv'), panel.imeta);
 const panelData = load(panel.idata, panel.imeta);
 
 const run = (data: CompositeData, s: PipelineSpec) => {

@@ -10,14 +10,22 @@
  *    re-scoring (evaluate + rank, median of 15 runs per process).
  *    Targets: end to end within 1.5x of csv-parse alone; re-score < 100 ms; peak < 400 MB.
  * 2. The composite pipeline (`bench/composite.ts`) and the analyses (`bench/analysis.ts`).
+ * 3. CLI start-up against `node -e 0` (`score` on the NIEM example, `validate indicators/`,
+ *    `--help`; needs `npm run build` first) and the size of the browser core (issue 14).
+ *
+ * `npm run bench -- --json` also writes every figure, with COINr's published timings and our
+ * ratios to them, to `bench/results.json`.
  *
  * Times are CPU time (user + system) of the process, which a busy machine disturbs far less
  * than wall-clock time. Not a timed test: figures depend on the machine. See bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { coreBudgetGzipBytes, coreSize } from './_lib/core-size.js';
+import { measureStartup } from './_lib/startup.js';
 import { csvPath, dataDir, generate } from './phases.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -84,12 +92,107 @@ const lines = [
 ];
 process.stdout.write(`${lines.join('\n')}\n`);
 
-// The other benchmarks, each in its own process, as their own scripts print them.
+// The other benchmarks, each in its own process, as their own scripts print them (and as
+// JSON for bench/results.json).
+const json = process.argv.includes('--json');
+const sub: Record<string, Record<string, Record<string, number>>> = {};
 for (const script of ['composite.ts', 'analysis.ts']) {
   const out = execFileSync(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      fileURLToPath(new URL(script, import.meta.url)),
+      ...(json ? ['--json'] : []),
+    ],
     { cwd: root, encoding: 'utf8', maxBuffer: 1 << 22 },
   );
-  process.stdout.write(`${script.replace('.ts', '')}:\n${out.replace(/^/gm, '  ').trimEnd()}\n`);
+  if (json) sub[script.replace('.ts', '')] = JSON.parse(out);
+  else
+    process.stdout.write(`${script.replace('.ts', '')}:\n${out.replace(/^/gm, '  ').trimEnd()}\n`);
+}
+
+// Start-up and the browser core.
+const haveDist = existsSync(`${root}dist/cli.js`);
+const startup = haveDist ? measureStartup(root, 7) : [];
+if (!haveDist) process.stdout.write('start-up: skipped, run `npm run build` first\n');
+for (const s of startup) {
+  process.stdout.write(
+    `start-up: ${s.command.padEnd(50)} wall ${f(s.wallMs).padStart(5)} ms (${s.wallRatio.toFixed(2)}x)   cpu ${f(s.cpuMs).padStart(5)} ms (${s.cpuRatio.toFixed(2)}x)\n`,
+  );
+}
+const core = await coreSize(root);
+process.stdout.write(
+  `browser core (score, readAnswers, explain; esbuild --minify): ${(core.bytes / 1024).toFixed(0)} KB, ${(core.gzipBytes / 1024).toFixed(1)} KB gzip   target <= ${coreBudgetGzipBytes / 1024} KB gzip   ${core.gzipBytes <= coreBudgetGzipBytes ? 'met' : 'NOT MET'}\n`,
+);
+
+if (json) {
+  /** COINr 1.1.14's timings as published in issue 14 (measured beside ours; R is not needed here). */
+  const coinr = {
+    asemPipelineMs: 105,
+    panelPipelineMs: 1380,
+    uncertaintyN100Ms: 9470,
+    sensitivity600Ms: 124000,
+  };
+  const composite = sub.composite ?? {};
+  const analysis = sub.analysis ?? {};
+  // Ours in CPU time (user + system of the process): on a shared, loaded machine wall time
+  // mostly measures the neighbours, and each of these runs on one thread, so on an idle machine
+  // CPU and wall time agree. Wall-time ratios are given too.
+  const ours = {
+    asemPipelineMs: composite.asemPipeline?.cpu ?? Number.NaN,
+    panelPipelineMs: composite.panelPipeline?.cpu ?? Number.NaN,
+    panelCsvPipelineMs: composite.panelEndToEnd?.cpu ?? Number.NaN,
+    uncertaintyN100Ms: analysis.uncertaintyFresh?.cpuMs ?? Number.NaN,
+    sensitivity600Ms: analysis.sensitivityFresh?.cpuMs ?? Number.NaN,
+  };
+  const oursWall = {
+    asemPipelineMs: composite.asemPipeline?.median ?? Number.NaN,
+    panelPipelineMs: composite.panelPipeline?.median ?? Number.NaN,
+    panelCsvPipelineMs: composite.panelEndToEnd?.median ?? Number.NaN,
+    uncertaintyN100Ms: analysis.uncertaintyFresh?.wallMs ?? Number.NaN,
+    sensitivity600Ms: analysis.sensitivityFresh?.wallMs ?? Number.NaN,
+  };
+  const ratiosTo = (o: typeof ours) => ({
+    asemPipeline: coinr.asemPipelineMs / o.asemPipelineMs,
+    panelPipeline: coinr.panelPipelineMs / o.panelPipelineMs,
+    panelCsvPlusPipeline: coinr.panelPipelineMs / o.panelCsvPipelineMs,
+    uncertaintyN100: coinr.uncertaintyN100Ms / o.uncertaintyN100Ms,
+    sensitivity600: coinr.sensitivity600Ms / o.sensitivity600Ms,
+  });
+  const results = {
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? '',
+      memoryGB: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadAverage: load,
+      date: new Date().toISOString(),
+    },
+    startup,
+    browserCore: { ...core, budgetGzipBytes: coreBudgetGzipBytes },
+    answers1m: {
+      csvParseMs: base.time,
+      endToEndMs: e2e.time,
+      readMs: e2e.read,
+      scoreMs: e2e.score,
+      ratio,
+      reScoreMs: re.time,
+      peakMB: peak,
+    },
+    composite,
+    analysis,
+    coinr: {
+      source:
+        'COINr 1.1.14 as published in issue 14 (median wall time); rerun: Rscript bench/peers/coinr.R',
+      ...coinr,
+    },
+    ours,
+    ratiosToCoinr: ratiosTo(ours),
+    ratiosToCoinrWall: ratiosTo(oursWall),
+  };
+  const out = fileURLToPath(new URL('results.json', import.meta.url));
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`wrote ${out}\n${JSON.stringify(results.ratiosToCoinr, null, 2)}\n`);
 }

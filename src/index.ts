@@ -86,6 +86,7 @@ export {
   compileFormula,
   formulaFunctions,
 } from './rules/formula/compile.js';
+export { formulaSupportLoaded, loadFormulaSupport } from './rules/formula/math.js';
 
 // --- answers and scoring engine (issue 3) ---
 
@@ -133,7 +134,6 @@ export {
   type MissingOverrides,
   type NodeKind,
   type NodeResult,
-  nodeResultSchema,
   type Plan,
   type PlanNode,
   type PreparedAnswers,
@@ -154,10 +154,10 @@ export {
   safeScoreFiles,
   score,
   scoreFiles,
-  scoreResultSchema,
   scoreRows,
   type WeightOverrides,
 } from './engine/index.js';
+export { nodeResultSchema, scoreResultSchema } from './engine/result/schema.js';
 export {
   type CsvCell,
   type CsvDelimiter,

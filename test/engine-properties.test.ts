@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnswerRow, AnswerSet } from '../src/answers/types.js';
-import { type ScoreResult, score, scoreResultSchema } from '../src/engine/index.js';
+import { type ScoreResult, score } from '../src/engine/index.js';
+import { scoreResultSchema } from '../src/engine/result/schema.js';
 import { parseFramework } from '../src/framework/load/load.js';
 import type { Framework } from '../src/framework/schema/framework.js';
 

@@ -7,11 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
 import { parse as nodeCsvParse } from 'csv-parse/sync';
-import { parse as parseYaml } from 'yaml';
-import { toLong, toWide } from '../composite/data/dataset.js';
-import { readCoinr } from '../composite/data/read.js';
-import { parsePipelineSpec, safeRunPipeline } from '../composite/pipeline/run.js';
-import { type StageName, stageNames } from '../composite/pipeline/schema.js';
+import { type StageName, stageNames } from '../composite/pipeline/stages.js';
 import { createIssue, formatIssue, type Issue } from '../errors/issue.js';
 import { toCsv } from '../io/csv.js';
 import { exitCodes, UsageError } from './command.js';
@@ -134,6 +130,8 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
   if (args.pipeline) {
     const text = readText(args.pipeline, issues);
     if (text !== undefined) {
+      // The YAML parser only when a pipeline file is given: `score` on a framework never needs it.
+      const { parse: parseYaml } = await import('yaml');
       try {
         specInput = parseYaml(text);
       } catch (e) {
@@ -150,6 +148,14 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
     }
   }
   if (idata === undefined || imeta === undefined || issues.length > 0) return fail();
+  // The composite toolkit (and the schemas it validates with) only on this path: `score` on a
+  // framework, which imports this module for its arguments, never loads it.
+  const [{ readCoinr }, { parsePipelineSpec, safeRunPipeline }, { toLong, toWide }] =
+    await Promise.all([
+      import('../composite/data/read.js'),
+      import('../composite/pipeline/run.js'),
+      import('../composite/data/dataset.js'),
+    ]);
   const data = readCoinr(idata, imeta, {
     idata: args.idata,
     imeta: args.imeta,

@@ -10,27 +10,58 @@ import { commands } from './commands/index.js';
 
 const version = process.env.npm_package_version ?? '0.1.0';
 
+/** The root command. Its sub-commands are stubs with a name and description only: the root
+ * `--help` lists them without loading any command's module. */
 const root = defineCommand({
   meta: {
     name: 'integration-index',
     version,
     description: 'Score integration-policy questionnaires and composite indicators, reproducibly.',
   },
-  subCommands: commands,
+  subCommands: Object.fromEntries(
+    Object.entries(commands).map(([name, { description }]) => [
+      name,
+      defineCommand({ meta: { name, description } }),
+    ]),
+  ),
 });
 
-function findCommand(argv: string[]): { cmd: CommandDef; parent?: CommandDef } {
-  // Walk down nested sub-commands (`import mipex-scores --help`) as far as the words name one.
-  let cmd: CommandDef = root;
-  let parent: CommandDef | undefined;
-  for (const word of argv) {
-    if (word.startsWith('-')) continue;
-    const sub = (cmd.subCommands as Record<string, CommandDef> | undefined)?.[word];
+/** citty's resolvable values: a value, a promise of one, or a function giving either. */
+async function resolve<T>(value: T | Promise<T> | (() => T | Promise<T>)): Promise<T> {
+  return typeof value === 'function' ? (value as () => T | Promise<T>)() : value;
+}
+
+async function subCommand(cmd: CommandDef, word: string): Promise<CommandDef | undefined> {
+  const subs = (await resolve(cmd.subCommands)) as Record<string, unknown> | undefined;
+  const sub = subs?.[word];
+  return sub === undefined ? undefined : ((await resolve(sub)) as CommandDef);
+}
+
+/**
+ * The innermost command named by the leading words (`import mipex-scores`), its parent, and
+ * how many words named it; loads only the module of the command named.
+ */
+async function findCommand(
+  argv: string[],
+): Promise<{ cmd: CommandDef; parent: CommandDef; at: number }> {
+  const name = argv[0] as string;
+  const entry = commands[name];
+  if (!entry)
+    throw new UsageError(
+      `Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`,
+    );
+  let parent: CommandDef = root;
+  let cmd = await entry.load();
+  let at = 1;
+  for (; at < argv.length; at++) {
+    const word = argv[at] as string;
+    if (word.startsWith('-')) break;
+    const sub = await subCommand(cmd, word);
     if (!sub) break;
     parent = cmd;
     cmd = sub;
   }
-  return parent ? { cmd, parent } : { cmd };
+  return { cmd, parent, at };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -42,26 +73,15 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${version}\n`);
     return exitCodes.ok;
   }
+  const name = argv[0] as string;
+  if (name.startsWith('-')) throw new UsageError(`Unknown option "${name}".`);
+  const { cmd, parent, at } = await findCommand(argv);
   if (argv.includes('--help') || argv.includes('-h')) {
-    const { cmd, parent } = findCommand(argv);
     process.stdout.write(`${await renderUsage(cmd, parent)}\n`);
     return exitCodes.ok;
   }
-  const name = argv[0] as string;
-  if (!name.startsWith('-') && !(name in commands)) {
-    throw new UsageError(
-      `Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}.`,
-    );
-  }
   // Run the innermost command named by the leading words ourselves: citty's runCommand drops
   // the return value of a sub-command, and with it the exit code.
-  let cmd: CommandDef = root;
-  let at = 0;
-  for (; at < argv.length; at++) {
-    const sub = (cmd.subCommands as Record<string, CommandDef> | undefined)?.[argv[at] as string];
-    if (!sub) break;
-    cmd = sub;
-  }
   const { result } = await runCommand(cmd, { rawArgs: argv.slice(at) });
   return typeof result === 'number' ? result : exitCodes.ok;
 }

@@ -55,7 +55,7 @@ export async function scoreForOutput(
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
   if (options.asOf !== undefined && !isoDate.test(options.asOf))
     throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${options.asOf}".`);
-  const read = readFrameworkWithDigests(frameworkArg);
+  const read = await readFrameworkWithDigests(frameworkArg);
   const framework = read.framework;
   const answers = await readAnswerFiles(paths);
   const print = (issues: readonly Issue[]) => {

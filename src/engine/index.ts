@@ -316,10 +316,6 @@ export {
   type ScoreRow,
   scoreRows,
 } from './result/rows.js';
-export {
-  type NodeResult,
-  nodeResultSchema,
-  type ScoreReason,
-  type ScoreResult,
-  scoreResultSchema,
-} from './result/schema.js';
+// Types only: the result schemas (zod) are exported by the package entry from
+// './result/schema.js', so scoring does not load zod.
+export type { NodeResult, ScoreReason, ScoreResult } from './result/schema.js';

@@ -1,10 +1,10 @@
 /**
  * Reading frameworks from disk. The core loader takes plain {@link SourceFile}s; this adapter
- * turns folders into them and knows where the package's built-in frameworks live.
+ * turns folders into them (see `folders.ts`, re-exported here) and loads, compiles and validates
+ * them.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
 import { invalidArgument, stringArrayProblem, throwIfAny } from '../errors/args.js';
 import {
   createIssue,
@@ -15,56 +15,36 @@ import {
 } from '../errors/issue.js';
 import {
   isFrameworkFileName,
-  parseFramework,
   safeParseFramework,
   validateFramework,
   validateSourceFile,
 } from '../framework/load/load.js';
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
+import { indicatorsOf } from '../framework/validate/walk.js';
+import type { FileDigest } from '../provenance/hash.js';
+import { provideFormulaSupport } from '../rules/formula/mathjs.js';
+import { type CompiledFramework, compiledFormat, fileDigests, snapshotFor } from './compiled.js';
+import {
+  displayPath,
+  folderProblem,
+  idOrPathExpected,
+  isFrameworkFolder,
+  readFrameworkFiles,
+  resolveFramework,
+} from './folders.js';
 
-const dataFile = /\.(ya?ml|json)$/i;
+// The Node adapters keep a synchronous API: formula support (mathjs) comes with this module
+// instead of on demand (see `rules/formula/math.ts`).
+provideFormulaSupport();
 
-/** `API_INVALID_ARGUMENT` unless `dir` is a non-empty string. */
-const folderProblem = (fn: string, parameter: string, dir: unknown) =>
-  typeof dir === 'string' && dir !== ''
-    ? undefined
-    : invalidArgument(fn, parameter, 'the path of a folder (string)', dir);
-
-/** A path as messages should show it: relative to the working directory when inside it. */
-function displayPath(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return (rel && !rel.startsWith('..') ? rel : path).split(sep).join('/');
-}
-
-/**
- * Reads the YAML and JSON files directly inside a framework folder (not its sub-folders) as
- * bytes, so the core can report files that are not UTF-8. Paths are shown relative to the
- * working directory. Throws `FILE_NOT_FOUND` for a missing folder.
- *
- * @example
- * ```ts
- * readFrameworkFiles('indicators/niem').map((f) => f.path);
- * //=> ['indicators/niem/framework.yaml', 'indicators/niem/housing.yaml', ...]
- * ```
- */
-export function readFrameworkFiles(dir: string): SourceFile[] {
-  throwIfAny(folderProblem('readFrameworkFiles', 'dir', dir));
-  const abs = resolve(dir);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-    throw new IntegrationIndexError([
-      createIssue('FILE_NOT_FOUND', { file: dir }, { file: displayPath(abs) }),
-    ]);
-  }
-  return readdirSync(abs, { withFileTypes: true })
-    .filter((e) => e.isFile() && dataFile.test(e.name))
-    .map((e) => e.name)
-    .sort()
-    .map((name) => {
-      const path = join(abs, name);
-      return { path: displayPath(path), content: new Uint8Array(readFileSync(path)) };
-    });
-}
+export {
+  builtinFrameworksDir,
+  isFrameworkFolder,
+  listBuiltinFrameworks,
+  readFrameworkFiles,
+  resolveFramework,
+} from './folders.js';
 
 /**
  * Loads the framework in a folder; throws an `IntegrationIndexError` with every issue.
@@ -76,11 +56,9 @@ export function readFrameworkFiles(dir: string): SourceFile[] {
  */
 export function loadFrameworkDir(dir: string): Framework {
   throwIfAny(folderProblem('loadFrameworkDir', 'dir', dir));
-  return parseFramework(readFrameworkFiles(dir));
+  const files = readFrameworkFiles(dir);
+  return loadFrameworkFiles(dir, files, fileDigests(files)).framework;
 }
-
-const idOrPathExpected =
-  'a built-in framework id (such as "niem") or the path of a framework folder';
 
 /**
  * Loads a framework named by a built-in id (`niem`, `mipex-2020`: see
@@ -103,7 +81,10 @@ export function safeLoadFramework(idOrPath: string): SafeResult<Framework> {
     };
   }
   try {
-    return safeParseFramework(readFrameworkFiles(resolveFramework(idOrPath)));
+    const dir = resolveFramework(idOrPath);
+    const files = readFrameworkFiles(dir);
+    const { framework, warnings } = loadFrameworkFiles(dir, files, fileDigests(files));
+    return { ok: true, value: framework, warnings };
   } catch (e) {
     if (e instanceof IntegrationIndexError) return { ok: false, issues: e.issues };
     throw e;
@@ -135,84 +116,52 @@ export function loadFramework(idOrPath: string): Framework {
 }
 
 /**
- * The package's `indicators/` folder. Found by walking up from this module's own file, so it
- * works from `src/node/` (tsx, vitest) and from the bundled `dist/*.js` alike.
+ * Loads the framework of a folder from its files already read, with the warnings loading gives;
+ * throws an `IntegrationIndexError` with every issue. A built-in framework whose files hash the
+ * same as when it was compiled (`digests`, see `compiled.ts`) comes from its snapshot, without
+ * parsing YAML or checking it again.
  *
  * @example
  * ```ts
- * builtinFrameworksDir(); //=> '/…/node_modules/integration-index/indicators'
+ * const files = readFrameworkFiles('indicators/niem');
+ * loadFrameworkFiles('indicators/niem', files, fileDigests(files)).framework.id; //=> 'niem'
  * ```
  */
-export function builtinFrameworksDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'indicators');
-    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'indicators');
+export function loadFrameworkFiles(
+  dir: string,
+  files: readonly SourceFile[],
+  digests: readonly FileDigest[],
+): { framework: Framework; warnings: Issue[] } {
+  const compiled = snapshotFor(dir, digests);
+  if (compiled) return compiled;
+  const r = safeParseFramework(files);
+  if (!r.ok) throw new IntegrationIndexError(r.issues);
+  return { framework: r.value, warnings: r.warnings };
 }
 
 /**
- * The ids of the built-in frameworks: the folders of `indicators/` holding a framework file.
+ * Compiles the framework in a folder to its snapshot (`npm run frameworks:compile` writes one
+ * per built-in framework to `indicators/.compiled/<id>.json`): loaded from its files named
+ * without their folder, so the warnings' `file` is relative to the folder. Throws every issue of
+ * a framework that does not load.
  *
  * @example
  * ```ts
- * listBuiltinFrameworks(); //=> ['mipex-2020', 'niem']
+ * compileFrameworkDir('indicators/niem').files.length; //=> 14
  * ```
  */
-export function listBuiltinFrameworks(): string[] {
-  const root = builtinFrameworksDir();
-  if (!existsSync(root)) return [];
-  return readdirSync(root, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && isFrameworkFolder(join(root, e.name)))
-    .map((e) => e.name)
-    .sort();
-}
-
-/**
- * Whether a folder directly holds a `framework.yaml`, `.yml` or `.json`.
- *
- * @example
- * ```ts
- * isFrameworkFolder('indicators/niem'); //=> true
- * isFrameworkFolder('indicators');      //=> false
- * ```
- */
-export function isFrameworkFolder(dir: string): boolean {
-  if (typeof dir !== 'string') return false;
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) return false;
-  return readdirSync(dir).some((name) => isFrameworkFileName(name));
-}
-
-/**
- * The folder of a framework named by a built-in id (`niem`) or by a path to its folder (or its
- * framework file). Throws `FILE_NOT_FOUND` when neither exists.
- *
- * @example
- * ```ts
- * resolveFramework('mipex-2020');     //=> '/…/indicators/mipex-2020'
- * resolveFramework('./my-framework'); //=> '/…/my-framework'
- * ```
- */
-export function resolveFramework(idOrPath: string): string {
-  if (typeof idOrPath !== 'string' || idOrPath.trim() === '') {
-    throw new IntegrationIndexError([
-      invalidArgument('resolveFramework', 'idOrPath', idOrPathExpected, idOrPath),
-    ]);
-  }
-  const asPath = resolve(idOrPath);
-  if (existsSync(asPath)) {
-    if (statSync(asPath).isDirectory()) return asPath;
-    if (isFrameworkFileName(asPath)) return dirname(asPath);
-  }
-  const builtin = join(builtinFrameworksDir(), idOrPath);
-  if (/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(idOrPath) && isFrameworkFolder(builtin)) return builtin;
-  throw new IntegrationIndexError([
-    createIssue('FILE_NOT_FOUND', { file: idOrPath }, { file: idOrPath }),
-  ]);
+export function compileFrameworkDir(dir: string): CompiledFramework {
+  const files = readFrameworkFiles(dir).map((f) => ({ ...f, path: basename(f.path) }));
+  const r = safeParseFramework(files);
+  if (!r.ok) throw new IntegrationIndexError(r.issues);
+  return {
+    format: compiledFormat,
+    id: basename(resolve(dir)),
+    files: fileDigests(files),
+    usesFormulas: indicatorsOf(r.value).some(({ indicator }) => indicator.rule.kind === 'formula'),
+    framework: r.value,
+    warnings: r.warnings,
+  };
 }
 
 /**

@@ -3,19 +3,22 @@
  * result's inputs again, checks their hashes and re-scores them. The pure parts (hashing, the
  * stamp, comparing results) are in `src/provenance/`.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { safeScore } from '../engine/index.js';
-import { type ScoreResult, scoreResultSchema } from '../engine/result/schema.js';
+import type { ScoreResult } from '../engine/result/schema.js';
 import { createIssue, type Issue } from '../errors/issue.js';
-import { isFrameworkFileName, parseFramework } from '../framework/load/load.js';
+import { isFrameworkFileName } from '../framework/load/names.js';
+import type { Framework } from '../framework/schema/framework.js';
 import { type FileDigest, sha256Hex } from '../provenance/hash.js';
 import type { Provenance } from '../provenance/schema.js';
 import type { ProvenanceInputs } from '../provenance/stamp.js';
 import { compareDigests, compareResults } from '../provenance/verify.js';
 import { LIBRARY_VERSION } from '../provenance/version.js';
 import { readAnswerFiles } from './answers.js';
-import { builtinFrameworksDir, readFrameworkFiles, resolveFramework } from './framework.js';
+import { fileDigests, loadFrameworkFilesLazily } from './compiled.js';
+import { builtinFrameworksDir, readFrameworkFiles, resolveFramework } from './folders.js';
 
 const posix = (p: string): string => p.split(sep).join('/');
 
@@ -25,30 +28,27 @@ const posix = (p: string): string => p.split(sep).join('/');
  *
  * @example
  * ```ts
- * const { framework, inputs } = readFrameworkWithDigests('niem');
+ * const { framework, inputs } = await readFrameworkWithDigests('niem');
  * inputs.builtin; //=> true
  * ```
  */
-export function readFrameworkWithDigests(source: string): {
-  framework: ReturnType<typeof parseFramework>;
+export async function readFrameworkWithDigests(source: string): Promise<{
+  framework: Framework;
   inputs: NonNullable<ProvenanceInputs['framework']>;
   dir: string;
   frameworkFile: string;
-} {
+}> {
   const dir = resolveFramework(source);
   const files = readFrameworkFiles(dir);
-  const framework = parseFramework(files);
+  const digests = fileDigests(files);
+  const { framework } = await loadFrameworkFilesLazily(dir, files, digests);
   const builtin =
     !existsSync(resolve(source)) && resolve(dir) === resolve(builtinFrameworksDir(), source);
   return {
     framework,
     dir,
     frameworkFile: files.find((f) => isFrameworkFileName(f.path))?.path ?? dir,
-    inputs: {
-      source,
-      builtin,
-      files: files.map((f) => ({ path: basename(f.path), sha256: sha256Hex(f.content) })),
-    },
+    inputs: { source, builtin, files: digests },
   };
 }
 
@@ -61,7 +61,10 @@ export function readFrameworkWithDigests(source: string): {
  * ```
  */
 export function answerDigests(paths: readonly string[]): FileDigest[] {
-  return paths.map((path) => ({ path, sha256: sha256Hex(new Uint8Array(readFileSync(path))) }));
+  return paths.map((path) => ({
+    path,
+    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
+  }));
 }
 
 /**
@@ -121,6 +124,8 @@ export async function verifyResultFile(path: string): Promise<Verification> {
   if (!existsSync(path)) return fail(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
   let saved: ScoreResult;
   try {
+    // The result schema (zod) only for `verify`: `score`, which imports this module, never needs it.
+    const { scoreResultSchema } = await import('../engine/result/schema.js');
     const parsed = scoreResultSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -159,7 +164,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
 
   // The framework: same files, same bytes.
   const source = stamp.framework.builtin ? stamp.framework.source : at(stamp.framework.source);
-  let framework: ReturnType<typeof parseFramework> | undefined;
+  let framework: Framework | undefined;
   try {
     // Hashes first: a framework changed so that it no longer loads still shows which file changed.
     const dir = resolveFramework(source);
@@ -175,7 +180,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
         file: posix(relative(process.cwd(), resolve(dir, i.file ?? ''))),
       })),
     );
-    framework = parseFramework(files);
+    framework = (await loadFrameworkFilesLazily(dir, files, fileDigests(files))).framework;
   } catch (e) {
     const found = (e as { issues?: Issue[] }).issues;
     if (!found) throw e;

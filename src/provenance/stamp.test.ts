@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readAnswers } from '../answers/read/index.js';
-import { compileFramework, score, scoreResultSchema } from '../engine/index.js';
+import { compileFramework, score } from '../engine/index.js';
+import { scoreResultSchema } from '../engine/result/schema.js';
 import { frameworkSchema } from '../framework/schema/framework.js';
 import { canonicalJson, filesDigest, sha256Hex } from './hash.js';
 import { createStamp } from './stamp.js';

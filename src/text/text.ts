@@ -30,41 +30,6 @@ export const textSchema = z.union([
 /** Text in one language or several. See {@link textSchema}. */
 export type Text = z.infer<typeof textSchema>;
 
-/** What {@link resolveText} found: the string, the language it is in, and whether it fell back. */
-export interface ResolvedText {
-  text: string;
-  lang: string;
-  fallback: boolean;
-}
-
-/**
- * Picks the text for `lang`, falling back to `defaultLang`, then to the first language given.
- * A plain string is taken to be in `defaultLang`.
- *
- * @example
- * ```ts
- * resolveText({ en: 'Housing', bg: 'Жилище' }, 'bg', 'en'); //=> { text: 'Жилище', lang: 'bg', fallback: false }
- * resolveText('Housing', 'bg', 'en');                        //=> { text: 'Housing', lang: 'en', fallback: true }
- * ```
- */
-export function resolveText(text: Text, lang: string, defaultLang: string): ResolvedText {
-  if (typeof text === 'string') return { text, lang: defaultLang, fallback: lang !== defaultLang };
-  const exact = text[lang];
-  if (exact !== undefined) return { text: exact, lang, fallback: false };
-  const byDefault = text[defaultLang];
-  if (byDefault !== undefined) return { text: byDefault, lang: defaultLang, fallback: true };
-  const [firstLang, first] = Object.entries(text)[0] ?? [defaultLang, ''];
-  return { text: first, lang: firstLang, fallback: true };
-}
-
-/**
- * The languages a text is available in (a plain string counts as `defaultLang`).
- *
- * @example
- * ```ts
- * textLanguages({ en: 'a', bg: 'б' }, 'en'); //=> ['en', 'bg']
- * ```
- */
-export function textLanguages(text: Text, defaultLang: string): string[] {
-  return typeof text === 'string' ? [defaultLang] : Object.keys(text);
-}
+// Resolving text needs no schema: it lives in `resolve.ts`, so the scoring core (which only
+// resolves titles) does not load zod; re-exported here for existing imports.
+export { type ResolvedText, resolveText, textLanguages } from './resolve.js';

@@ -1,7 +1,7 @@
 /**
  * Small statistics the analyses share: ranks and quantiles, with their conventions named.
  */
-import { quantileSeq } from 'mathjs';
+import { quantileSeq } from 'mathjs/number';
 
 /**
  * Ranks scores from best (highest, rank 1) to worst with competition ranking ("1224"): ties

@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SafeResult } from '../../errors/issue.js';
+import { loadFormulaSupport } from '../../rules/formula/math.js';
 import type { AnalysisModel } from '../model.js';
 import type { AnalysisModelSource } from '../models/registry.js';
 import { evaluateRuns, type RunPlan } from '../runner.js';
@@ -41,6 +42,7 @@ async function build(source: AnalysisModelSource): Promise<SafeResult<AnalysisMo
   if (source.kind === 'composite') {
     return (await import('../models/composite.js')).compileCompositeModel(source.input);
   }
+  await loadFormulaSupport();
   return (await import('../models/questionnaire.js')).compileQuestionnaireModel(source.input);
 }
 

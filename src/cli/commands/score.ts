@@ -90,7 +90,7 @@ export async function loadScoringInputs(
     throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
   }
   const weights = weightsFromArgs(rawArgs);
-  const read = readFrameworkWithDigests(String(args.framework));
+  const read = await readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
   const answers = await readAnswerTableFiles(paths);
   const options: ScoreOptions = {

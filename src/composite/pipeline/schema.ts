@@ -1,20 +1,7 @@
 import { z } from 'zod';
+import type { StageName } from './stages.js';
 
-/**
- * COINr's data set names, in pipeline order. Every step writes the set named after it, so
- * any stage can be printed or compared.
- */
-export const stageNames = [
-  'raw',
-  'denominated',
-  'imputed',
-  'screened',
-  'treated',
-  'normalised',
-  'aggregated',
-] as const;
-/** A data set name. */
-export type StageName = (typeof stageNames)[number];
+export { type StageName, stageNames } from './stages.js';
 
 /** `denominate`: divide each indicator that names a `Denominator` in iMeta by that column. */
 export const denominateStepSchema = z.strictObject({

@@ -1,6 +1,7 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Rule } from '../../rules/schema.js';
-import { resolveText, type Text } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
+import type { Text } from '../../text/text.js';
 import type { Plan, PlanNode } from '../compile/index.js';
 import { type Evaluation, Reason, reasonNames } from '../evaluate/index.js';
 import type { PreparedAnswers } from '../prepare/index.js';

@@ -27,6 +27,7 @@ import type { FrameworkNode } from '../schema/node.js';
 import { checkFramework } from '../validate/check.js';
 import type { Path } from '../validate/walk.js';
 import { locate, type ParsedSource, parseSource } from './document.js';
+import { frameworkNames, isFrameworkFileName } from './names.js';
 import { idsIn, salvage } from './salvage.js';
 import type { SourceFile } from './source.js';
 import { mapZodIssues, type Placer } from './zod-issues.js';
@@ -45,7 +46,6 @@ export interface FrameworkValidation {
   warnings: Issue[];
 }
 
-const frameworkNames = ['framework.yaml', 'framework.yml', 'framework.json'];
 const dataFile = /\.(ya?ml|json)$/i;
 
 const baseName = (path: string): string => path.split(/[\\/]/).pop() ?? path;
@@ -62,18 +62,7 @@ const normalise = (path: string): string =>
     .join('/');
 const joinPath = (dir: string, rel: string): string => normalise(dir ? `${dir}/${rel}` : rel);
 
-/**
- * Whether a file name is a framework file (`framework.yaml`, `.yml` or `.json`).
- *
- * @example
- * ```ts
- * isFrameworkFileName('indicators/niem/framework.yaml'); //=> true
- * isFrameworkFileName('indicators/niem/residency.yaml'); //=> false
- * ```
- */
-export function isFrameworkFileName(path: string): boolean {
-  return frameworkNames.includes(baseName(path).toLowerCase());
-}
+export { isFrameworkFileName };
 
 function placer(source: ParsedSource, prefix: Path = []): Placer {
   return (path, target) => ({ file: source.file, ...locate(source, [...prefix, ...path], target) });

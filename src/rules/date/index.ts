@@ -1,4 +1,4 @@
-import { differenceInYears } from 'date-fns';
+import { differenceInYears } from 'date-fns/differenceInYears';
 import type { z } from 'zod';
 import { dayNumber, localDate, parseDateCell } from '../_lib/cell.js';
 import type { Cell, LeafRuleObject, ParseOutcome, RuleContext } from '../_lib/types.js';

@@ -8,88 +8,17 @@
  *                              └─▶ FORMULA_SYNTAX / FORMULA_FORBIDDEN issues
  * ```
  */
-import {
-  absDependencies,
-  addDependencies,
-  andDependencies,
-  ceilDependencies,
-  create,
-  divideDependencies,
-  equalDependencies,
-  type FactoryFunctionMap,
-  floorDependencies,
-  largerDependencies,
-  largerEqDependencies,
-  type MathNode,
-  maxDependencies,
-  meanDependencies,
-  minDependencies,
-  modDependencies,
-  multiplyDependencies,
-  notDependencies,
-  orDependencies,
-  parseDependencies,
-  powDependencies,
-  roundDependencies,
-  smallerDependencies,
-  smallerEqDependencies,
-  sqrtDependencies,
-  subtractDependencies,
-  sumDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  unequalDependencies,
-} from 'mathjs';
+import type { MathNode } from 'mathjs';
 import { createIssue, IntegrationIndexError, type Issue } from '../../errors/issue.js';
+import { formulaMath } from './math.js';
 
 /**
- * A private mathjs instance holding only what formulas may use. `predictable: true` keeps
- * results real numbers (`sqrt(-1)` is `NaN`, not a complex number). Created on the first formula
- * compiled, not when this module loads: building the typed functions costs a few hundred
- * milliseconds that a framework without formulas (and every CLI start) should not pay.
+ * The private mathjs instance formulas are parsed with, once formula support is loaded
+ * (`loadFormulaSupport()`, or statically by the Node adapters): mathjs is not part of the
+ * scoring core, and a framework without formulas never loads it.
  */
-// mathjs types each `*Dependencies` as possibly undefined; every one named here exists.
-const factories = {
-  parseDependencies,
-  addDependencies,
-  subtractDependencies,
-  multiplyDependencies,
-  divideDependencies,
-  powDependencies,
-  modDependencies,
-  unaryMinusDependencies,
-  unaryPlusDependencies,
-  equalDependencies,
-  unequalDependencies,
-  smallerDependencies,
-  largerDependencies,
-  smallerEqDependencies,
-  largerEqDependencies,
-  andDependencies,
-  orDependencies,
-  notDependencies,
-  minDependencies,
-  maxDependencies,
-  meanDependencies,
-  sumDependencies,
-  roundDependencies,
-  absDependencies,
-  floorDependencies,
-  ceilDependencies,
-  sqrtDependencies,
-} as unknown as FactoryFunctionMap;
-let instance: ReturnType<typeof create> | undefined;
-function mathjs(): ReturnType<typeof create> {
-  if (instance === undefined) {
-    instance = create(factories, { number: 'number', predictable: true });
-    instance.import({ clamp }, { override: false });
-  }
-  return instance;
-}
-
-/** `clamp(x, lo, hi)`: `x` limited to `[lo, hi]`. */
-function clamp(x: number, lo: number, hi: number): number {
-  return Math.min(Math.max(x, lo), hi);
+function mathjs(): NonNullable<ReturnType<typeof formulaMath>> | undefined {
+  return formulaMath();
 }
 
 /** The comparison operators a formula may use, alone or chained, by mathjs function name. */
@@ -262,9 +191,13 @@ function check(root: MathNode, issues: Issue[], symbols: Set<string>): void {
 export function compileFormula(
   expression: string,
 ): { ok: true; formula: CompiledFormula } | { ok: false; issues: Issue[] } {
+  const math = mathjs();
+  if (math === undefined) {
+    return { ok: false, issues: [createIssue('FORMULA_SUPPORT_NOT_LOADED', {})] };
+  }
   let root: MathNode;
   try {
-    root = mathjs().parse(expression);
+    root = math.parse(expression);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [createIssue('FORMULA_SYNTAX', { detail })] };
@@ -314,6 +247,8 @@ export function compileFormula(
  * ```
  */
 export function isUnitName(name: string): boolean {
-  const unit = (mathjs() as unknown as { Unit?: { isValuelessUnit(n: string): boolean } }).Unit;
+  const unit = (
+    mathjs() as unknown as { Unit?: { isValuelessUnit(n: string): boolean } } | undefined
+  )?.Unit;
   return unit?.isValuelessUnit(name) ?? false;
 }

@@ -1,4 +1,4 @@
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 
 /**
  * The canonical columns an answer file may have besides indicator columns, in the order a long
