@@ -8,8 +8,8 @@ import type { PlanNode } from '../../engine/compile/index.js';
 import { type Evaluation, evaluate } from '../../engine/evaluate/index.js';
 import { ruleContext } from '../../engine/prepare/index.js';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
+import { competitionRanks } from '../../math/rank.js';
 import type { LeafRuleObject } from '../../rules/_lib/types.js';
-import { competitionRanks } from '../_lib/stats.js';
 import {
   prepareQuestionnaire,
   type QuestionnaireContext,

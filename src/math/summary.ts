@@ -1,8 +1,10 @@
 /**
- * Small statistics over arrays of numbers, where `NaN` marks a missing value.
- * Each follows the R function COINr calls, so results match COINr to the last bits that the
- * order of summation allows. Internal: not exported from the package.
+ * Summary statistics over arrays of numbers, where `NaN` marks a missing value (R's
+ * `na.rm = TRUE`). Each follows the R function COINr calls, so results match COINr to the last
+ * bits that the order of summation allows: mean, sample standard deviation and variance (n - 1),
+ * median, range, quantiles (type 7), skewness and kurtosis (type 2).
  */
+import { quantileSeq } from 'mathjs';
 
 /**
  * Arithmetic mean of the non-missing values (R `mean(x, na.rm = TRUE)`); NaN when none.
@@ -34,15 +36,14 @@ export function meanOf(x: ArrayLike<number>): number {
 }
 
 /**
- * Sample standard deviation, denominator n - 1 (R `stats::sd`, used by COINr's `n_zscore` and
- * `get_stats`); NaN with fewer than two values.
+ * Sample variance, denominator n - 1 (R `stats::var`); NaN with fewer than two values.
  *
  * @example
  * ```ts
- * sdOf([1, 2, 3]); //=> 1
+ * varianceOf([1, 2, 3, 4]); //=> 1.6666666666666667
  * ```
  */
-export function sdOf(x: ArrayLike<number>): number {
+export function varianceOf(x: ArrayLike<number>): number {
   const m = meanOf(x);
   let ss = 0;
   let n = 0;
@@ -53,7 +54,20 @@ export function sdOf(x: ArrayLike<number>): number {
       n++;
     }
   }
-  return n < 2 ? Number.NaN : Math.sqrt(ss / (n - 1));
+  return n < 2 ? Number.NaN : ss / (n - 1);
+}
+
+/**
+ * Sample standard deviation, denominator n - 1 (R `stats::sd`, used by COINr's `n_zscore` and
+ * `get_stats`); NaN with fewer than two values.
+ *
+ * @example
+ * ```ts
+ * sdOf([1, 2, 3]); //=> 1
+ * ```
+ */
+export function sdOf(x: ArrayLike<number>): number {
+  return Math.sqrt(varianceOf(x));
 }
 
 /**
@@ -90,6 +104,26 @@ export function medianOf(x: ArrayLike<number>): number {
   if (n === 0) return Number.NaN;
   const h = n >> 1;
   return n % 2 === 1 ? (s[h] as number) : ((s[h - 1] as number) + (s[h] as number)) / 2;
+}
+
+/**
+ * The `p`-quantile of the non-missing values of `values`, by Hyndman and Fan's definition 7 (R's
+ * default `quantile(type = 7)`, which COINr uses): linear interpolation between order statistics
+ * at position `1 + (n - 1) p`. NaN when there are none. Computed by mathjs's `quantileSeq`.
+ *
+ * @example
+ * ```ts
+ * quantile7([1, 2, 3, 4, 10], 0.5); //=> 3
+ * ```
+ */
+export function quantile7(values: ArrayLike<number>, p: number): number {
+  const finite: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isNaN(v)) finite.push(v);
+  }
+  if (finite.length === 0) return Number.NaN;
+  return quantileSeq(finite, p) as number;
 }
 
 /**
@@ -139,60 +173,6 @@ export function skewnessOf(x: ArrayLike<number>): number {
 export function kurtosisOf(x: ArrayLike<number>): number {
   const { n, s2, s4 } = centralSums(x, meanOf(x));
   return kurtFromSums(n, s2, s4);
-}
-
-/**
- * Ranks with ties given the smallest rank of their group (R `rank(ties.method = "min",
- * na.last = "keep")`): missing values stay NaN. `descending` ranks the largest value 1, as
- * COINr's `rank_df` does with `rank(-x)`.
- *
- * @example
- * ```ts
- * rankMin([3, 1, 3], true); //=> Float64Array [1, 3, 1]
- * ```
- */
-export function rankMin(x: ArrayLike<number>, descending = false): Float64Array {
-  const n = x.length;
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (!Number.isNaN(x[i] as number)) idx.push(i);
-  const sign = descending ? -1 : 1;
-  idx.sort((a, b) => sign * ((x[a] as number) - (x[b] as number)));
-  const out = new Float64Array(n).fill(Number.NaN);
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k] as number;
-    const prev = k > 0 ? (idx[k - 1] as number) : -1;
-    out[i] = k > 0 && (x[prev] as number) === (x[i] as number) ? (out[prev] as number) : k + 1;
-  }
-  return out;
-}
-
-/**
- * Ranks with ties averaged (R `rank(ties.method = "average")`), for Spearman correlation.
- *
- * @example
- * ```ts
- * rankAverage([3, 1, 3]); //=> Float64Array [2.5, 1, 2.5]
- * ```
- */
-export function rankAverage(x: ArrayLike<number>): Float64Array {
-  const n = x.length;
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) if (!Number.isNaN(x[i] as number)) idx.push(i);
-  idx.sort((a, b) => (x[a] as number) - (x[b] as number));
-  const out = new Float64Array(n).fill(Number.NaN);
-  let k = 0;
-  while (k < idx.length) {
-    let j = k;
-    while (
-      j + 1 < idx.length &&
-      (x[idx[j + 1] as number] as number) === (x[idx[k] as number] as number)
-    )
-      j++;
-    const r = (k + j) / 2 + 1;
-    for (let t = k; t <= j; t++) out[idx[t] as number] = r;
-    k = j + 1;
-  }
-  return out;
 }
 
 /**
