@@ -6,8 +6,10 @@ export type CorrelationMethod = 'pearson' | 'spearman';
 
 /**
  * Correlation matrix of the given columns over pairwise complete rows (R `cor(use =
- * "pairwise.complete.obs")`, as COINr's `get_corr`). Spearman ranks each column on its own
- * with average ranks for ties, then correlates the ranks of the rows both columns share.
+ * "pairwise.complete.obs")`, as COINr's `get_corr`). Spearman ranks the rows both columns
+ * share with average ranks for ties (see `spearman` in `src/math/correlation.ts`). Values are
+ * taken as the data set holds them: as in COINr, a raw data set keeps each indicator's own
+ * orientation, and a normalised one already carries the directions.
  *
  * @example
  * ```ts
