@@ -164,6 +164,7 @@ export {
   type ToCsvOptions,
   toCsv,
 } from './io/csv.js';
+export { markdownText } from './io/neutralise.js';
 export type {
   Cell,
   CompositeRuleObject,

@@ -16,6 +16,7 @@ import {
   asOfArg,
   decimalsArg,
   quietArg,
+  rawArg,
   scoredInputArgs,
   scoreFromArgs,
   str,
@@ -84,6 +85,7 @@ export const exportCommand = defineCliCommand({
     'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
+    raw: rawArg,
   },
   async run({ args }) {
     const format = String(args.format);
@@ -130,7 +132,11 @@ export const exportCommand = defineCliCommand({
     const text =
       format === 'markdown'
         ? exportMarkdown(view, selection)
-        : exportCsv(view, format as 'long' | 'wide', { ...selection, excel: args.excel === true });
+        : exportCsv(view, format as 'long' | 'wide', {
+            ...selection,
+            excel: args.excel === true,
+            raw: args.raw === true,
+          });
     writeOutput(str(args.out), text);
     return exitCodes.ok;
   },

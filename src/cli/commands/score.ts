@@ -16,6 +16,7 @@ import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
+import { rawArg } from '../scored-output.js';
 
 function isReadableFile(path: string): boolean {
   try {
@@ -222,8 +223,13 @@ export function formatScoreTable(
 /**
  * The long CSV: `unit,period,node,level,stage,score,coverage,rank`, scores rounded half away
  * from zero to `decimals`, coverage (answered share of applicable indicators) to 3 decimals.
+ * Formula-like cells (a unit named `=HYPERLINK(...)`) are neutralised unless `raw`.
  */
-export function formatScoreCsv(result: ScoreResult, decimals: number): string {
+export function formatScoreCsv(
+  result: ScoreResult,
+  decimals: number,
+  options: { raw?: boolean } = {},
+): string {
   const rows: (string | number | null)[][] = [
     ['unit', 'period', 'node', 'level', 'stage', 'score', 'coverage', 'rank'],
   ];
@@ -241,7 +247,7 @@ export function formatScoreCsv(result: ScoreResult, decimals: number): string {
       row.rank,
     ]);
   }
-  return toCsv(rows);
+  return toCsv(rows, { raw: options.raw === true });
 }
 
 /**
@@ -287,6 +293,7 @@ export const scoreCommand = defineCliCommand({
       default: false,
       description: 'Exit 1 if any answer row was rejected',
     },
+    raw: rawArg,
     idata: compositeScoreArgs.idata,
     imeta: compositeScoreArgs.imeta,
     pipeline: compositeScoreArgs.pipeline,
@@ -309,6 +316,7 @@ export const scoreCommand = defineCliCommand({
         format: String(args.format),
         out: args.out,
         log: args.log,
+        raw: args.raw,
       });
     }
     if (args.framework === undefined) {
@@ -352,7 +360,7 @@ export const scoreCommand = defineCliCommand({
       format === 'json'
         ? `${JSON.stringify(shown)}\n`
         : format === 'csv'
-          ? formatScoreCsv(shown, inputs.decimals)
+          ? formatScoreCsv(shown, inputs.decimals, { raw: args.raw })
           : formatScoreTable(shown, inputs.decimals, levels);
     if (args.out) writeFileSync(String(args.out), text);
     else process.stdout.write(text);
