@@ -14,6 +14,7 @@ import type { PlanNode } from '../../engine/compile/index.js';
 import { evaluate } from '../../engine/evaluate/index.js';
 import type { Issue, SafeResult } from '../../errors/issue.js';
 import type { Cell } from '../../rules/_lib/types.js';
+import { bandPoint } from '../../rules/bands/index.js';
 import { prepareQuestionnaire, type QuestionnaireModelInput } from '../models/questionnaire.js';
 import { describeValue, periodContext, rescore, slotRule, unitRow } from '../whatif/whatif.js';
 
@@ -83,9 +84,7 @@ function candidateCells(node: PlanNode): Cell[] {
     case 'boolean':
       return ['yes', 'no'];
     case 'bands':
-      return rule.bands.map((b) =>
-        b.gte !== undefined ? b.gte : b.lt !== undefined ? b.lt - 1 : (rule.range?.min ?? 0),
-      );
+      return rule.bands.map((b) => bandPoint(b, rule.range?.min ?? 0));
     default:
       return [];
   }
