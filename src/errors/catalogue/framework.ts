@@ -53,6 +53,8 @@ export const frameworkMessages = {
   FRAMEWORK_SUBQUESTIONS_UNUSED: (p: { kind: string }) =>
     `The indicator has sub-questions but its "${p.kind}" rule does not combine them.`,
   FORMULA_SYNTAX: (p: { detail: string }) => `The formula does not parse: ${p.detail}`,
+  FORMULA_UNQUOTED_ID: (p: { id: string }) =>
+    `The id "${p.id}" contains "-", which a formula reads as a minus; write it in backticks: \`${p.id}\`.`,
   FORMULA_FORBIDDEN: (p: { what: string }) =>
     `The formula uses ${p.what}, which formulas may not use.`,
   FORMULA_UNKNOWN_SYMBOL: (p: {
