@@ -51,6 +51,11 @@ export const scoringArgs = {
     description:
       'Missing-data policy for this run: exclude, zero or fail (default: the framework’s)',
   },
+  na: {
+    type: 'string',
+    description:
+      'Not-applicable policy for this run: exclude, zero or max (default: the framework’s)',
+  },
   decimals: {
     type: 'string',
     default: '1',
@@ -85,6 +90,10 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   if (missing !== undefined && !['exclude', 'zero', 'fail'].includes(missing)) {
     throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
   }
+  const na = args.na as string | undefined;
+  if (na !== undefined && !['exclude', 'zero', 'max'].includes(na)) {
+    throw new UsageError(`Unknown --na "${na}"; expected exclude, zero or max.`);
+  }
   const read = readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
   const answers = await readAnswerTableFiles(paths);
@@ -100,7 +109,12 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
       decimals,
     },
   };
-  if (missing !== undefined) options.missing = { noData: missing as 'exclude' | 'zero' | 'fail' };
+  if (missing !== undefined || na !== undefined) {
+    options.missing = {
+      ...(missing !== undefined ? { noData: missing as 'exclude' | 'zero' | 'fail' } : {}),
+      ...(na !== undefined ? { notApplicable: na as 'exclude' | 'zero' | 'max' } : {}),
+    };
+  }
   return { framework, answers, options, decimals, frameworkFile: read.frameworkFile };
 }
 
