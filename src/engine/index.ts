@@ -50,7 +50,13 @@ import type { ScoreResult } from './result/schema.js';
 
 export { assemble } from './assemble/index.js';
 export { compileFramework, type NodeKind, type Plan, type PlanNode } from './compile/index.js';
-export { type Evaluation, evaluate, type MissingOverrides } from './evaluate/index.js';
+export {
+  type Evaluation,
+  type EvaluationWorkspace,
+  evaluate,
+  evaluationWorkspace,
+  type MissingOverrides,
+} from './evaluate/index.js';
 export {
   type AnswerCounts,
   type PreparedAnswers,

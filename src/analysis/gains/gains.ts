@@ -11,7 +11,7 @@
  */
 
 import type { PlanNode } from '../../engine/compile/index.js';
-import { evaluate } from '../../engine/evaluate/index.js';
+import { evaluate, evaluationWorkspace } from '../../engine/evaluate/index.js';
 import type { Issue, SafeResult } from '../../errors/issue.js';
 import type { Cell } from '../../rules/_lib/types.js';
 import { bandPoint } from '../../rules/bands/index.js';
@@ -112,6 +112,8 @@ export function gains(input: QuestionnaireModelInput, unit: string): SafeResult<
   const ctx = periodContext(q);
   const root = plan.nodeIndex.get(plan.rootId) as number;
   const base = evaluate(plan, prepared);
+  // Each candidate's re-score is read and dropped before the next: one set of buffers serves all.
+  const workspace = evaluationWorkspace();
   const rankOf = (score: Float64Array) => {
     const mine = score[root * R + row] as number;
     if (!Number.isFinite(mine)) return null;
@@ -165,7 +167,7 @@ export function gains(input: QuestionnaireModelInput, unit: string): SafeResult<
           ];
     for (const [step, target] of steps) {
       const value = byScore.get(target) as number;
-      const after = rescore(q, row, [{ slot, value }]);
+      const after = rescore(q, row, [{ slot, value }], workspace);
       const nodes: NodeGain[] = [];
       let overall: NodeGain | undefined;
       for (const n of plan.nodes) {

@@ -5,7 +5,11 @@
  */
 
 import type { PlanNode } from '../../engine/compile/index.js';
-import { type Evaluation, evaluate } from '../../engine/evaluate/index.js';
+import {
+  type Evaluation,
+  type EvaluationWorkspace,
+  evaluate,
+} from '../../engine/evaluate/index.js';
 import { ruleContext } from '../../engine/prepare/index.js';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
 import { competitionRanks } from '../../math/rank.js';
@@ -182,7 +186,8 @@ export function parseChanges(
 }
 
 /**
- * Re-scores the questionnaire with some slots of row `row` set to new values.
+ * Re-scores the questionnaire with some slots of row `row` set to new values; with a
+ * `workspace`, into its buffers (the result is overwritten by the next run with it).
  *
  * @example
  * ```ts
@@ -193,11 +198,12 @@ export function rescore(
   q: QuestionnaireContext,
   row: number,
   changes: readonly SlotChange[],
+  workspace?: EvaluationWorkspace,
 ): Evaluation {
   const R = q.units.length;
   const values = q.prepared.values.slice();
   for (const c of changes) values[c.slot * R + row] = c.value;
-  return evaluate(q.plan, { ...q.prepared, values });
+  return evaluate(q.plan, { ...q.prepared, values }, { workspace });
 }
 
 function describeValue(q: QuestionnaireContext, slot: number, value: number): string | null {
