@@ -1,6 +1,9 @@
 /**
- * The statistic only the analyses use. Ranks, quantiles and moments are `src/math`'s.
+ * The statistic only the analyses use. Ranks, quantiles and moments are `src/math`'s,
+ * re-exported here under their old names so code written against this path keeps working.
  */
+export { competitionRanks } from '../../math/rank.js';
+export { meanOf, quantile7, varianceOf as sampleVariance } from '../../math/summary.js';
 
 /**
  * The mean absolute difference between two rank vectors over the units ranked in both: the
