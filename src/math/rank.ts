@@ -139,10 +139,14 @@ export function rankInto(
       out[at + i] = missing;
       continue;
     }
+    // Competition ranks (the engine's hot path) need one binary search, not two.
+    if (ties === 'min') {
+      out[at + i] = desc ? 1 + m - upperBound(present, s + tol) : 1 + lowerBound(present, s - tol);
+      continue;
+    }
     const below = lowerBound(present, s - tol);
     const upTo = upperBound(present, s + tol);
-    const before = desc ? m - upTo : below;
-    out[at + i] = tieRank(before, upTo - below, ties);
+    out[at + i] = tieRank(desc ? m - upTo : below, upTo - below, ties);
   }
 }
 
