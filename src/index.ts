@@ -123,10 +123,12 @@ export {
   compileFramework,
   coverageShare,
   type Evaluation,
+  type EvaluationWorkspace,
   type ExplainedAnswer,
   type ExplainedNode,
   type ExplainQuery,
   evaluate,
+  evaluationWorkspace,
   explain,
   filterResult,
   findRow,
@@ -166,6 +168,7 @@ export {
   type ToCsvOptions,
   toCsv,
 } from './io/csv.js';
+export { markdownText } from './io/neutralise.js';
 export type {
   Cell,
   CompositeRuleObject,

@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { rankMin } from '../src/composite/_lib/stats.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData, Dataset } from '../src/composite/data/types.js';
 import { parsePipelineSpec, runPipeline } from '../src/composite/pipeline/run.js';
 import type { StageName } from '../src/composite/pipeline/schema.js';
+import { rankMin } from '../src/math/rank.js';
 
 const dir = join(import.meta.dirname, '../fixtures/reference/coinr-asem');
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');

@@ -5,7 +5,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankMin } from '../src/composite/_lib/stats.js';
 import { columnOf, valueAt } from '../src/composite/data/dataset.js';
 import { readCoinr } from '../src/composite/data/read.js';
 import type { CompositeData, Dataset } from '../src/composite/data/types.js';
@@ -13,6 +12,7 @@ import { changePipeline } from '../src/composite/pipeline/change.js';
 import { parsePipelineSpec, runPipeline, safeRunPipeline } from '../src/composite/pipeline/run.js';
 import type { PipelineSpecInput, PipelineStep } from '../src/composite/pipeline/schema.js';
 import { treatVector } from '../src/composite/treat/treat.js';
+import { rankMin } from '../src/math/rank.js';
 
 /** Two pillars (P1: a, b; P2: c with direction -1) under an Index. */
 const imeta = `iCode,Level,Parent,Direction,Weight,Type,Target,goalpost_lower,goalpost_upper

@@ -118,3 +118,30 @@ describe('roll-up orders', () => {
     expect(JSON.stringify(fw)).toBe(before);
   });
 });
+
+describe('formulas over ids with "-"', () => {
+  it('scores a formula that reads a dashed indicator id in backticks', () => {
+    const fw = frameworkSchema.parse({
+      id: 't',
+      title: 'T',
+      edition: '1',
+      version: '1.0.0',
+      periods: [{ id: 'p', referenceDate: '2020-01-01' }],
+      dimensions: [
+        {
+          id: 'd',
+          title: 'D',
+          indicators: [
+            { id: 'x-1', title: 'x-1', rule: choice },
+            { id: 'f', title: 'f', rule: { kind: 'formula', expression: '100 - `x-1`' } },
+          ],
+        },
+      ],
+    });
+    const r = score(fw, answers({ 'x-1': 'b' }));
+    expect(get(r, 'x-1')).toBe(50);
+    expect(get(r, 'f')).toBe(50);
+    const high = score(fw, answers({ 'x-1': 'c' }));
+    expect(get(high, 'f')).toBe(100);
+  });
+});

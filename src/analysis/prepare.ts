@@ -3,7 +3,7 @@
  * the model, check the target, and compute the nominal scores and ranks.
  */
 import { createIssue, type Issue } from '../errors/issue.js';
-import { competitionRanks } from './_lib/stats.js';
+import { competitionRanks } from '../math/rank.js';
 import { parseAnalysisSpec } from './assumptions/parse.js';
 import { type Factor, resolveAssumptions } from './assumptions/resolve.js';
 import type { AnalysisSpec, AnalysisSpecInput } from './assumptions/schema.js';

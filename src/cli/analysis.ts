@@ -20,6 +20,7 @@ import { createIssue, IntegrationIndexError, type Issue } from '../errors/issue.
 import { readAnswerFiles } from '../node/answers.js';
 import { loadFrameworkDir, resolveFramework } from '../node/framework.js';
 import { UsageError } from './command.js';
+import { rawArg } from './scored-output.js';
 
 /**
  * The output arguments of the analysis commands: `--format`, `--decimals` and `--out`.
@@ -33,6 +34,7 @@ export const printArgs = {
   format: { type: 'string', alias: 'f', default: 'table', description: 'table, csv or json' },
   decimals: { type: 'string', default: '2', description: 'Decimals of printed numbers' },
   out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
+  raw: rawArg,
 } as const;
 
 /**

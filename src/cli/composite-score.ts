@@ -64,6 +64,8 @@ export interface CompositeScoreArgs {
   format?: string | undefined;
   out?: string | undefined;
   log?: string | undefined;
+  /** Write CSV cells as they are (`--raw`); neutralised by default. */
+  raw?: boolean | undefined;
 }
 
 function readText(path: string, issues: Issue[]): string | undefined {
@@ -197,16 +199,19 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
             null,
             2,
           )}\n`
-        : toCsv([w.header, ...w.rows]);
+        : toCsv([w.header, ...w.rows], { raw: args.raw === true });
   } else {
     const long = toLong(units, ds);
     text =
       format === 'json'
         ? `${JSON.stringify(long, null, 2)}\n`
-        : toCsv([
-            ['unit', 'period', 'code', 'value'],
-            ...long.map((r) => [r.unit, r.period, r.code, r.value]),
-          ]);
+        : toCsv(
+            [
+              ['unit', 'period', 'code', 'value'],
+              ...long.map((r) => [r.unit, r.period, r.code, r.value]),
+            ],
+            { raw: args.raw === true },
+          );
   }
   if (args.log) {
     // The imputation mask is one flag per cell: useful in the API, noise in a log file.

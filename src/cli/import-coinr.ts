@@ -10,6 +10,7 @@ import { createIssue, formatIssue, type Issue } from '../errors/issue.js';
 import { importCoinr } from '../import/coinr/import.js';
 import { toCsv } from '../io/csv.js';
 import { defineCliCommand, exitCodes, UsageError } from './command.js';
+import { rawArg } from './scored-output.js';
 
 /**
  * The `coinr` sub-command of `import`.
@@ -29,6 +30,7 @@ export const importCoinrCommand = defineCliCommand({
     idata: { type: 'string', description: 'COINr iData CSV' },
     imeta: { type: 'string', description: 'COINr iMeta CSV' },
     out: { type: 'string', alias: 'o', description: 'Folder to write (created if missing)' },
+    raw: rawArg,
     id: { type: 'string', default: 'coinr', description: 'Framework id' },
     title: { type: 'string', description: "Framework title (default: the index's name)" },
   },
@@ -51,7 +53,10 @@ export const importCoinrCommand = defineCliCommand({
       if (r.ok) {
         mkdirSync(args.out, { recursive: true });
         for (const f of r.value.files) writeFileSync(join(args.out, f.path), stringify(f.content));
-        writeFileSync(join(args.out, 'answers.csv'), toCsv(r.value.answers));
+        writeFileSync(
+          join(args.out, 'answers.csv'),
+          toCsv(r.value.answers, { raw: args.raw === true }),
+        );
         process.stderr.write(
           `Wrote ${r.value.files.length} framework files and answers.csv to ${args.out}.\n`,
         );

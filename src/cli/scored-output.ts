@@ -180,6 +180,22 @@ export const asOfArg = {
 } as const;
 
 /**
+ * The `--raw` argument of every command that writes CSV: cells that a spreadsheet would run as
+ * a formula are neutralised by default (`src/io/neutralise.ts`); `--raw` writes them as they are.
+ *
+ * @example
+ * ```ts
+ * defineCliCommand({ meta, args: { ...scoredInputArgs, raw: rawArg }, run });
+ * ```
+ */
+export const rawArg = {
+  type: 'boolean',
+  default: false,
+  description:
+    "CSV: write cells starting with = + - @ tab or CR as they are (by default they get a leading ' so spreadsheets do not run them)",
+} as const;
+
+/**
  * The `--quiet` argument of the commands that score for output.
  *
  * @example

@@ -5,19 +5,21 @@
  *  Framework ──compileFramework──▶ Plan (flat nodes in evaluation order, rule objects,
  *      │                            answer slots, dimension x stage cells, stages)
  *      │
- *  AnswerSet ──prepareAnswers(plan)──▶ PreparedAnswers
- *      (rows read,        check rows against the framework (reject with coded issues),
- *       reader's          supersede by validity dates and asOf, settle duplicates;
- *       rejections)       grid of unit x period rows by answer slots, typed arrays
+ *  AnswerSet ──prepareAnswers(plan)──▶ PreparedAnswers       (prepare/, in four steps:)
+ *      (rows read,        classifyRows: check rows against the framework (reject with
+ *       reader's            coded issues), supersede by validity dates and asOf;
+ *       rejections)       layOutGrid: unit x period rows; settleCells: latest valid_from,
+ *                           duplicates and conflicts; fillSlots: typed arrays by answer slot
  *                                   │
  *                                   ▼
  *                         evaluate(plan, prepared, { missing })      ◀── re-run at will
  *                           rules → indicator scores → missing-data policy
  *                           → aggregates (children first, weights renormalised,
- *                             coverage thresholds)        = Evaluation (typed arrays)
+ *                             coverage thresholds; means from src/math)
+ *                                                           = Evaluation (typed arrays)
  *                                   │
  *                                   ▼
- *                         rankUnits  (competition ranks per node and period)
+ *                         rankUnits  (competition ranks per node and period, src/math)
  *                                   │
  *                                   ▼
  *                         assemble   → ScoreResult (JSON-safe, columnar, issues, counts)
@@ -68,7 +70,13 @@ import { applyWeights, type WeightOverrides } from './weights/index.js';
 
 export { assemble } from './assemble/index.js';
 export { compileFramework, type NodeKind, type Plan, type PlanNode } from './compile/index.js';
-export { type Evaluation, evaluate, type MissingOverrides } from './evaluate/index.js';
+export {
+  type Evaluation,
+  type EvaluationWorkspace,
+  evaluate,
+  evaluationWorkspace,
+  type MissingOverrides,
+} from './evaluate/index.js';
 export {
   type AnswerCounts,
   type PreparedAnswers,

@@ -45,18 +45,22 @@ describe('toCsv', () => {
     expect(toCsv([[1.5, -2, true, false, null, undefined, '']])).toBe('1.5,-2,true,false,,,\n');
   });
 
-  it('takes a delimiter, a BOM, CRLF and excelSafe', () => {
-    expect(toCsv([['a;b', '=1+1', -1]], { delimiter: ';', bom: true, excelSafe: true })).toBe(
-      '\ufeff"a;b";\'=1+1;-1\n',
+  it('takes a delimiter, a BOM and CRLF, and neutralises formula-like cells by default', () => {
+    expect(toCsv([['a;b', '=1+1', -1, '-1.5', '@x']], { delimiter: ';', bom: true })).toBe(
+      '\ufeff"a;b";\'=1+1;-1;-1.5;\'@x\n',
     );
     expect(toCsv([['a', 'b\tc']], { delimiter: '\t', recordDelimiter: '\r\n' })).toBe(
       'a\t"b\tc"\r\n',
     );
   });
 
+  it('writes cells as they are with raw', () => {
+    expect(toCsv([['=1+1', '+x', '-y', '@z']], { raw: true })).toBe('=1+1,+x,-y,@z\n');
+  });
+
   it('does not change its input', () => {
     const rows = Object.freeze([Object.freeze(['=x', 'y'])]);
-    toCsv(rows, { excelSafe: true });
+    expect(toCsv(rows)).toBe("'=x,y\n");
     expect(rows).toEqual([['=x', 'y']]);
   });
 });

@@ -1,8 +1,8 @@
 import { stringify } from '#csv-stringify';
 import { type FieldCheck, invalidArgument, optionsProblem, throwIfAny } from '../errors/args.js';
+import { type CsvCell, cellText, excelSafeCell } from './neutralise.js';
 
-/** A value a CSV cell can hold; `null` and `undefined` write an empty cell. */
-export type CsvCell = string | number | boolean | null | undefined;
+export { type CsvCell, excelSafeCell } from './neutralise.js';
 
 /** The field delimiters that answer files may use, and that {@link detectDelimiter} recognises. */
 export type CsvDelimiter = ',' | ';' | '\t';
@@ -13,54 +13,30 @@ export interface ToCsvOptions {
   delimiter?: CsvDelimiter;
   /** Start with a UTF-8 byte-order mark, so that Excel reads non-Latin text right. */
   bom?: boolean;
-  /** Neutralise cells a spreadsheet would run as a formula; see {@link excelSafeCell}. */
+  /**
+   * Write cells as they are, without neutralising those a spreadsheet would run as a formula
+   * (see `excelSafeCell` in `neutralise.ts`, applied by default). The CLI's `--raw`.
+   */
+  raw?: boolean;
+  /** @deprecated Cells are neutralised by default; pass `raw: true` to opt out. */
   excelSafe?: boolean;
   /** Line ending; `\n` by default (`\r\n` for tools that insist on it). */
   recordDelimiter?: '\n' | '\r\n';
 }
 
-const negativeNumber = /^-(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/**
- * Neutralises a cell that a spreadsheet would evaluate as a formula ("CSV injection", see
- * OWASP's CSV Injection page): text starting with `=`, `+`, `-`, `@`, a tab or a carriage
- * return gets a leading `'`. Numbers, and text that is just a negative number such as `-1.5`,
- * are left alone so they stay numbers. Answer readers drop that `'` again on the way back.
- *
- * @example
- * ```ts
- * excelSafeCell('=HYPERLINK("http://x")'); //=> '\'=HYPERLINK("http://x")'
- * excelSafeCell('-1.5');                   //=> '-1.5'
- * excelSafeCell(-2);                       //=> '-2'
- * ```
- */
-export function excelSafeCell(value: CsvCell): string {
-  const text = cellText(value);
-  if (typeof value === 'number' || text.length === 0) return text;
-  const c = text.charCodeAt(0);
-  // = + - @ \t \r
-  if (c === 61 || c === 43 || c === 64 || c === 9 || c === 13) return `'${text}`;
-  if (c === 45) return negativeNumber.test(text) ? text : `'${text}`;
-  return text;
-}
-
-function cellText(value: CsvCell): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  return String(value);
-}
-
 /**
  * Writes rows as CSV text with csv-stringify: RFC 4180 quoting (fields holding the delimiter, a
  * quote or a line break are quoted, quotes doubled), one record per line, text kept as UTF-8
- * (Cyrillic, Arabic, CJK unchanged). The shared writer of every export.
+ * (Cyrillic, Arabic, CJK unchanged). Cells a spreadsheet would run as a formula are
+ * neutralised unless `raw` is set (numbers stay numbers). The shared writer of every CSV output.
  *
  * @example
  * ```ts
  * toCsv([['unit', 'answer'], ['BG', 'Пребиваване, 3 г.']]);
  * //=> 'unit,answer\nBG,"Пребиваване, 3 г."\n'
- * toCsv([['a'], ['=1+1']], { excelSafe: true, bom: true, delimiter: ';' });
+ * toCsv([['a'], ['=1+1']], { bom: true, delimiter: ';' });
  * //=> '\ufeffa\n\'=1+1\n'
+ * toCsv([['=1+1']], { raw: true }); //=> '=1+1\n'
  * ```
  */
 export function toCsv(rows: readonly (readonly CsvCell[])[], options: ToCsvOptions = {}): string {
@@ -70,7 +46,7 @@ export function toCsv(rows: readonly (readonly CsvCell[])[], options: ToCsvOptio
       : invalidArgument('toCsv', 'rows', 'an array of rows (arrays of cells)', rows),
     optionsProblem('toCsv', 'options', options, toCsvOptionFields),
   );
-  const safe = options.excelSafe === true;
+  const safe = options.raw !== true;
   const records = rows.map((row) => row.map(safe ? excelSafeCell : cellText));
   const text = stringify(records, {
     delimiter: options.delimiter ?? ',',
@@ -112,6 +88,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
 export const toCsvOptionFields: Readonly<Record<string, FieldCheck>> = {
   delimiter: [',', ';', '\t'],
   bom: 'boolean',
+  raw: 'boolean',
   excelSafe: 'boolean',
   recordDelimiter: ['\n', '\r\n'],
 };

@@ -12,9 +12,10 @@ import { invalidArgument } from '../../errors/args.js';
  */
 
 import type { PlanNode } from '../../engine/compile/index.js';
-import { evaluate } from '../../engine/evaluate/index.js';
+import { evaluate, evaluationWorkspace } from '../../engine/evaluate/index.js';
 import type { Issue, SafeResult } from '../../errors/issue.js';
 import type { Cell } from '../../rules/_lib/types.js';
+import { bandPoint } from '../../rules/bands/index.js';
 import {
   prepareQuestionnaire,
   type QuestionnaireModelInput,
@@ -88,9 +89,7 @@ function candidateCells(node: PlanNode): Cell[] {
     case 'boolean':
       return ['yes', 'no'];
     case 'bands':
-      return rule.bands.map((b) =>
-        b.gte !== undefined ? b.gte : b.lt !== undefined ? b.lt - 1 : (rule.range?.min ?? 0),
-      );
+      return rule.bands.map((b) => bandPoint(b, rule.range?.min ?? 0));
     default:
       return [];
   }
@@ -124,6 +123,8 @@ export function gains(input: QuestionnaireModelInput, unit: string): SafeResult<
   const ctx = periodContext(q);
   const root = plan.nodeIndex.get(plan.rootId) as number;
   const base = evaluate(plan, prepared);
+  // Each candidate's re-score is read and dropped before the next: one set of buffers serves all.
+  const workspace = evaluationWorkspace();
   const rankOf = (score: Float64Array) => {
     const mine = score[root * R + row] as number;
     if (!Number.isFinite(mine)) return null;
@@ -177,7 +178,7 @@ export function gains(input: QuestionnaireModelInput, unit: string): SafeResult<
           ];
     for (const [step, target] of steps) {
       const value = byScore.get(target) as number;
-      const after = rescore(q, row, [{ slot, value }]);
+      const after = rescore(q, row, [{ slot, value }], workspace);
       const nodes: NodeGain[] = [];
       let overall: NodeGain | undefined;
       for (const n of plan.nodes) {

@@ -7,7 +7,7 @@
 import type { AnswerSet } from '../../answers/types.js';
 import { isEngineMethod } from '../../engine/aggregate/index.js';
 import { compileFramework, type Plan, type PlanNode } from '../../engine/compile/index.js';
-import { evaluate } from '../../engine/evaluate/index.js';
+import { evaluate, evaluationWorkspace } from '../../engine/evaluate/index.js';
 import { type PreparedAnswers, prepareAnswers } from '../../engine/prepare/index.js';
 import {
   answersProblem,
@@ -245,6 +245,8 @@ export function compileQuestionnaireModel(
       .map((n) => n.id),
   };
   const R = units.length;
+  // One set of buffers for every run of this model: a run copies out its target's scores.
+  const workspace = evaluationWorkspace();
   const evaluateVariant = (variant: Variant, target: string): Float64Array => {
     const out = new Float64Array(R).fill(Number.NaN);
     const t = plan.nodeIndex.get(target);
@@ -258,6 +260,8 @@ export function compileQuestionnaireModel(
               : {}),
           }
         : undefined,
+      counts: false,
+      workspace,
     });
     if (ev.failures.length > 0) return out;
     for (let r = 0; r < R; r++) {

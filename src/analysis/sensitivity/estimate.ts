@@ -13,7 +13,7 @@
  * 5th and 95th percentiles (R's type 7) of the resampled indices. Rows with a failed run (NaN)
  * are left out.
  */
-import { quantile7, sampleVariance } from '../_lib/stats.js';
+import { quantile7, varianceOf } from '../../math/summary.js';
 import { createStream, streamPurpose } from '../rng/rng.js';
 
 /**
@@ -81,7 +81,7 @@ export function sobolIndices(
   const n = rows.length;
   const ab: number[] = [];
   for (const i of rows) ab.push(at(0, i), at(1, i));
-  const variance = sampleVariance(ab);
+  const variance = varianceOf(ab);
 
   // Per factor, the terms whose mean (first order) or mean square (total order) is the index.
   const firstTerms: Float64Array[] = [];

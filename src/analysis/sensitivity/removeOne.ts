@@ -3,7 +3,8 @@
  * (its weight set to zero, so its siblings' weights are renormalised) and measure how far the
  * target's ranks move from the nominal ones.
  */
-import { competitionRanks, meanAbsoluteRankChange } from '../_lib/stats.js';
+import { competitionRanks } from '../../math/rank.js';
+import { meanAbsoluteRankChange } from '../_lib/stats.js';
 import type { AnalysisModel } from '../model.js';
 
 /**

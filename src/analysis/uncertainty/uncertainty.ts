@@ -16,7 +16,8 @@ import {
  * type-7 0.5 quantile.
  */
 import { IntegrationIndexError, type Issue, type SafeResult } from '../../errors/issue.js';
-import { competitionRanks, meanOf, quantile7 } from '../_lib/stats.js';
+import { competitionRanks } from '../../math/rank.js';
+import { meanOf, quantile7 } from '../../math/summary.js';
 import type { Factor } from '../assumptions/resolve.js';
 import type { AnalysisSpec, AnalysisSpecInput } from '../assumptions/schema.js';
 import type { AnalysisModel } from '../model.js';

@@ -6,11 +6,15 @@ import { invalidArgument, isRecord } from '../../errors/args.js';
  */
 
 import type { PlanNode } from '../../engine/compile/index.js';
-import { type Evaluation, evaluate } from '../../engine/evaluate/index.js';
+import {
+  type Evaluation,
+  type EvaluationWorkspace,
+  evaluate,
+} from '../../engine/evaluate/index.js';
 import { ruleContext } from '../../engine/prepare/index.js';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
+import { competitionRanks } from '../../math/rank.js';
 import type { LeafRuleObject } from '../../rules/_lib/types.js';
-import { competitionRanks } from '../_lib/stats.js';
 import {
   prepareQuestionnaire,
   type QuestionnaireContext,
@@ -184,7 +188,8 @@ export function parseChanges(
 }
 
 /**
- * Re-scores the questionnaire with some slots of row `row` set to new values.
+ * Re-scores the questionnaire with some slots of row `row` set to new values; with a
+ * `workspace`, into its buffers (the result is overwritten by the next run with it).
  *
  * @example
  * ```ts
@@ -195,11 +200,12 @@ export function rescore(
   q: QuestionnaireContext,
   row: number,
   changes: readonly SlotChange[],
+  workspace?: EvaluationWorkspace,
 ): Evaluation {
   const R = q.units.length;
   const values = q.prepared.values.slice();
   for (const c of changes) values[c.slot * R + row] = c.value;
-  return evaluate(q.plan, { ...q.prepared, values });
+  return evaluate(q.plan, { ...q.prepared, values }, { workspace });
 }
 
 function describeValue(q: QuestionnaireContext, slot: number, value: number): string | null {

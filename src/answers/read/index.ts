@@ -38,7 +38,7 @@ export interface ReadAnswersOptions {
  * CSV files may use comma, semicolon or tab (detected from the header line), UTF-8 with or
  * without BOM, LF or CRLF, and quoted fields spanning lines (the origin line is where the record
  * starts). Blank records and note rows (unit cell starting with `#`) are skipped and not
- * counted. A leading `'` written by `toCsv({ excelSafe: true })` is dropped. Always
+ * counted. A leading `'` written by `toCsv` (by default) is dropped. Always
  * `read === rows.length + rejected.length`.
  *
  * @example

@@ -202,11 +202,12 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
 }
 
 /**
- * Writes a template as CSV with {@link toCsv}; for spreadsheets pass `{ bom: true, excelSafe: true }`.
+ * Writes a template as CSV with {@link toCsv} (formula-like cells neutralised unless `raw`);
+ * for spreadsheets pass `{ bom: true }`.
  *
  * @example
  * ```ts
- * templateToCsv(buildTemplate(framework, { units: ['BG'] }), { bom: true, excelSafe: true });
+ * templateToCsv(buildTemplate(framework, { units: ['BG'] }), { bom: true });
  * //=> '\ufeffunit,period,indicator,answer,...\nBG,2021,res_permit,,...\n'
  * ```
  */

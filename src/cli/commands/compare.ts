@@ -3,6 +3,7 @@
  * answers behind each move.
  */
 import { type CsvCell, toCsv } from '../../io/csv.js';
+import { markdownText } from '../../io/neutralise.js';
 import { type Comparison, compare, type NodeChange } from '../../report/compare/index.js';
 import { formatChange, formatScore } from '../../report/format.js';
 import { resultView } from '../../report/from-result.js';
@@ -13,6 +14,7 @@ import {
   asOfArg,
   decimalsArg,
   quietArg,
+  rawArg,
   scoredInputArgs,
   scoreFromArgs,
   str,
@@ -158,12 +160,6 @@ export function comparisonRows(comparison: Comparison, decimals: number | null):
   ];
 }
 
-const mdCell = (text: string): string =>
-  text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ');
-
 /**
  * The comparison as Markdown, for a note or a newsroom document: per unit, a table of nodes
  * with both scores, the change, its direction, the rank move and, under dimensions and below,
@@ -185,14 +181,15 @@ export function formatComparisonMarkdown(
   for (const unit of [...new Set(comparison.changes.map((c) => c.unit))]) {
     const rows = comparison.changes.filter((c) => c.unit === unit);
     const lines = [
-      `### ${mdCell(unit)}: ${mdCell(comparison.from)} → ${mdCell(comparison.to)}`,
+      `### ${markdownText(unit)}: ${markdownText(comparison.from)} → ${markdownText(comparison.to)}`,
       '',
-      `| Node | ${mdCell(comparison.from)} | ${mdCell(comparison.to)} | Change | Direction | Rank | Answers changed |`,
+      `| Node | ${markdownText(comparison.from)} | ${markdownText(comparison.to)} | Change | Direction | Rank | Answers changed |`,
       '| --- | ---: | ---: | ---: | --- | --- | --- |',
       ...rows.map(
         (c) =>
           `| ${[
-            `${'&nbsp;'.repeat(2 * c.depth)}${title.get(c.node) ?? c.node}`,
+            // The indent is markup of our own; the title is escaped like every other cell.
+            `${'&nbsp;'.repeat(2 * c.depth)}${markdownText(title.get(c.node) ?? c.node)}`,
             formatScore(c.from, options.decimals) || '–',
             formatScore(c.to, options.decimals) || '–',
             formatChange(c.change, options.decimals) || '–',
@@ -200,7 +197,7 @@ export function formatComparisonMarkdown(
             rankText(c),
             c.answers.map((a) => `${a.indicator}: ${a.from ?? '–'} → ${a.to ?? '–'}`).join('; '),
           ]
-            .map(mdCell)
+            .map((cell, i) => (i === 0 ? cell : markdownText(cell)))
             .join(' | ')} |`,
       ),
     ];
@@ -254,6 +251,7 @@ export const compareCommand = defineCliCommand({
     'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
+    raw: rawArg,
   },
   async run({ args, rawArgs }) {
     const from = str(args.from);
@@ -288,7 +286,7 @@ export const compareCommand = defineCliCommand({
       format === 'json'
         ? `${JSON.stringify(comparison, null, 2)}\n`
         : format === 'csv'
-          ? toCsv(comparisonRows(comparison, decimals), { excelSafe: true })
+          ? toCsv(comparisonRows(comparison, decimals), { raw: args.raw === true })
           : format === 'markdown'
             ? formatComparisonMarkdown(view, comparison, { decimals, lang })
             : formatComparisonTable(view, comparison, { decimals, lang });

@@ -19,6 +19,7 @@ import {
   asOfArg,
   decimalsArg,
   quietArg,
+  rawArg,
   scoredInputArgs,
   scoreFromArgs,
   str,
@@ -93,6 +94,7 @@ export const exportCommand = defineCliCommand({
     'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
+    raw: rawArg,
   },
   async run({ args, rawArgs }) {
     const format = String(args.format);
@@ -145,6 +147,7 @@ export const exportCommand = defineCliCommand({
       const dir = out as string;
       const pkg = dataPackage(view, {
         decimals,
+        raw: args.raw === true,
         ...(periods ? { periods } : {}),
         ...(license ? { license } : {}),
         // Paths in the stamp become relative to the package folder.
@@ -169,7 +172,11 @@ export const exportCommand = defineCliCommand({
     const text =
       format === 'markdown'
         ? exportMarkdown(view, selection)
-        : exportCsv(view, format as 'long' | 'wide', { ...selection, excel: args.excel === true });
+        : exportCsv(view, format as 'long' | 'wide', {
+            ...selection,
+            excel: args.excel === true,
+            raw: args.raw === true,
+          });
     writeOutput(out, text);
     return exitCodes.ok;
   },

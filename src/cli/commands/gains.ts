@@ -31,6 +31,7 @@ export function formatGains(
   format: 'table' | 'csv' | 'json',
   decimals: number,
   top?: number,
+  options: { raw?: boolean } = {},
 ): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
   const f = (x: number | null) =>
@@ -64,7 +65,7 @@ export function formatGains(
     g.rank.after === null ? '' : String(g.rank.after),
     moved(g),
   ]);
-  if (format === 'csv') return toCsv([header, ...rows]);
+  if (format === 'csv') return toCsv([header, ...rows], { raw: options.raw === true });
   const first = r.gains[0];
   const lead = first
     ? `${r.unit}, ${r.period}: change ${first.indicator} first (${first.from.answer ?? ''} → ${first.to.answer ?? ''}), ${r.overall} ${signed(first.overall.delta)}.\n`
@@ -106,7 +107,7 @@ export const gainsCommand = defineCliCommand({
     }
     const r = gains(await loadQuestionnaireInput(a), String(a.unit));
     if (!r.ok) throw new IntegrationIndexError(r.issues);
-    emit(a, formatGains(r.value, format, decimals, top));
+    emit(a, formatGains(r.value, format, decimals, top, { raw: a.raw === true }));
     return exitCodes.ok;
   },
 });

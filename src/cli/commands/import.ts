@@ -11,6 +11,7 @@ import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { importCoinrCommand } from '../import-coinr.js';
 import { importCoinToolCommand } from '../import-cointool.js';
+import { rawArg } from '../scored-output.js';
 
 /**
  * `import mipex-scores <scores.csv> --out <answers.csv>`: MIPEX's published indicator scores
@@ -53,6 +54,7 @@ export const mipexScoresCommand = defineCliCommand({
         'Also import indicator scores of strands that have no strand average that year (MIPEX did not score them)',
     },
     quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+    raw: rawArg,
   },
   run({ args }) {
     const out = typeof args.out === 'string' ? args.out : '';
@@ -75,7 +77,7 @@ export const mipexScoresCommand = defineCliCommand({
     }
     const { read, imported, recomputed, skipped, rejected } = result.counts;
     const write = errors.length === 0 || args.partial;
-    if (write) writeFileSync(out, formatAnswersCsv(result.rows));
+    if (write) writeFileSync(out, formatAnswersCsv(result.rows, { raw: args.raw === true }));
     if (!args.quiet) {
       process.stderr.write(
         `${read} scores read: ${imported} imported, ${recomputed} left to the engine ` +

@@ -16,6 +16,7 @@ import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
+import { rawArg } from '../scored-output.js';
 import { weightArg, weightsFromArgs } from '../weights.js';
 
 function isReadableFile(path: string): boolean {
@@ -50,6 +51,11 @@ export const scoringArgs = {
     type: 'string',
     description:
       'Missing-data policy for this run: exclude, zero or fail (default: the framework’s)',
+  },
+  na: {
+    type: 'string',
+    description:
+      'Not-applicable policy for this run: exclude, zero or max (default: the framework’s)',
   },
   decimals: {
     type: 'string',
@@ -89,6 +95,10 @@ export async function loadScoringInputs(
   if (missing !== undefined && !['exclude', 'zero', 'fail'].includes(missing)) {
     throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
   }
+  const na = args.na as string | undefined;
+  if (na !== undefined && !['exclude', 'zero', 'max'].includes(na)) {
+    throw new UsageError(`Unknown --na "${na}"; expected exclude, zero or max.`);
+  }
   const weights = weightsFromArgs(rawArgs);
   const read = await readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
@@ -106,7 +116,12 @@ export async function loadScoringInputs(
       decimals,
     },
   };
-  if (missing !== undefined) options.missing = { noData: missing as 'exclude' | 'zero' | 'fail' };
+  if (missing !== undefined || na !== undefined) {
+    options.missing = {
+      ...(missing !== undefined ? { noData: missing as 'exclude' | 'zero' | 'fail' } : {}),
+      ...(na !== undefined ? { notApplicable: na as 'exclude' | 'zero' | 'max' } : {}),
+    };
+  }
   return { framework, answers, options, decimals, frameworkFile: read.frameworkFile };
 }
 
@@ -229,8 +244,13 @@ export function formatScoreTable(
 /**
  * The long CSV: `unit,period,node,level,stage,score,coverage,rank`, scores rounded half away
  * from zero to `decimals`, coverage (answered share of applicable indicators) to 3 decimals.
+ * Formula-like cells (a unit named `=HYPERLINK(...)`) are neutralised unless `raw`.
  */
-export function formatScoreCsv(result: ScoreResult, decimals: number): string {
+export function formatScoreCsv(
+  result: ScoreResult,
+  decimals: number,
+  options: { raw?: boolean } = {},
+): string {
   const rows: (string | number | null)[][] = [
     ['unit', 'period', 'node', 'level', 'stage', 'score', 'coverage', 'rank'],
   ];
@@ -248,7 +268,7 @@ export function formatScoreCsv(result: ScoreResult, decimals: number): string {
       row.rank,
     ]);
   }
-  return toCsv(rows);
+  return toCsv(rows, { raw: options.raw === true });
 }
 
 /**
@@ -294,6 +314,7 @@ export const scoreCommand = defineCliCommand({
       default: false,
       description: 'Exit 1 if any answer row was rejected',
     },
+    raw: rawArg,
     idata: compositeScoreArgs.idata,
     imeta: compositeScoreArgs.imeta,
     pipeline: compositeScoreArgs.pipeline,
@@ -321,6 +342,7 @@ export const scoreCommand = defineCliCommand({
         format: String(args.format),
         out: args.out,
         log: args.log,
+        raw: args.raw,
       });
     }
     if (args.framework === undefined) {
@@ -364,7 +386,7 @@ export const scoreCommand = defineCliCommand({
       format === 'json'
         ? `${JSON.stringify(shown)}\n`
         : format === 'csv'
-          ? formatScoreCsv(shown, inputs.decimals)
+          ? formatScoreCsv(shown, inputs.decimals, { raw: args.raw })
           : formatScoreTable(shown, inputs.decimals, levels);
     if (args.out) writeFileSync(String(args.out), text);
     else process.stdout.write(text);

@@ -44,6 +44,7 @@ export function formatSensitivity(
   r: SensitivityResult,
   format: 'table' | 'csv' | 'json',
   decimals: number,
+  options: { raw?: boolean } = {},
 ): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
   const f = (x: number | undefined) =>
@@ -58,7 +59,7 @@ export function formatSensitivity(
     f(i.totalInterval?.[0]),
     f(i.totalInterval?.[1]),
   ]);
-  if (format === 'csv') return toCsv([columns, ...rows]);
+  if (format === 'csv') return toCsv([columns, ...rows], { raw: options.raw === true });
   let text =
     `Sensitivity of the ranks of ${r.target}: ${r.runs} runs (N = ${r.samples}), seed ${r.seed}, ` +
     `${r.bootstrap} bootstrap resamples (5th-95th percentiles); output = mean absolute rank change, variance ${f(r.variance)}.\n` +
@@ -102,7 +103,9 @@ export const sensitivityCommand = defineCliCommand({
     );
     emit(
       a,
-      svg ? `${sensitivityResultSvg(result)}\n` : formatSensitivity(result, format, decimals),
+      svg
+        ? `${sensitivityResultSvg(result)}\n`
+        : formatSensitivity(result, format, decimals, { raw: a.raw === true }),
     );
     return exitCodes.ok;
   },

@@ -7,6 +7,7 @@ import { formatIssue } from '../../errors/issue.js';
 import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { languageTagSchema } from '../../text/text.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
+import { rawArg } from '../scored-output.js';
 
 function list(value: unknown): string[] {
   if (value === undefined || value === '') return [];
@@ -50,8 +51,9 @@ export const templateCommand = defineCliCommand({
     excel: {
       type: 'boolean',
       default: false,
-      description: 'For spreadsheets: a UTF-8 byte-order mark, and formula-like cells neutralised',
+      description: 'For spreadsheets: a UTF-8 byte-order mark',
     },
+    raw: rawArg,
   },
   run({ args }) {
     const format = String(args.format);
@@ -81,7 +83,7 @@ export const templateCommand = defineCliCommand({
     for (const warning of template.warnings) {
       process.stderr.write(`${formatIssue({ ...warning, file: String(args.framework) })}\n`);
     }
-    const csv = templateToCsv(template, { bom: args.excel, excelSafe: args.excel });
+    const csv = templateToCsv(template, { bom: args.excel, raw: args.raw });
     if (args.out === undefined) process.stdout.write(csv);
     else writeFileSync(String(args.out), csv);
     return exitCodes.ok;

@@ -74,10 +74,11 @@ export function formatUncertainty(
   r: UncertaintyResult,
   format: 'table' | 'csv' | 'json',
   decimals: number,
+  options: { raw?: boolean } = {},
 ): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
   const rows = uncertaintyRows(r, decimals);
-  if (format === 'csv') return toCsv([columns, ...rows]);
+  if (format === 'csv') return toCsv([columns, ...rows], { raw: options.raw === true });
   const head = `Uncertainty of ${r.target}: ${r.runs} runs, seed ${r.seed}${r.failedRuns > 0 ? `, ${r.failedRuns} failed runs` : ''}; ranks are 5th-95th percentiles (R type 7).\n`;
   return head + renderTable([columns, ...rows]) + formatRemoveOne(r.removeOne, decimals);
 }
@@ -116,7 +117,9 @@ export const uncertaintyCommand = defineCliCommand({
     );
     emit(
       a,
-      svg ? `${uncertaintyResultSvg(result)}\n` : formatUncertainty(result, format, decimals),
+      svg
+        ? `${uncertaintyResultSvg(result)}\n`
+        : formatUncertainty(result, format, decimals, { raw: a.raw === true }),
     );
     return exitCodes.ok;
   },

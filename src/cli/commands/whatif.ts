@@ -50,6 +50,7 @@ export function formatWhatIf(
   r: WhatIfResult,
   format: 'table' | 'csv' | 'json',
   decimals: number,
+  options: { raw?: boolean } = {},
 ): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
   const f = (x: number | null) => (x === null ? '' : formatScore(x, decimals));
@@ -63,7 +64,7 @@ export function formatWhatIf(
       s.delta === null ? '' : f(s.delta),
     ]),
   ];
-  if (format === 'csv') return toCsv(scores);
+  if (format === 'csv') return toCsv(scores, { raw: options.raw === true });
   const changes = r.changes
     .map((c) => `${c.indicator}: ${c.from ?? '(no data)'} → ${c.to ?? '(no data)'}`)
     .join('\n');
@@ -114,7 +115,7 @@ export const whatifCommand = defineCliCommand({
     const changes = parseSet(String(a.set));
     const r = whatIf(await loadQuestionnaireInput(a), String(a.unit), changes);
     if (!r.ok) throw new IntegrationIndexError(r.issues);
-    emit(a, formatWhatIf(r.value, format, decimals));
+    emit(a, formatWhatIf(r.value, format, decimals, { raw: a.raw === true }));
     return exitCodes.ok;
   },
 });

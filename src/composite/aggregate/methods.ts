@@ -1,108 +1,11 @@
 /**
  * The aggregation functions, one per COINr `a_*` function, over the available children of one
  * unit: `x` and `w` hold only the present values and their weights (COINr drops missing
- * children and rescales the weights of the others). Internal to the aggregate step; exported
- * for tests and for the uncertainty analysis.
+ * children and rescales the weights of the others). The weighted means are `src/math/means.ts`'s,
+ * shared with the scoring engine; methods over a whole period (Copeland) live here.
+ * Internal to the aggregate step; exported for tests and for the uncertainty analysis.
  */
-
-/**
- * Weighted arithmetic mean (COINr `a_amean`): weights rescaled to sum to 1, then sum(w x).
- *
- * @example
- * ```ts
- * amean([1, 3], [1, 1], 2); //=> 2
- * ```
- */
-export function amean(x: ArrayLike<number>, w: ArrayLike<number>, k: number): number {
-  let ws = 0;
-  for (let i = 0; i < k; i++) ws += w[i] as number;
-  let s = 0;
-  for (let i = 0; i < k; i++) s += ((w[i] as number) / ws) * (x[i] as number);
-  return s;
-}
-
-/**
- * Weighted geometric mean (COINr `a_gmean`): exp(sum(w log x) / sum(w)); values must be > 0.
- *
- * @example
- * ```ts
- * gmean([1, 4], [1, 1], 2); //=> 2
- * ```
- */
-export function gmean(x: ArrayLike<number>, w: ArrayLike<number>, k: number): number {
-  let s = 0;
-  let ws = 0;
-  for (let i = 0; i < k; i++) {
-    s += (w[i] as number) * Math.log(x[i] as number);
-    ws += w[i] as number;
-  }
-  return Math.exp(s / ws);
-}
-
-/**
- * Weighted harmonic mean (COINr `a_hmean`): sum(w) / sum(w / x); values must be non-zero.
- *
- * @example
- * ```ts
- * hmean([1, 4], [1, 1], 2); //=> 1.6
- * ```
- */
-export function hmean(x: ArrayLike<number>, w: ArrayLike<number>, k: number): number {
-  let a = 0;
-  let b = 0;
-  for (let i = 0; i < k; i++) {
-    a += w[i] as number;
-    b += (w[i] as number) / (x[i] as number);
-  }
-  return a / b;
-}
-
-/**
- * Weighted generalised (power) mean (COINr `a_genmean`): (sum(w x^p) / sum(w))^(1/p), p != 0.
- * COINr returns NA as soon as one child is missing (its sum has no `na.rm`); here missing
- * children are left out and the weights rescaled, like every other method.
- *
- * @example
- * ```ts
- * genmean([1, 3], [1, 1], 2, 2); //=> Math.sqrt(5)
- * ```
- */
-export function genmean(x: ArrayLike<number>, w: ArrayLike<number>, k: number, p: number): number {
-  let s = 0;
-  let ws = 0;
-  for (let i = 0; i < k; i++) {
-    s += (w[i] as number) * (x[i] as number) ** p;
-    ws += w[i] as number;
-  }
-  return (s / ws) ** (1 / p);
-}
-
-/**
- * Weighted median: the smallest value whose cumulative rescaled weight reaches 1/2; when it
- * reaches exactly 1/2, the mean of that value and the next. With equal weights this is R's
- * `median` (the mean of the two middle values for an even count).
- *
- * @example
- * ```ts
- * median([4, 1, 3, 2], [1, 1, 1, 1], 4); //=> 2.5
- * ```
- */
-export function median(x: ArrayLike<number>, w: ArrayLike<number>, k: number): number {
-  const idx = Array.from({ length: k }, (_, i) => i).sort(
-    (a, b) => (x[a] as number) - (x[b] as number),
-  );
-  let ws = 0;
-  for (let i = 0; i < k; i++) ws += w[i] as number;
-  let cum = 0;
-  for (let j = 0; j < k; j++) {
-    const i = idx[j] as number;
-    cum += (w[i] as number) / ws;
-    if (Math.abs(cum - 0.5) < 1e-12 && j + 1 < k)
-      return ((x[i] as number) + (x[idx[j + 1] as number] as number)) / 2;
-    if (cum > 0.5) return x[i] as number;
-  }
-  return x[idx[k - 1] as number] as number;
-}
+export { amean, genmean, gmean, hmean, median } from '../../math/means.js';
 
 /**
  * Copeland scores of units over a set of indicators (COINr `a_copeland` via `outrankMatrix`).

@@ -1,41 +1,15 @@
-import { rankAverage } from '../_lib/stats.js';
+import { covariance, pearson, spearman } from '../../math/correlation.js';
 import type { CompositeMeta, Dataset } from '../data/types.js';
 
 /** Correlation type: Pearson on values, Spearman on (average) ranks. */
 export type CorrelationMethod = 'pearson' | 'spearman';
 
-function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  let n = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i] as number;
-    const b = y[i] as number;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    sx += a;
-    sy += b;
-    n++;
-  }
-  const mx = sx / n;
-  const my = sy / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < x.length; i++) {
-    const a = x[i] as number;
-    const b = y[i] as number;
-    if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    sxy += (a - mx) * (b - my);
-    sxx += (a - mx) ** 2;
-    syy += (b - my) ** 2;
-  }
-  return sxy / Math.sqrt(sxx * syy);
-}
-
 /**
  * Correlation matrix of the given columns over pairwise complete rows (R `cor(use =
- * "pairwise.complete.obs")`, as COINr's `get_corr`). Spearman ranks each column on its own
- * with average ranks for ties, then correlates the ranks of the rows both columns share.
+ * "pairwise.complete.obs")`, as COINr's `get_corr`). Spearman ranks the rows both columns
+ * share with average ranks for ties (see `spearman` in `src/math/correlation.ts`). Values are
+ * taken as the data set holds them: as in COINr, a raw data set keeps each indicator's own
+ * orientation, and a normalised one already carries the directions.
  *
  * @example
  * ```ts
@@ -56,15 +30,7 @@ export function correlationMatrix(
   return cols.map((x, i) =>
     cols.map((y, j) => {
       if (i === j) return 1;
-      if (method === 'pearson') return pearson(x, y);
-      // Spearman on the rows both have, as R does with pairwise complete observations.
-      const both = Array.from({ length: n }, (_, r) => r).filter(
-        (r) => !Number.isNaN(x[r] as number) && !Number.isNaN(y[r] as number),
-      );
-      return pearson(
-        rankAverage(both.map((r) => x[r] as number)),
-        rankAverage(both.map((r) => y[r] as number)),
-      );
+      return method === 'pearson' ? pearson(x, y) : spearman(x, y);
     }),
   );
 }
@@ -135,23 +101,7 @@ export function cronbachAlpha(ds: Dataset, codes: readonly string[]): number {
   let diag = 0;
   for (let i = 0; i < k; i++) {
     for (let j = 0; j < k; j++) {
-      const x = cols[i] as Float64Array;
-      const y = cols[j] as Float64Array;
-      let m = 0;
-      let sx = 0;
-      let sy = 0;
-      for (let r = 0; r < n; r++) {
-        if (Number.isNaN(x[r] as number) || Number.isNaN(y[r] as number)) continue;
-        sx += x[r] as number;
-        sy += y[r] as number;
-        m++;
-      }
-      let s = 0;
-      for (let r = 0; r < n; r++) {
-        if (Number.isNaN(x[r] as number) || Number.isNaN(y[r] as number)) continue;
-        s += ((x[r] as number) - sx / m) * ((y[r] as number) - sy / m);
-      }
-      const cov = s / (m - 1);
+      const cov = covariance(cols[i] as Float64Array, cols[j] as Float64Array);
       all += cov;
       if (i === j) diag += cov;
     }

@@ -1,4 +1,4 @@
-import { rankMin } from '../_lib/stats.js';
+import { rankMin } from '../../math/rank.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset, UnitTable } from '../data/types.js';
 

@@ -1,4 +1,4 @@
-import { meanOf, medianOf, momentsOf, rangeOf, sdOf } from '../_lib/stats.js';
+import { meanOf, medianOf, momentsOf, rangeOf, sdOf } from '../../math/summary.js';
 import type { Dataset } from '../data/types.js';
 
 /** Thresholds of {@link indicatorStatistics} (COINr `get_stats` defaults). */

@@ -1,4 +1,4 @@
-import { meanOf, sdOf } from '../_lib/stats.js';
+import { meanOf, sdOf } from '../../math/summary.js';
 import type { CompositeMeta, Dataset } from '../data/types.js';
 
 /**

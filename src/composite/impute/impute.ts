@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { meanOf, medianOf, rangeOf } from '../_lib/stats.js';
+import { meanOf, medianOf, rangeOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';

@@ -1,4 +1,5 @@
-import { meanOf, rangeOf, rankMin, sdOf } from '../_lib/stats.js';
+import { rankMin } from '../../math/rank.js';
+import { meanOf, rangeOf, sdOf } from '../../math/summary.js';
 
 /**
  * The normalisation functions, one per COINr `n_*` function. Each maps a vector that already

@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { rangeOf } from '../_lib/stats.js';
+import { rangeOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset, MetaNode } from '../data/types.js';

@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { momentsOf } from '../_lib/stats.js';
+import { momentsOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { periodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';

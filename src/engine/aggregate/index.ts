@@ -1,16 +1,9 @@
 /**
- * Aggregation methods of the scoring engine: small pure functions over the first `n` entries of
- * a values array and a weights array (the children present), each documented with its
- * convention. The composite toolkit keeps its own COINr-exact versions; these are the simple
- * ones the questionnaire engine needs.
+ * Aggregation methods of the scoring engine, by name. The functions themselves, with their
+ * conventions, live in `src/math/means.ts`, shared with the composite toolkit.
  */
 import type { AggregationMethod } from '../../framework/schema/common.js';
-import { amean } from './amean.js';
-import { genmean } from './genmean.js';
-import { gmean } from './gmean.js';
-import { hmean } from './hmean.js';
-import { median } from './median.js';
-import { min } from './min.js';
+import { amean, genmean, gmean, hmean, median, min } from '../../math/means.js';
 
 export { amean, genmean, gmean, hmean, median, min };
 

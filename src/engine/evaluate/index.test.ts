@@ -3,7 +3,7 @@ import type { AnswerSet } from '../../answers/types.js';
 import { frameworkSchema } from '../../framework/schema/framework.js';
 import { compileFramework } from '../compile/index.js';
 import { prepareAnswers } from '../prepare/index.js';
-import { evaluate, Reason } from './index.js';
+import { evaluate, evaluationWorkspace, Reason } from './index.js';
 
 const linear = { kind: 'linear' as const, min: -100, max: 100 };
 const framework = frameworkSchema.parse({
@@ -92,5 +92,53 @@ describe('evaluate', () => {
     const g = run({ x: '-50' });
     expect(Number.isNaN(g.score('g'))).toBe(true);
     expect(g.reason('g')).toBe(Reason.undefinedForMethod);
+  });
+});
+
+describe('evaluate with a workspace', () => {
+  const rows = (answers: Record<string, string | null>) =>
+    Object.entries(answers).map(([indicator, answer], i) => ({
+      unit: 'U',
+      period: 'p',
+      indicator,
+      answer,
+      origin: { file: 'a.csv', row: i + 1, line: i + 2, columns: {} },
+    }));
+  const prepare = (answers: Record<string, string | null>) => {
+    const r = rows(answers);
+    const p = prepareAnswers(plan, {
+      rows: r,
+      rejected: [],
+      read: r.length,
+      errors: [],
+      warnings: [],
+      files: [],
+    });
+    if (!p.ok) throw new Error('prepare');
+    return p.value;
+  };
+
+  it('reuses its arrays between runs and gives what a fresh run gives, with no value left over', () => {
+    const ws = evaluationWorkspace();
+    const full = prepare({ a: '100', b: 'n/a', c: '-50', x: '40' });
+    const sparse = prepare({ a: null, b: null, c: '20', x: null });
+    const first = evaluate(plan, full, { workspace: ws, missing: { notApplicable: 'max' } });
+    const scoreArray = first.score;
+    const answeredArray = first.answered;
+    for (const [prepared, missing] of [
+      [sparse, { noData: 'zero' as const }],
+      [full, {}],
+      [sparse, {}],
+    ] as const) {
+      const reused = evaluate(plan, prepared, { workspace: ws, missing });
+      const fresh = evaluate(plan, prepared, { missing });
+      expect(reused.score).toBe(scoreArray);
+      expect(reused.answered).toBe(answeredArray);
+      expect(Array.from(reused.score)).toEqual(Array.from(fresh.score));
+      expect(Array.from(reused.reason)).toEqual(Array.from(fresh.reason));
+      expect(Array.from(reused.answered)).toEqual(Array.from(fresh.answered));
+      expect(Array.from(reused.notApplicable)).toEqual(Array.from(fresh.notApplicable));
+      expect(Array.from(reused.missing)).toEqual(Array.from(fresh.missing));
+    }
   });
 });

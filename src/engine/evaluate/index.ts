@@ -36,6 +36,63 @@ export interface EvaluateOptions {
    * arrays are then empty. Coverage thresholds still apply either way.
    */
   counts?: boolean | undefined;
+  /**
+   * Buffers to score into, from {@link evaluationWorkspace}: loops that evaluate the same plan
+   * many times (what-if, gains, uncertainty) pass one workspace and allocate nothing per run.
+   * The evaluation returned then lives in the workspace: the next run with it overwrites it.
+   */
+  workspace?: EvaluationWorkspace | undefined;
+}
+
+/** Buffers {@link evaluate} reuses between runs; see {@link evaluationWorkspace}. */
+export interface EvaluationWorkspace {
+  /** @internal The typed arrays by role, grown when a run needs more. */
+  buffers: Partial<Record<WorkspaceBuffer, Float64Array | Int32Array | Uint8Array>>;
+}
+
+type WorkspaceBuffer =
+  | 'score'
+  | 'reason'
+  | 'answered'
+  | 'notApplicable'
+  | 'missing'
+  | 'presentW'
+  | 'missingW'
+  | 'sumWX'
+  | 'presentN'
+  | 'vals'
+  | 'wts';
+
+/**
+ * An empty workspace for {@link evaluate}: the first run with it allocates the score, reason and
+ * coverage arrays and the aggregation scratch; later runs of the same size reuse them (zeroed).
+ *
+ * @example
+ * ```ts
+ * const ws = evaluationWorkspace();
+ * for (const v of variants) use(evaluate(plan, prepared, { workspace: ws, missing: v }));
+ * ```
+ */
+export function evaluationWorkspace(): EvaluationWorkspace {
+  return { buffers: {} };
+}
+
+/** A zeroed array of `length` for `role`, taken from the workspace when it has one that fits. */
+function buffer<T extends Float64Array | Int32Array | Uint8Array>(
+  ws: EvaluationWorkspace | undefined,
+  role: WorkspaceBuffer,
+  length: number,
+  make: (n: number) => T,
+): T {
+  if (!ws) return make(length);
+  const held = ws.buffers[role] as T | undefined;
+  if (held && held.length === length) {
+    held.fill(0);
+    return held;
+  }
+  const fresh = make(length);
+  ws.buffers[role] = fresh;
+  return fresh;
 }
 
 /**
@@ -82,12 +139,15 @@ export function evaluate(
   const R = prepared.rowUnit.length;
   const N = plan.nodes.length;
   const { min, max } = plan.scale;
-  const score = new Float64Array(N * R);
-  const reason = new Uint8Array(N * R);
+  const ws = options.workspace;
+  const f64 = (n: number) => new Float64Array(n);
+  const i32 = (n: number) => new Int32Array(n);
+  const score = buffer(ws, 'score', N * R, f64);
+  const reason = buffer(ws, 'reason', N * R, (n) => new Uint8Array(n));
   const counting = options.counts !== false;
-  const answered = new Int32Array(counting ? N * R : 0);
-  const notApplicable = new Int32Array(counting ? N * R : 0);
-  const missing = new Int32Array(counting ? N * R : 0);
+  const answered = buffer(ws, 'answered', counting ? N * R : 0, i32);
+  const notApplicable = buffer(ws, 'notApplicable', counting ? N * R : 0, i32);
+  const missing = buffer(ws, 'missing', counting ? N * R : 0, i32);
   const failures: number[] = [];
   const ctxs: RuleContext[] = prepared.periods.map((_, k) =>
     ruleContext(plan.scale, prepared.asOf[k] as string),
@@ -105,12 +165,12 @@ export function evaluate(
   let widest = 1;
   for (const node of plan.nodes)
     widest = Math.max(widest, node.children.length, node.inputs.length);
-  const vals = new Float64Array(widest);
-  const wts = new Float64Array(widest);
-  const presentW = new Float64Array(R);
-  const missingW = new Float64Array(R);
-  const sumWX = new Float64Array(R);
-  const presentN = new Int32Array(R);
+  const vals = buffer(ws, 'vals', widest, f64);
+  const wts = buffer(ws, 'wts', widest, f64);
+  const presentW = buffer(ws, 'presentW', R, f64);
+  const missingW = buffer(ws, 'missingW', R, f64);
+  const sumWX = buffer(ws, 'sumWX', R, f64);
+  const presentN = buffer(ws, 'presentN', R, i32);
 
   for (const n of plan.order) {
     const node = plan.nodes[n];

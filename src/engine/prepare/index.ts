@@ -124,6 +124,16 @@ export function prepareAnswers(
  * {@link prepareAnswers} on answers read column-wise by `readAnswerTable`: the same checks,
  * decisions, counts and issues, without an object per row (the fast path of `scoreFiles`).
  *
+ * ```text
+ *  AnswerTableSet ──classifyRows──▶ RowState   (ids resolved, answers parsed, rejections,
+ *                                                validity dates against asOf)
+ *                 ──layOutGrid────▶ Grid       (units sorted, one row per unit and period
+ *                                                that has a readable answer)
+ *                 ──settleCells───▶ cell rows  (latest valid_from wins; identical ties
+ *                                                superseded with a warning, conflicts rejected)
+ *                 ──fillSlots─────▶ PreparedAnswers (values, answer index, counts)
+ * ```
+ *
  * @example
  * ```ts
  * const prepared = prepareTable(plan, readAnswerTable(files), { asOf: '2019-04-30' });
@@ -138,29 +148,76 @@ export function prepareTable(
   if (options.asOf !== undefined && dayNumber(options.asOf) === undefined) {
     return { ok: false, issues: [createIssue('SCORE_INVALID_AS_OF', { value: options.asOf })] };
   }
+  const rows = classifyRows(plan, answers, options);
+  const grid = layOutGrid(plan, rows);
+  const cellRow = settleCells(plan, answers, rows, grid);
+  return { ok: true, value: fillSlots(plan, answers, rows, grid, cellRow) };
+}
+
+/** Per input row of the table: what {@link classifyRows} found, and the issues so far. */
+interface RowState {
+  readonly table: AnswerTable;
+  /** USED, SUPERSEDED or REJECTED. */
+  readonly status: Uint8Array;
+  /** 1 when the row's unit and period are known (it gets a grid row even if rejected). */
+  readonly located: Uint8Array;
+  /** Unit index in order of first appearance (into `unitNames`). */
+  readonly rowUnitRaw: Int32Array;
+  readonly rowPeriod: Int32Array;
+  readonly rowSlot: Int32Array;
+  /** The parsed answer: NaN no data, -Infinity not applicable. */
+  readonly rowValue: Float64Array;
+  readonly unitNames: string[];
+  readonly asOfByPeriod: readonly string[];
+  readonly issues: Issue[];
+  readonly rejected: RejectedAnswer[];
+}
+
+/** Rejects table row `i` with a coded issue located at `field`. */
+function reject(
+  s: RowState,
+  i: number,
+  code: IssueCode,
+  params: Record<string, unknown>,
+  field: string,
+): void {
+  const row = s.table.rowAt(i);
+  const issue = createIssue(code, params as never, locate(row.origin, field));
+  s.status[i] = REJECTED;
+  s.issues.push(issue);
+  s.rejected.push({ origin: row.origin, issue, row });
+}
+
+/**
+ * Step 1 of {@link prepareTable}: resolves each row's period, unit and answer slot, parses its
+ * answer with the slot's rule, rejects what does not fit (unknown period or indicator, a
+ * composite answered directly, an answer the rule cannot parse) and supersedes rows not in
+ * force on the as-of date. Dictionary ids are looked up once, however many rows share them.
+ */
+function classifyRows(plan: Plan, answers: AnswerTableSet, options: PrepareOptions): RowState {
   const table = answers.table;
   const n = table.length;
   const dict = table.values;
-  const issues: Issue[] = [...answers.errors, ...answers.warnings];
-  const rejected: RejectedAnswer[] = [...answers.rejected];
-  for (const r of answers.rejected) issues.push(r.issue);
-
   const periodIds = plan.periods.map((p) => p.id);
   const periodOf = new Map(periodIds.map((id, i) => [id, i]));
   const asOfByPeriod = plan.periods.map((p) => options.asOf ?? p.referenceDate);
   const ctxs = asOfByPeriod.map((d) => ruleContext(plan.scale, d));
-  const fileOf = new Map(answers.files.map((f, i) => [f, i]));
-  // Tie-breaking order of the table's files: the order the caller gave the files in.
-  const fileRank = table.files.map((f) => fileOf.get(f) ?? 0);
+  const s: RowState = {
+    table,
+    status: new Uint8Array(n),
+    located: new Uint8Array(n),
+    rowUnitRaw: new Int32Array(n),
+    rowPeriod: new Int32Array(n),
+    rowSlot: new Int32Array(n),
+    rowValue: new Float64Array(n),
+    unitNames: [],
+    asOfByPeriod,
+    issues: [...answers.errors, ...answers.warnings],
+    rejected: [...answers.rejected],
+  };
+  for (const r of answers.rejected) s.issues.push(r.issue);
+  const { status, located, rowUnitRaw, rowPeriod, rowSlot, rowValue, unitNames } = s;
   let folded: Map<string, number> | undefined;
-
-  const status = new Uint8Array(n);
-  const located = new Uint8Array(n);
-  const rowUnitRaw = new Int32Array(n);
-  const rowPeriod = new Int32Array(n);
-  const rowSlot = new Int32Array(n);
-  const rowValue = new Float64Array(n);
-  const unitNames: string[] = [];
   // Per dictionary id: its period (-1 not looked up, -2 unknown), unit, slot, answer kind.
   const D = dict.length;
   const periodOfId = new Int32Array(D).fill(-1);
@@ -172,21 +229,6 @@ export function prepareTable(
   const validFrom = table.validFrom;
   const validTo = table.validTo;
   const dated = validFrom.size > 0 || validTo.size > 0;
-
-  const reject = (
-    i: number,
-    code: IssueCode,
-    params: Record<string, unknown>,
-    field: string,
-  ): void => {
-    const row = table.rowAt(i);
-    const issue = createIssue(code, params as never, locate(row.origin, field));
-    status[i] = REJECTED;
-    issues.push(issue);
-    rejected.push({ origin: row.origin, issue, row });
-  };
-
-  // Pass 1: resolve ids, parse answers, check validity dates.
   for (let i = 0; i < n; i++) {
     const periodId = table.period[i] as number;
     let p = periodOfId[periodId] as number;
@@ -196,7 +238,7 @@ export function prepareTable(
     }
     if (p === -2) {
       const period = dict[periodId] as string;
-      reject(i, 'SCORE_UNKNOWN_PERIOD', { period, periods: periodIds }, 'period');
+      reject(s, i, 'SCORE_UNKNOWN_PERIOD', { period, periods: periodIds }, 'period');
       continue;
     }
     // The unit and period are known: the unit gets a row in this period even if the answer fails.
@@ -225,6 +267,7 @@ export function prepareTable(
     }
     if (slotKnown[indicatorId] === 2) {
       reject(
+        s,
         i,
         'SCORE_UNKNOWN_INDICATOR',
         { indicator: dict[indicatorId] as string, suggestion: unknownOfId.get(indicatorId) },
@@ -237,6 +280,7 @@ export function prepareTable(
       const node = plan.nodes[-slot - 1];
       const inputs = node?.ruleObject?.composite ? node.ruleObject.inputs : [];
       reject(
+        s,
         i,
         'SCORE_COMPOSITE_ANSWERED',
         { indicator: dict[indicatorId] as string, inputs },
@@ -262,7 +306,7 @@ export function prepareTable(
         ctxs[p] as RuleContext,
       );
       if (typeof parsed !== 'number') {
-        reject(i, parsed.code, parsed.params, 'answer');
+        reject(s, i, parsed.code, parsed.params, 'answer');
         continue;
       }
       rowValue[i] = parsed;
@@ -276,7 +320,31 @@ export function prepareTable(
       }
     }
   }
-  // The grid: units sorted, rows for every unit and period that has a readable row.
+  return s;
+}
+
+/** The grid of {@link layOutGrid}: which units and periods get a row, and where. */
+interface Grid {
+  /** Units sorted (code-point order). */
+  readonly units: string[];
+  /** Per first-appearance unit index: its position in `units`. */
+  readonly rank: Int32Array;
+  /** Per period and sorted unit (`p * units.length + u`): its grid row, or -1. */
+  readonly gridOf: Int32Array;
+  /** Indexes into `plan.periods` of the periods that have rows. */
+  readonly scoredPeriods: number[];
+  readonly rowUnitList: number[];
+  readonly rowPeriodList: number[];
+}
+
+/**
+ * Step 2 of {@link prepareTable}: sorts the units and gives a grid row to every unit and
+ * period with a located input row (period-major, units sorted), even if all its answers
+ * were rejected, so the unit is still reported.
+ */
+function layOutGrid(plan: Plan, s: RowState): Grid {
+  const { unitNames, located, rowUnitRaw, rowPeriod } = s;
+  const n = located.length;
   const order = unitNames
     .map((_, i) => i)
     .sort((a, b) => {
@@ -314,10 +382,27 @@ export function prepareTable(
       rowPeriodList.push(scoredPeriods.length - 1);
     }
   }
-  const R = rowUnitList.length;
-  const S = plan.slots.length;
+  return { units, rank, gridOf, scoredPeriods, rowUnitList, rowPeriodList };
+}
 
-  // Pass 2: the answer in force per cell.
+/**
+ * Step 3 of {@link prepareTable}: the answer in force per grid row and slot. Of the rows in
+ * force for one cell, the latest `valid_from` wins; rows tied on it with the same parsed answer
+ * are duplicates (the first by file order, then row, is kept; the others superseded with a
+ * warning), with different answers they conflict (all rejected, the cell left without data).
+ * Returns, per cell (`slot * rows + row`), the table row in force or -1.
+ */
+function settleCells(plan: Plan, answers: AnswerTableSet, s: RowState, grid: Grid): Int32Array {
+  const { table, status, rowUnitRaw, rowPeriod, rowSlot, rowValue } = s;
+  const { rank, gridOf } = grid;
+  const n = table.length;
+  const U = grid.units.length;
+  const R = grid.rowUnitList.length;
+  const S = plan.slots.length;
+  const validFrom = table.validFrom;
+  const fileOf = new Map(answers.files.map((f, i) => [f, i]));
+  // Tie-breaking order of the table's files: the order the caller gave the files in.
+  const fileRank = table.files.map((f) => fileOf.get(f) ?? 0);
   const cellRow = new Int32Array(R * S).fill(-1);
   const ties = new Map<number, number[]>();
   const before = (a: number, b: number): boolean => {
@@ -370,18 +455,35 @@ export function prepareTable(
             severity: 'warning',
           },
         );
-        issues.push(issue);
+        s.issues.push(issue);
       }
     } else {
       cellRow[cell] = -1;
       for (const m of members) {
         const others = members.filter((o) => o !== m).map((o) => where(table, o));
-        reject(m, 'SCORE_CONFLICTING_ANSWERS', { ...about, others }, 'answer');
+        reject(s, m, 'SCORE_CONFLICTING_ANSWERS', { ...about, others }, 'answer');
       }
     }
   }
+  return cellRow;
+}
 
-  // Lay out the answers in force.
+/**
+ * Step 4 of {@link prepareTable}: lays the answers in force out slot-major (values and an
+ * index into `used`) and counts how every input row ended.
+ */
+function fillSlots(
+  plan: Plan,
+  answers: AnswerTableSet,
+  s: RowState,
+  grid: Grid,
+  cellRow: Int32Array,
+): PreparedAnswers {
+  const { table, status, rowValue, rejected, issues, asOfByPeriod } = s;
+  const { units, scoredPeriods, rowUnitList, rowPeriodList } = grid;
+  const n = table.length;
+  const R = rowUnitList.length;
+  const S = plan.slots.length;
   const values = new Float64Array(R * S).fill(Number.NaN);
   const answer = new Int32Array(R * S).fill(-1);
   let usedCount = 0;
@@ -404,21 +506,18 @@ export function prepareTable(
     rejected: rejected.length,
   };
   return {
-    ok: true,
-    value: {
-      units,
-      periods: scoredPeriods,
-      asOf: scoredPeriods.map((p) => asOfByPeriod[p] as string),
-      rowUnit: Int32Array.from(rowUnitList),
-      rowPeriod: Int32Array.from(rowPeriodList),
-      values,
-      answer,
-      table,
-      used,
-      rejected,
-      counts,
-      issues,
-      files: answers.files,
-    },
+    units,
+    periods: scoredPeriods,
+    asOf: scoredPeriods.map((p) => asOfByPeriod[p] as string),
+    rowUnit: Int32Array.from(rowUnitList),
+    rowPeriod: Int32Array.from(rowPeriodList),
+    values,
+    answer,
+    table,
+    used,
+    rejected,
+    counts,
+    issues,
+    files: answers.files,
   };
 }

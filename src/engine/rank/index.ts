@@ -1,3 +1,4 @@
+import { type RankOptions, rankInto, rankScratch } from '../../math/rank.js';
 import type { Plan } from '../compile/index.js';
 import type { Evaluation } from '../evaluate/index.js';
 import type { PreparedAnswers } from '../prepare/index.js';
@@ -5,15 +6,20 @@ import type { PreparedAnswers } from '../prepare/index.js';
 /** Scores closer than this share a rank, so that sums taken in a different order still tie. */
 export const RANK_TOLERANCE = 1e-9;
 
-/** Up to this many distinct scores, ranks are counted rather than sorted. */
-const MAX_DISTINCT = 16;
+/** The engine's ranking: competition ranks, best first, within {@link RANK_TOLERANCE}, 0 = none. */
+const ENGINE_RANKS = {
+  descending: true,
+  ties: 'min',
+  tolerance: RANK_TOLERANCE,
+  missing: 0,
+} as const satisfies RankOptions;
 
 /**
  * Competition ranking ("1224"): within a group, the highest score ranks 1, and tied scores share
  * the best rank of their tie, the next rank skipping as many places as were tied. Scores within
  * {@link RANK_TOLERANCE} tie. Empty scores get rank 0 (none). This is "standard competition
- * ranking" (the "1224" scheme of sports results; R's `rank(-x, ties.method = "min")`), the
- * convention COINr's `rank_df` uses for ranks.
+ * ranking" (R's `rank(-x, ties.method = "min")`), the convention COINr's `rank_df` uses; the
+ * ranking itself is `src/math/rank.ts`'s.
  *
  * @example
  * ```ts
@@ -22,96 +28,8 @@ const MAX_DISTINCT = 16;
  */
 export function competitionRanks(scores: ArrayLike<number>): Int32Array {
   const out = new Int32Array(scores.length);
-  rankInto(scores, 0, scores.length, out, 0, scratchFor(scores.length));
+  rankInto(scores, 0, scores.length, out, 0, rankScratch(scores.length), ENGINE_RANKS);
   return out;
-}
-
-/** Buffers reused across the groups {@link rankUnits} ranks. */
-interface Scratch {
-  distinct: Float64Array;
-  counts: Int32Array;
-  rankOf: Int32Array;
-  sorted: Float64Array;
-}
-
-function scratchFor(n: number): Scratch {
-  return {
-    distinct: new Float64Array(MAX_DISTINCT),
-    counts: new Int32Array(MAX_DISTINCT),
-    rankOf: new Int32Array(MAX_DISTINCT),
-    sorted: new Float64Array(n),
-  };
-}
-
-/** Ranks `scores[from..to)` into `out[at..)`; see {@link competitionRanks}. */
-function rankInto(
-  scores: ArrayLike<number>,
-  from: number,
-  to: number,
-  out: Int32Array,
-  at: number,
-  scratch: Scratch,
-): void {
-  const n = to - from;
-  // Fast path: indicator scores take a few distinct values (an option's score); count them.
-  const { distinct, counts, rankOf } = scratch;
-  counts.fill(0);
-  let k = 0;
-  let few = true;
-  for (let i = 0; i < n && few; i++) {
-    const s = scores[from + i] as number;
-    if (!Number.isFinite(s)) continue;
-    let j = 0;
-    while (j < k && distinct[j] !== s) j++;
-    if (j === k) {
-      if (k === MAX_DISTINCT) few = false;
-      else distinct[k++] = s;
-    }
-    if (few) counts[j] = (counts[j] as number) + 1;
-  }
-  if (few) {
-    for (let j = 0; j < k; j++) {
-      let above = 0;
-      const bound = (distinct[j] as number) + RANK_TOLERANCE;
-      for (let m = 0; m < k; m++) if ((distinct[m] as number) > bound) above += counts[m] as number;
-      rankOf[j] = 1 + above;
-    }
-    for (let i = 0; i < n; i++) {
-      const s = scores[from + i] as number;
-      if (!Number.isFinite(s)) {
-        out[at + i] = 0;
-        continue;
-      }
-      let j = 0;
-      while (distinct[j] !== s) j++;
-      out[at + i] = rankOf[j] as number;
-    }
-    return;
-  }
-  const sorted = scratch.sorted;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const s = scores[from + i] as number;
-    if (Number.isFinite(s)) sorted[m++] = s;
-  }
-  const present = sorted.subarray(0, m).sort();
-  for (let i = 0; i < n; i++) {
-    const s = scores[from + i] as number;
-    if (!Number.isFinite(s)) {
-      out[at + i] = 0;
-      continue;
-    }
-    // Count the scores above s + tolerance with a binary search on the ascending copy.
-    const bound = s + RANK_TOLERANCE;
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((present[mid] as number) <= bound) lo = mid + 1;
-      else hi = mid;
-    }
-    out[at + i] = 1 + (m - lo);
-  }
 }
 
 /**
@@ -143,7 +61,7 @@ export function rankUnits(
   for (let k = 0; k + 1 < starts.length; k++) {
     widest = Math.max(widest, (starts[k + 1] as number) - (starts[k] as number));
   }
-  const scratch = scratchFor(widest);
+  const scratch = rankScratch(widest);
   for (const node of plan.nodes) {
     if (node.ruleObject && !node.ruleObject.scores) continue;
     if (options.aggregatesOnly && node.ruleObject) continue;
@@ -151,7 +69,7 @@ export function rankUnits(
     for (let k = 0; k + 1 < starts.length; k++) {
       const a = starts[k] as number;
       const b = starts[k + 1] as number;
-      rankInto(evaluation.score, base + a, base + b, ranks, base + a, scratch);
+      rankInto(evaluation.score, base + a, base + b, ranks, base + a, scratch, ENGINE_RANKS);
     }
   }
   return ranks;

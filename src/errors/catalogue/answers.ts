@@ -74,14 +74,20 @@ export const answerTemplateTexts = {
       : p.min !== undefined
         ? `at least ${p.min}`
         : `at most ${String(p.max)}`,
-  band: (p: { gte?: number | undefined; lt?: number | undefined }) =>
-    p.gte !== undefined && p.lt !== undefined
-      ? `${p.gte} to under ${p.lt}`
-      : p.gte !== undefined
-        ? `${p.gte} or more`
-        : p.lt !== undefined
-          ? `under ${p.lt}`
-          : 'any value',
+  band: (p: {
+    gte?: number | undefined;
+    gt?: number | undefined;
+    lt?: number | undefined;
+    lte?: number | undefined;
+  }) => {
+    const from = p.gte !== undefined ? `${p.gte}` : p.gt !== undefined ? `more than ${p.gt}` : '';
+    const to = p.lt !== undefined ? `under ${p.lt}` : p.lte !== undefined ? `${p.lte}` : '';
+    if (from && to) return `${from} to ${to}`;
+    if (p.gte !== undefined) return `${p.gte} or more`;
+    if (from) return from;
+    if (p.lte !== undefined) return `${p.lte} or less`;
+    return to || 'any value';
+  },
   linear: (p: { min: number; max: number; lowerIsBetter: boolean }) =>
     `scored linearly from ${p.min} to ${p.max}${p.lowerIsBetter ? ', lower is better' : ''}`,
   date: 'a date YYYY-MM-DD',

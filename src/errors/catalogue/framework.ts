@@ -55,6 +55,8 @@ export const frameworkMessages = {
   FORMULA_SYNTAX: (p: { detail: string }) => `The formula does not parse: ${p.detail}`,
   FORMULA_SUPPORT_NOT_LOADED: (_p: Record<string, never>) =>
     'Formula support is not loaded: await loadFormulaSupport() before scoring or checking a framework with formula rules.',
+  FORMULA_UNQUOTED_ID: (p: { id: string }) =>
+    `The id "${p.id}" contains "-", which a formula reads as a minus; write it in backticks: \`${p.id}\`.`,
   FORMULA_FORBIDDEN: (p: { what: string }) =>
     `The formula uses ${p.what}, which formulas may not use.`,
   FORMULA_UNKNOWN_SYMBOL: (p: {
@@ -75,6 +77,10 @@ export const frameworkMessages = {
   RULE_NO_TOP_OPTION: (p: { max: number; best: number }) =>
     `No option reaches the top of the scale (${p.max}); the best scores ${p.best}.`,
   RULE_BANDS_OVERLAP: (p: { value: number }) => `Bands overlap at ${p.value}.`,
+  RULE_BANDS_GAP: (p: { from: number | null; to: number | null; gap: string; inRange: boolean }) =>
+    `No band holds the values in ${p.gap}${p.inRange ? ', which the range allows' : ' (between two bands)'}; an answer there cannot be scored (SCORE_NO_BAND).`,
+  RULE_BAND_DOUBLE_BOUND: (p: { first: string; second: string }) =>
+    `A band gives both "${p.first}" and "${p.second}"; keep one lower and one upper bound.`,
   RULE_EMPTY_RANGE: (p: { min: number; max: number }) =>
     `The range is empty or reversed: min ${p.min} is not below max ${p.max}.`,
   RULE_TABLE_ARITY: (p: { expected: number; got: number }) =>

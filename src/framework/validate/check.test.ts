@@ -61,6 +61,14 @@ describe('checkFramework', () => {
     expect(codes(f)).toEqual([]);
   });
 
+  it('reads ids with "-" in backticks, and says how to write one left bare', () => {
+    const dashed = (expression: string) =>
+      framework([bool('rec-lf'), { id: 'y', title: 'Y', rule: { kind: 'formula', expression } }]);
+    expect(codes(dashed('`rec-lf` * 100'))).toEqual([]);
+    expect(codes(dashed('rec-lf * 100'))).toEqual(['FORMULA_UNQUOTED_ID']);
+    expect(checkFramework(dashed('rec-lf * 100'))[0]?.params).toEqual({ id: 'rec-lf' });
+  });
+
   it('counts multi options together when they combine by sum', () => {
     const options = [
       { code: 'a', label: 'A', score: 50 },

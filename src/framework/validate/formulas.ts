@@ -31,10 +31,16 @@ export function checkFormulas(framework: Framework): Issue[] {
     }
     const local = new Set((indicator.subquestions ?? []).map((q) => q.id));
     const known = [...local, ...indicatorIds];
+    // An id with "-" written bare reads as a subtraction: say how to write it instead.
+    const parts = new Set<string>();
+    for (const id of unquotedDashedIds(indicator.rule.expression, known)) {
+      issues.push(createIssue('FORMULA_UNQUOTED_ID', { id }, { path: at }));
+      for (const part of id.split('-')) parts.add(part);
+    }
     const deps: string[] = [];
     const unknown: string[] = [];
     for (const symbol of compiled.formula.symbols) {
-      if (local.has(symbol)) continue;
+      if (local.has(symbol) || parts.has(symbol)) continue;
       if (indicatorIds.has(symbol)) deps.push(symbol);
       else unknown.push(symbol);
     }
@@ -92,4 +98,14 @@ export function checkFormulas(framework: Framework): Issue[] {
   };
   for (const id of edges.keys()) if (!state.has(id)) visit(id);
   return issues;
+}
+
+/** The ids with `-` among `known` that `expression` names outside backticks. */
+function unquotedDashedIds(expression: string, known: readonly string[]): string[] {
+  const bare = expression.replace(/`[^`]*`/g, ' ');
+  return known.filter((id) => {
+    if (!id.includes('-')) return false;
+    const at = new RegExp(`(^|[^A-Za-z0-9_.])${id.replace(/[-]/g, '\\-')}(?![A-Za-z0-9_-])`);
+    return at.test(bare);
+  });
 }

@@ -1,14 +1,9 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
+import { type Band, bandInterval } from '../../rules/bands/index.js';
 import type { AnswerOption } from '../../rules/choice/schema.js';
 import type { LeafRule, Rule } from '../../rules/schema.js';
 import type { Framework } from '../schema/framework.js';
 import { indicatorsOf, isScoredIndicator, type Path } from './walk.js';
-
-interface Band {
-  gte?: number | undefined;
-  lt?: number | undefined;
-  score: number;
-}
 
 interface Scale {
   min: number;
@@ -105,34 +100,92 @@ function options(list: readonly AnswerOption[], path: Path, scale: Scale, issues
   });
 }
 
+/** A point on the number line as a sweep sees it: `c`, or just after `c` (`after`: 1). */
+type Key = readonly [c: number, after: 0 | 1];
+
+const before = (a: Key, b: Key) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
+/** Interval notation, `[2, 5)`, with infinite ends written as such. */
+function interval(from: Key, to: Key): string {
+  const show = (x: number) =>
+    x === Number.POSITIVE_INFINITY ? '∞' : x === Number.NEGATIVE_INFINITY ? '-∞' : String(x);
+  return `${from[1] === 0 ? '[' : '('}${show(from[0])}, ${show(to[0])}${to[1] === 1 ? ']' : ')'}`;
+}
+
 /**
- * Bands `[gte, lt)`: each must hold some value, no two may share one, and their scores lie in
- * the scale. Overlaps are errors even though the first match wins, because an overlap is almost
- * always a typo in a threshold.
+ * Bands (`gte`/`gt` to `lt`/`lte`): each must hold some value, no two may share one, none may
+ * give two lower or two upper bounds, their scores lie in the scale, and no value between
+ * them goes unscored. Overlaps are errors even though the first match wins, because an overlap
+ * is almost always a typo in a threshold. A gap inside the declared `range` is an error (an
+ * answer there can never score); without a range, a gap between two bands is a warning.
  */
-function bands(list: readonly Band[], path: Path, scale: Scale, issues: Issue[]): void {
-  const lo = (b: Band) => b.gte ?? Number.NEGATIVE_INFINITY;
-  const hi = (b: Band) => b.lt ?? Number.POSITIVE_INFINITY;
+function bands(
+  list: readonly Band[],
+  path: Path,
+  scale: Scale,
+  issues: Issue[],
+  valueRange?: { min?: number | undefined; max?: number | undefined },
+): void {
+  const usable: { start: Key; end: Key }[] = [];
   list.forEach((b, i) => {
     outOfScale(b.score, [...path, i, 'score'], scale, issues);
-    if (lo(b) >= hi(b)) {
-      issues.push(
-        createIssue('RULE_EMPTY_RANGE', { min: lo(b), max: hi(b) }, { path: [...path, i] }),
-      );
+    for (const [first, second] of [
+      ['gte', 'gt'],
+      ['lt', 'lte'],
+    ] as const) {
+      if (b[first] !== undefined && b[second] !== undefined)
+        issues.push(
+          createIssue('RULE_BAND_DOUBLE_BOUND', { first, second }, { path: [...path, i, second] }),
+        );
+    }
+    const { lo, loIn, hi, hiIn } = bandInterval(b);
+    if (lo > hi || (lo === hi && !(loIn && hiIn))) {
+      issues.push(createIssue('RULE_EMPTY_RANGE', { min: lo, max: hi }, { path: [...path, i] }));
       return;
     }
-    for (let j = 0; j < i; j++) {
-      const a = list[j] as Band;
-      if (lo(a) >= hi(a)) continue;
-      const from = Math.max(lo(a), lo(b));
-      const to = Math.min(hi(a), hi(b));
-      if (from < to) {
-        const value = Number.isFinite(from) ? from : to;
+    const start: Key = [lo, loIn ? 0 : 1];
+    const end: Key = [hi, hiIn ? 1 : 0];
+    for (const a of usable) {
+      // The later start and the earlier end; the bands share a value if one precedes the other.
+      const from = before(a.start, start) ? start : a.start;
+      const to = before(a.end, end) ? a.end : end;
+      if (before(from, to)) {
+        const value = Number.isFinite(from[0]) ? from[0] : to[0];
         issues.push(createIssue('RULE_BANDS_OVERLAP', { value }, { path: [...path, i] }));
         break;
       }
     }
+    usable.push({ start, end });
   });
+  if (usable.length === 0) return;
+  usable.sort((a, b) => (before(a.start, b.start) ? -1 : before(b.start, a.start) ? 1 : 0));
+  const inRange = valueRange !== undefined;
+  let cursor: Key = inRange
+    ? [valueRange.min ?? Number.NEGATIVE_INFINITY, 0]
+    : (usable[0] as { start: Key }).start;
+  const limit: Key = inRange
+    ? [valueRange.max ?? Number.POSITIVE_INFINITY, 1]
+    : usable.reduce<Key>((m, u) => (before(m, u.end) ? u.end : m), usable[0]?.end as Key);
+  const gap = (to: Key) => {
+    issues.push(
+      createIssue(
+        'RULE_BANDS_GAP',
+        {
+          from: Number.isFinite(cursor[0]) ? cursor[0] : null,
+          to: Number.isFinite(to[0]) ? to[0] : null,
+          gap: interval(cursor, to),
+          inRange,
+        },
+        { path, severity: inRange ? 'error' : 'warning' },
+      ),
+    );
+  };
+  for (const u of usable) {
+    if (!before(cursor, limit)) break;
+    if (before(cursor, u.start)) gap(before(u.start, limit) ? u.start : limit);
+    if (before(cursor, u.end)) cursor = u.end;
+  }
+  if (before(cursor, limit)) gap(limit);
 }
 
 function checkRule(rule: Rule | LeafRule, path: Path, scale: Scale, issues: Issue[]): void {
@@ -150,7 +203,7 @@ function checkRule(rule: Rule | LeafRule, path: Path, scale: Scale, issues: Issu
       return;
     case 'bands':
       range(rule.range, [...path, 'range'], issues);
-      bands(rule.bands, [...path, 'bands'], scale, issues);
+      bands(rule.bands, [...path, 'bands'], scale, issues, rule.range);
       return;
     case 'linear':
       range(rule, [...path, 'max'], issues, true);

@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { AnswerRow } from '../../answers/types.js';
+import { toCsv } from '../../io/csv.js';
 
 /**
  * The header of a long answers file, in the order the answer readers expect.
@@ -13,7 +13,8 @@ export const LONG_ANSWER_COLUMNS = ['unit', 'period', 'indicator', 'answer'] as 
 
 /**
  * Writes answers as a long answers CSV (`unit,period,indicator,answer`, plus `valid_from`,
- * `valid_to`, `source` and `comment` when any row has them), RFC 4180 quoting by csv-stringify.
+ * `valid_to`, `source` and `comment` when any row has them) through the shared writer `toCsv`:
+ * RFC 4180 quoting, formula-like cells neutralised unless `raw` (the readers drop the `'` again).
  * No data (`null`) is an empty cell.
  *
  * @example
@@ -22,7 +23,10 @@ export const LONG_ANSWER_COLUMNS = ['unit', 'period', 'indicator', 'answer'] as 
  * //=> 'unit,period,indicator,answer\nAT,2019,aa1,b\n'
  * ```
  */
-export function formatAnswersCsv(rows: readonly AnswerRow[]): string {
+export function formatAnswersCsv(
+  rows: readonly AnswerRow[],
+  options: { raw?: boolean } = {},
+): string {
   const optional = (['validFrom', 'validTo', 'source', 'comment'] as const).filter((k) =>
     rows.some((r) => r[k] !== undefined),
   );
@@ -40,5 +44,5 @@ export function formatAnswersCsv(rows: readonly AnswerRow[]): string {
     r.answer === null ? '' : String(r.answer),
     ...optional.map((k) => r[k] ?? ''),
   ]);
-  return stringify([header, ...records]);
+  return toCsv([header, ...records], { raw: options.raw === true });
 }

@@ -129,10 +129,10 @@ export interface DataPackageOptions {
   /** The result's provenance stamp, carried in the descriptor and named in its sources. */
   provenance?: Provenance | null;
   /**
-   * Neutralise text cells a spreadsheet would run as formulas (see `excelSafeCell`); true by
-   * default, since published CSVs are opened in Excel too.
+   * Write text cells as they are; by default those a spreadsheet would run as formulas are
+   * neutralised (see `excelSafeCell`), since published CSVs are opened in Excel too.
    */
-  excelSafe?: boolean;
+  raw?: boolean;
 }
 
 /**
@@ -291,7 +291,7 @@ export function dataPackage(view: ResultView, options: DataPackageOptions = {}):
   const lang = view.framework.language;
   const decimals = options.decimals === undefined ? null : options.decimals;
   const periods = options.periods ?? view.periods;
-  const csv = (rows: CsvCell[][]) => toCsv(rows, { excelSafe: options.excelSafe ?? true });
+  const csv = (rows: CsvCell[][]) => toCsv(rows, { raw: options.raw === true });
   const kinds = view.nodes.map((n) => n.kind);
   const scores = longRows(view, { periods, kinds: [...new Set(kinds)], decimals });
 

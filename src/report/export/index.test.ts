@@ -90,7 +90,7 @@ describe('exportMarkdown', () => {
       [
         '### 2019',
         '',
-        '| Rank | Unit | Overall | Residency | Family <reunification> |',
+        '| Rank | Unit | Overall | Residency | Family &lt;reunification&gt; |',
         '| ---: | --- | ---: | ---: | ---: |',
         '| 1 | XB | 75.0 | 50.0 | 100.0 |',
         '| 2 | XA | 50.0 | 50.0 | 50.0 |',
@@ -105,7 +105,7 @@ describe('exportMarkdown', () => {
       scores: { '1': { 'A|B': { res: null } } },
     });
     const md = exportMarkdown(v, { kinds: ['dimension'], lang: 'bg' });
-    expect(md).toContain('| Rank | Unit | Пребиваване | Family <reunification> |');
+    expect(md).toContain('| Rank | Unit | Пребиваване | Family &lt;reunification&gt; |');
     expect(md).toContain('|  | A\\|B | – | – |');
   });
 });

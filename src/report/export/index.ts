@@ -9,6 +9,7 @@ import {
 } from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
+import { markdownText } from '../../io/neutralise.js';
 import { resolveText } from '../../text/text.js';
 import { formatScore } from '../format.js';
 import type { ResultView, ViewCoverage, ViewNode, ViewNodeKind } from '../view.js';
@@ -49,6 +50,8 @@ export interface CsvExportOptions extends ExportSelection {
    * locales where the comma is the decimal separator. Decimals stay dots in either case.
    */
   excel?: boolean;
+  /** Write cells as they are, without neutralising formula-like text (`toCsv`'s `raw`). */
+  raw?: boolean;
 }
 
 const aggregateKinds: readonly ViewNodeKind[] = [
@@ -193,8 +196,8 @@ export function wideRows(view: ResultView, selection: ExportSelection = {}): Csv
 
 /**
  * Writes the long or wide export as CSV through the shared writer (`toCsv`), with every cell
- * a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return) neutralised,
- * always: unit names and ids come from user files.
+ * a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, carriage return) neutralised
+ * unless `raw` is set: unit names and ids come from user files.
  *
  * @example
  * ```ts
@@ -211,27 +214,24 @@ export function exportCsv(
     ['long', 'wide'].includes(shape)
       ? undefined
       : invalidArgument('exportCsv', 'shape', '"long" or "wide"', shape),
-    optionsProblem('exportCsv', 'options', options, { ...selectionFields, excel: 'boolean' }),
+    optionsProblem('exportCsv', 'options', options, {
+      ...selectionFields,
+      excel: 'boolean',
+      raw: 'boolean',
+    }),
   );
-  const { excel, ...selection } = options;
+  const { excel, raw, ...selection } = options;
   const rows = shape === 'long' ? longRows(view, selection) : wideRows(view, selection);
   return toCsv(rows, {
-    excelSafe: true,
+    raw: raw === true,
     ...(excel ? { bom: true, delimiter: ';' as const } : {}),
   });
-}
-
-function markdownCell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ');
 }
 
 /**
  * A Markdown table per period: units in rank order of the root node, one column per selected
  * node (titled in `lang`), scores rounded half away from zero to `decimals` (1 by default),
- * empty scores shown as `–`. Pipes and line breaks in texts are escaped.
+ * empty scores shown as `–`. Texts go through `markdownText`: HTML, pipes and line breaks escaped.
  *
  * @example
  * ```ts
@@ -256,17 +256,17 @@ export function exportMarkdown(view: ResultView, selection: ExportSelection = {}
       .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
     const header = ['Rank', 'Unit', ...nodes.map(title)];
     const lines = [
-      `| ${header.map(markdownCell).join(' | ')} |`,
+      `| ${header.map(markdownText).join(' | ')} |`,
       `| ${header.map((_, i) => (i === 1 ? '---' : '---:')).join(' | ')} |`,
       ...units.map(({ u, rank }) => {
         const cells = nodes.map((n) => {
           const s = view.cell(u, period, n.id)?.score ?? null;
           return s === null ? '–' : formatScore(s, decimals);
         });
-        return `| ${[rank === null ? '' : String(rank), u, ...cells].map(markdownCell).join(' | ')} |`;
+        return `| ${[rank === null ? '' : String(rank), u, ...cells].map(markdownText).join(' | ')} |`;
       }),
     ];
-    parts.push(`### ${markdownCell(period)}\n\n${lines.join('\n')}\n`);
+    parts.push(`### ${markdownText(period)}\n\n${lines.join('\n')}\n`);
   }
   return parts.join('\n');
 }

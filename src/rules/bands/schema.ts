@@ -9,11 +9,15 @@ export const valueRangeSchema = z.strictObject({
 });
 
 /**
- * One band: values `v` with `gte <= v < lt` score `score`. Either bound may be left out.
+ * One band: the values between its lower bound (`gte`: at least, or `gt`: more than) and its
+ * upper bound (`lt`: less than, or `lte`: at most) score `score`. Either bound may be left out;
+ * a band gives at most one of `gte`/`gt` and one of `lt`/`lte` (`validate` reports both).
  */
 export const bandSchema = z.strictObject({
   gte: finiteSchema.optional(),
+  gt: finiteSchema.optional(),
   lt: finiteSchema.optional(),
+  lte: finiteSchema.optional(),
   score: finiteSchema,
   label: textSchema.optional(),
 });

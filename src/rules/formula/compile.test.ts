@@ -152,3 +152,23 @@ describe('isUnitName', () => {
     expect(isUnitName('a')).toBe(false);
   });
 });
+
+describe('ids with "-" in backticks', () => {
+  it('reads a quoted id as one name, in symbols and in the scope', () => {
+    const r = compileFormula('`rec-lf` * 2 + `rec-lf` / 2 + b');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.formula.symbols).toEqual(['b', 'rec-lf']);
+    expect(r.formula.evaluate({ 'rec-lf': 10, b: 1 })).toBe(26);
+    expect(() => r.formula.evaluate({ b: 1 })).toThrow(/rec-lf/);
+  });
+
+  it('refuses an unclosed backtick or a quote that holds no id', () => {
+    const codes = (e: string) => {
+      const r = compileFormula(e);
+      return r.ok ? [] : r.issues.map((i) => i.code);
+    };
+    expect(codes('`rec-lf * 2')).toEqual(['FORMULA_SYNTAX']);
+    expect(codes('`a + b` * 2')).toEqual(['FORMULA_SYNTAX']);
+  });
+});

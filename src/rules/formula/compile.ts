@@ -170,6 +170,34 @@ function check(root: MathNode, issues: Issue[], symbols: Set<string>): void {
   visit(root);
 }
 
+/** A name in backticks: `` `rec-lf` `` reads the id `rec-lf`, where a bare `-` would subtract. */
+const quoted = /`([^`]*)`/g;
+const quotedId = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/**
+ * Replaces each backtick-quoted id by a plain symbol mathjs can parse (`_q0_`, `_q1_`, ...;
+ * an id cannot start with `_`, so none collides with a real one), and returns what each
+ * stands for. A quote that is not closed or holds something other than an id is a
+ * `FORMULA_SYNTAX` issue.
+ */
+function unquoteIds(expression: string): { text: string; names: Map<string, string> } | Issue {
+  const names = new Map<string, string>();
+  const byId = new Map<string, string>();
+  let bad: string | undefined;
+  const text = expression.replace(quoted, (_, id: string) => {
+    if (!quotedId.test(id)) bad ??= `\`${id}\` is not an id (letters, digits, "_" and "-")`;
+    let name = byId.get(id);
+    if (name === undefined) {
+      name = `_q${byId.size}_`;
+      byId.set(id, name);
+      names.set(name, id);
+    }
+    return name;
+  });
+  if (text.includes('`')) bad ??= 'a backtick is not closed';
+  return bad === undefined ? { text, names } : createIssue('FORMULA_SYNTAX', { detail: bad });
+}
+
 /**
  * Parses and checks a formula once; the result evaluates many times.
  *
@@ -177,8 +205,9 @@ function check(root: MathNode, issues: Issue[], symbols: Set<string>): void {
  * (`== != < > <= >=`, chained too), `and`/`or`/`not`, `cond ? a : b`, and the functions
  * {@link formulaFunctions}. Everything else (assignment, function definitions, property or
  * index access, matrices, strings, `import`, `createUnit`, `evaluate`, `parse`, `simplify`,
- * `derivative`, `resolve`, units) is a `FORMULA_FORBIDDEN` issue. Names must be plain symbols
- * (letters, digits, `_`), so an id with `-` cannot appear in a formula.
+ * `derivative`, `resolve`, units) is a `FORMULA_FORBIDDEN` issue. Names are plain symbols
+ * (letters, digits, `_`); an id with `-` is written in backticks (`` `rec-lf` * 2 ``), since a
+ * bare `-` subtracts. `symbols` and `evaluate`'s scope use the ids as written.
  *
  * @example
  * ```ts
@@ -186,6 +215,7 @@ function check(root: MathNode, issues: Issue[], symbols: Set<string>): void {
  * if (r.ok) r.formula.symbols;                          //=> ['a', 'b', 'c']
  * if (r.ok) r.formula.evaluate({ a: 0, b: 50, c: 100 }); //=> 70
  * compileFormula('import({})').ok;                       //=> false (FORMULA_FORBIDDEN)
+ * compileFormula('`rec-lf` / 2').ok && compileFormula('`rec-lf` / 2').formula.symbols; //=> ['rec-lf']
  * ```
  */
 export function compileFormula(
@@ -195,9 +225,11 @@ export function compileFormula(
   if (math === undefined) {
     return { ok: false, issues: [createIssue('FORMULA_SUPPORT_NOT_LOADED', {})] };
   }
+  const unquoted = unquoteIds(expression);
+  if (!('text' in unquoted)) return { ok: false, issues: [unquoted] };
   let root: MathNode;
   try {
-    root = math.parse(expression);
+    root = math.parse(unquoted.text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, issues: [createIssue('FORMULA_SYNTAX', { detail })] };
@@ -206,21 +238,25 @@ export function compileFormula(
   const found = new Set<string>();
   check(root, issues, found);
   if (issues.length > 0) return { ok: false, issues };
-  const symbols = [...found].sort();
+  // Internal symbol and the id it reads, sorted by id.
+  const pairs = [...found]
+    .map((name) => [name, unquoted.names.get(name) ?? name] as const)
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const symbols = [...new Set(pairs.map((p) => p[1]))];
   const code = root.compile();
   const formula: CompiledFormula = {
     expression,
     symbols,
     evaluate(scope) {
       const values = new Map<string, number>();
-      for (const s of symbols) {
+      for (const [name, s] of pairs) {
         const v = Object.hasOwn(scope, s) ? scope[s] : undefined;
         if (typeof v !== 'number' || !Number.isFinite(v)) {
           throw new IntegrationIndexError([
             createIssue('FORMULA_MISSING_VALUE', { symbol: s, expression }),
           ]);
         }
-        values.set(s, v);
+        values.set(name, v);
       }
       const result: unknown = code.evaluate(values);
       if (typeof result === 'boolean') return result ? 1 : 0;

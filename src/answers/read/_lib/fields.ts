@@ -78,7 +78,7 @@ export function classifyHeader(raw: string): HeaderName {
 }
 
 /**
- * A cell as the answer means it: a leading `'` that `toCsv({ excelSafe: true })` put before
+ * A cell as the answer means it: a leading `'` that `toCsv (by default)` put before
  * `= + - @`, tab or CR is dropped, then white space is trimmed. Strings that need neither are
  * returned as they are (no copy).
  *

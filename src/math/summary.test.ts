@@ -1,14 +1,17 @@
+import fc from 'fast-check';
+import { quantileSeq } from 'mathjs';
 import { describe, expect, it } from 'vitest';
+import { rankAverage, rankMin } from './rank.js';
 import {
   kurtosisOf,
   meanOf,
   medianOf,
   momentsOf,
-  rankAverage,
-  rankMin,
+  quantile7,
   sdOf,
   skewnessOf,
-} from './stats.js';
+  varianceOf,
+} from './summary.js';
 
 describe('statistics with COINr/R conventions', () => {
   it('skips NaN in mean, sd (n - 1) and median (mean of the middle two)', () => {
@@ -39,5 +42,38 @@ describe('statistics with COINr/R conventions', () => {
     expect(Array.from(rankMin([3, 1, 3, Number.NaN, 2]))).toEqual([3, 1, 3, Number.NaN, 2]);
     expect(Array.from(rankMin([3, 1, 3, 2], true))).toEqual([1, 4, 1, 3]);
     expect(Array.from(rankAverage([3, 1, 3, 2]))).toEqual([3.5, 1, 3.5, 2]);
+  });
+
+  it("takes quantiles as R's quantile(type = 7)", () => {
+    // R: quantile(c(10, 1, 3, 2, 4), c(0.05, 0.5, 0.95)) gives 1.2, 3, 8.8
+    expect(quantile7([10, 1, 3, 2, 4], 0.05)).toBeCloseTo(1.2, 12);
+    expect(quantile7([10, 1, 3, 2, 4], 0.5)).toBe(3);
+  });
+
+  it('equals mathjs quantileSeq bit for bit (property)', () => {
+    fc.assert(
+      fc.property(
+        // Values a score takes (mathjs compares with a relative epsilon, so it cannot order
+        // subnormal neighbours; scores never are).
+        fc.array(
+          fc.integer({ min: -1e8, max: 1e8 }).map((k) => k / 997),
+          {
+            minLength: 1,
+            maxLength: 40,
+          },
+        ),
+        fc.integer({ min: 0, max: 1000 }).map((k) => k / 1000),
+        (xs, p) => {
+          expect(quantile7(xs, p)).toBe(quantileSeq(xs, p) as number);
+        },
+      ),
+    );
+    expect(quantile7([10, 1, 3, 2, 4], 0.95)).toBeCloseTo(8.8, 12);
+    expect(quantile7([Number.NaN], 0.5)).toBeNaN();
+  });
+
+  it('computes the sample variance (n - 1) over the non-missing values', () => {
+    expect(varianceOf([1, 2, 3, 4])).toBeCloseTo(5 / 3, 14);
+    expect(varianceOf([1, Number.NaN])).toBeNaN();
   });
 });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregators, amean, genmean, gmean, hmean, median, min } from './index.js';
+import { aggregators } from '../engine/aggregate/index.js';
+import { amean, genmean, gmean, hmean, median, min } from './means.js';
 
 const w1 = [1, 1, 1, 1];
 
@@ -43,5 +45,30 @@ describe('aggregation methods', () => {
       expect(s, name).toBeGreaterThanOrEqual(12);
       expect(s, name).toBeLessThanOrEqual(88);
     }
+  });
+});
+
+describe('means: zero and missing rules', () => {
+  it('renormalises the weights over the children passed, whatever their scale', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 100, noNaN: true }), { minLength: 1, maxLength: 10 }),
+        fc.double({ min: 0.1, max: 1000, noNaN: true }),
+        (x, c) => {
+          const w = x.map((_, i) => 1 + (i % 3));
+          const wc = w.map((v) => v * c);
+          for (const f of [amean, gmean, hmean, median]) {
+            const a = f(x, w, x.length);
+            expect(Math.abs(f(x, wc, x.length) - a)).toBeLessThanOrEqual(1e-9 * Math.abs(a));
+          }
+        },
+      ),
+    );
+  });
+
+  it('genmean with p < 0 and a zero gives zero, as gmean and hmean do', () => {
+    expect(genmean([50, 0], [1, 1], 2, -2)).toBe(0);
+    expect(hmean([50, -1], [1, 1], 2)).toBeNaN();
+    expect(genmean([50, -1], [1, 1], 2, 2)).toBeNaN();
   });
 });
