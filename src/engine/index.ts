@@ -28,6 +28,8 @@
  *
  * Every phase is a pure function; `score` and `safeScore` run them all.
  */
+
+import type { AnswerStatus } from '../answers/read/_lib/fields.js';
 import {
   type AnswerTableSet,
   type ReadAnswersOptions,
@@ -51,6 +53,7 @@ export { compileFramework, type NodeKind, type Plan, type PlanNode } from './com
 export { type Evaluation, evaluate, type MissingOverrides } from './evaluate/index.js';
 export {
   type AnswerCounts,
+  type Disagreement,
   type PreparedAnswers,
   prepareAnswers,
   prepareTable,
@@ -63,6 +66,12 @@ export interface ScoreOptions {
   asOf?: string | undefined;
   /** Overrides of the framework's missing-data policy for this run. */
   missing?: MissingOverrides | undefined;
+  /**
+   * Score only answers at or above this review state (`draft` < `submitted` < `reviewed` <
+   * `final`; no status counts as `submitted`); how many were left out is a
+   * `SCORE_STATUS_EXCLUDED` warning. Default: every answer.
+   */
+  status?: AnswerStatus | undefined;
   /** The language of titles and labels in the result; default: the framework's. */
   lang?: string | undefined;
   /** The files the framework and answers were read from, for the result's provenance stamp. */
@@ -97,16 +106,18 @@ export function safeScore(
     plan = compiled.value;
     warnings.push(...compiled.warnings);
   }
+  const prepareOptions = { asOf: options.asOf, status: options.status };
   const prepared =
     'table' in answers
-      ? prepareTable(plan, answers, { asOf: options.asOf })
-      : prepareAnswers(plan, answers, { asOf: options.asOf });
+      ? prepareTable(plan, answers, prepareOptions)
+      : prepareAnswers(plan, answers, prepareOptions);
   if (!prepared.ok) return { ok: false, issues: prepared.issues };
   const evaluation = evaluate(plan, prepared.value, { missing: options.missing });
   const ranks = rankUnits(plan, prepared.value, evaluation);
   const assembled = assemble(plan, prepared.value, evaluation, ranks, {
     asOf: options.asOf,
     lang: options.lang,
+    status: options.status,
   });
   // Old periods scored with a newer edition say what they cannot compare (issue 8).
   const editionIssues = isPlan(framework)
@@ -128,6 +139,8 @@ export function safeScore(
         asOf: options.asOf ?? null,
         missing: assembled.options.missing,
         lang: options.lang ?? null,
+        status: options.status ?? null,
+        experts: assembled.experts ?? [],
       },
       options.provenance ?? {},
     ),

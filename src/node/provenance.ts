@@ -203,6 +203,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
       asOf: stamp.options.asOf ?? undefined,
       missing: stamp.options.missing,
       lang: stamp.options.lang ?? undefined,
+      status: stamp.options.status,
     });
     if (!r.ok) issues.push(...r.issues);
     else {

@@ -66,7 +66,11 @@ export const provenanceSchema = z.object({
     lang: z.string().nullable(),
     /** Decimals of printed scores (the JSON keeps full precision); null when not printed. */
     decimals: z.number().int().nullable(),
+    /** The lowest review state scored (`score --status`); absent when every answer was. */
+    status: z.enum(['draft', 'submitted', 'reviewed', 'final']).optional(),
   }),
+  /** The experts whose answers were read (sorted); absent when no answer names one. */
+  experts: z.array(z.string()).optional(),
 });
 /** The provenance stamp on a result. See {@link provenanceSchema}. */
 export type Provenance = z.infer<typeof provenanceSchema>;

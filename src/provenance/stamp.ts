@@ -46,7 +46,15 @@ export interface StampedFramework {
 export function createStamp(
   framework: StampedFramework,
   value: Framework | undefined,
-  options: { asOf: string | null; missing: Provenance['options']['missing']; lang: string | null },
+  options: {
+    asOf: string | null;
+    missing: Provenance['options']['missing'];
+    lang: string | null;
+    /** The lowest review state scored, when `score --status` filtered. */
+    status?: Provenance['options']['status'] | null;
+    /** The experts whose answers were read. */
+    experts?: readonly string[];
+  },
   inputs: ProvenanceInputs,
 ): Provenance {
   const files = inputs.framework?.files ?? [];
@@ -76,6 +84,8 @@ export function createStamp(
       missing: { ...options.missing },
       lang: options.lang,
       decimals: inputs.decimals ?? null,
+      ...(options.status ? { status: options.status } : {}),
     },
+    ...(options.experts && options.experts.length > 0 ? { experts: [...options.experts] } : {}),
   };
 }

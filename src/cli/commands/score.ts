@@ -4,6 +4,7 @@
  * error and position; the rest is scored (exit 0) unless `--strict`.
  */
 import { statSync, writeFileSync } from 'node:fs';
+import { parseStatus } from '../../answers/read/_lib/fields.js';
 import type { AnswerTableSet } from '../../answers/read/index.js';
 import { type ScoreOptions, safeScore } from '../../engine/index.js';
 import { formatScore } from '../../engine/result/round.js';
@@ -57,6 +58,11 @@ export const scoringArgs = {
       'Decimals of printed scores, rounded half away from zero (JSON keeps full precision)',
   },
   lang: { type: 'string', description: 'Language of titles and labels (default: the framework’s)' },
+  status: {
+    type: 'string',
+    description:
+      'Score only answers at or above this review state: draft, submitted, reviewed or final (an answer without a status counts as submitted)',
+  },
 } as const;
 
 /** What `score` and `explain` load before scoring. */
@@ -84,6 +90,12 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   if (missing !== undefined && !['exclude', 'zero', 'fail'].includes(missing)) {
     throw new UsageError(`Unknown --missing "${missing}"; expected exclude, zero or fail.`);
   }
+  const status = args.status as string | undefined;
+  if (status !== undefined && parseStatus(status) === undefined) {
+    throw new UsageError(
+      `Unknown --status "${status}"; expected draft, submitted, reviewed or final.`,
+    );
+  }
   const read = readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
   const answers = await readAnswerTableFiles(paths);
@@ -100,6 +112,7 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
     },
   };
   if (missing !== undefined) options.missing = { noData: missing as 'exclude' | 'zero' | 'fail' };
+  if (status !== undefined) options.status = parseStatus(status);
   return { framework, answers, options, decimals, frameworkFile: read.frameworkFile };
 }
 
@@ -123,6 +136,13 @@ export function scoreAndReport(inputs: ScoringInputs): { result: ScoreResult; is
   process.stderr.write(
     `Read ${c.read} answers: ${c.used} used, ${c.superseded} superseded, ${c.rejected} rejected.\n`,
   );
+  const left = result.issues.find((i) => i.code === 'SCORE_STATUS_EXCLUDED');
+  if (inputs.options.status !== undefined) {
+    const count = Number(left?.params?.count ?? 0);
+    process.stderr.write(
+      `Scored answers with status ${inputs.options.status} or above; ${count} left out (counted as superseded).\n`,
+    );
+  }
   return { result, issues: result.issues as Issue[] };
 }
 

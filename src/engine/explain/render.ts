@@ -60,6 +60,15 @@ export function renderExplanation(tree: ExplainedNode, options: RenderOptions = 
         if (a.validFrom !== null || a.validTo !== null) {
           out.push(`in force ${a.validFrom ?? '…'} to ${a.validTo ?? '…'}`);
         }
+        if (a.expert !== null || a.status !== null) {
+          const by = a.expert === null ? '' : `answered by ${a.expert}`;
+          const state = a.status === null ? '' : `status ${a.status}`;
+          const review =
+            a.reviewer === null
+              ? ''
+              : `reviewed by ${a.reviewer}${a.reviewedOn === null ? '' : ` on ${a.reviewedOn}`}`;
+          out.push([by, state, review].filter((x) => x !== '').join(' · '));
+        }
         if (a.source !== null) out.push(`source: ${a.source}`);
         if (a.comment !== null) out.push(`comment: ${a.comment.replace(/\s*\n\s*/g, ' ')}`);
       }

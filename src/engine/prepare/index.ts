@@ -1,3 +1,4 @@
+import { type AnswerStatus, answerStatuses, statusRank } from '../../answers/read/_lib/fields.js';
 import { AnswerTable } from '../../answers/read/_lib/table.js';
 import type { AnswerTableSet } from '../../answers/read/index.js';
 import type { AnswerOrigin, AnswerSet, RejectedAnswer } from '../../answers/types.js';
@@ -14,6 +15,32 @@ export interface PrepareOptions {
    * period uses its own reference date.
    */
   asOf?: string | undefined;
+  /**
+   * Score only answers at or above this review state (`draft` < `submitted` < `reviewed` <
+   * `final`; an answer without a status counts as `submitted`). The others are superseded and
+   * counted in a `SCORE_STATUS_EXCLUDED` warning. Default: every answer.
+   */
+  status?: AnswerStatus | undefined;
+}
+
+/**
+ * A cell (unit, period, answer slot) that experts answered differently: rows in force at the same
+ * time whose scores differ (identical scores are agreement). Settled when a `status: final` row
+ * (or several final rows with one score) decides it; else every member is rejected with
+ * `SCORE_CONFLICTING_ANSWERS`.
+ */
+export interface Disagreement {
+  /** The answer slot and the grid row (index into `rowUnit`). */
+  slot: number;
+  row: number;
+  /** The rows of the table that take part, in file and row order. */
+  members: number[];
+  /** Per member: the parsed value, as `values` holds it. */
+  values: number[];
+  /** Per member: its score under the indicator's rule (the value for rules that do not score). */
+  scores: number[];
+  /** The table row used when settled by a final answer; -1 when unsettled. */
+  settledBy: number;
 }
 
 /** How every input record ended: `read = used + superseded + rejected`, always. */
@@ -53,6 +80,10 @@ export interface PreparedAnswers {
   /** Every issue: file errors, the reader's warnings, rejections, duplicate warnings. */
   readonly issues: readonly Issue[];
   readonly files: readonly string[];
+  /** Cells where experts disagree in score, settled or not (see {@link Disagreement}). */
+  readonly disagreements: readonly Disagreement[];
+  /** Rows left out because their review state is below `options.status`. */
+  readonly belowStatus: number;
 }
 
 const USED = 0;
@@ -138,6 +169,12 @@ export function prepareTable(
   if (options.asOf !== undefined && dayNumber(options.asOf) === undefined) {
     return { ok: false, issues: [createIssue('SCORE_INVALID_AS_OF', { value: options.asOf })] };
   }
+  if (options.status !== undefined && !answerStatuses.includes(options.status)) {
+    return {
+      ok: false,
+      issues: [createIssue('SCORE_INVALID_STATUS', { value: String(options.status) })],
+    };
+  }
   const table = answers.table;
   const n = table.length;
   const dict = table.values;
@@ -172,6 +209,8 @@ export function prepareTable(
   const validFrom = table.validFrom;
   const validTo = table.validTo;
   const dated = validFrom.size > 0 || validTo.size > 0;
+  const minRank = options.status === undefined ? 0 : statusRank(options.status);
+  let belowStatus = 0;
 
   const reject = (
     i: number,
@@ -275,6 +314,19 @@ export function prepareTable(
         status[i] = SUPERSEDED;
       }
     }
+    if (minRank > 0 && statusRank(table.status.get(i)) < minRank) {
+      if (status[i] === USED) belowStatus++;
+      status[i] = SUPERSEDED;
+    }
+  }
+  if (belowStatus > 0) {
+    issues.push(
+      createIssue(
+        'SCORE_STATUS_EXCLUDED',
+        { count: belowStatus, status: options.status as AnswerStatus },
+        { severity: 'warning' },
+      ),
+    );
   }
   // The grid: units sorted, rows for every unit and period that has a readable row.
   const order = unitNames
@@ -316,6 +368,8 @@ export function prepareTable(
   }
   const R = rowUnitList.length;
   const S = plan.slots.length;
+  // The framework period of each grid row.
+  const prepPeriodOf = rowPeriodList.map((k) => scoredPeriods[k] as number);
 
   // Pass 2: the answer in force per cell.
   const cellRow = new Int32Array(R * S).fill(-1);
@@ -324,6 +378,14 @@ export function prepareTable(
     const fa = fileRank[table.file[a] as number] as number;
     const fb = fileRank[table.file[b] as number] as number;
     return fa !== fb ? fa < fb : (table.row[a] as number) < (table.row[b] as number);
+  };
+  /** The score row `i` would get in `slot` (its value for rules that report a value). */
+  const scoreOf = (slot: number, i: number, g: number): number => {
+    const v = rowValue[i] as number;
+    const rule = plan.nodes[plan.slots[slot] as number]?.ruleObject;
+    if (!rule || rule.composite || !rule.scores || !Number.isFinite(v)) return v;
+    const p = prepPeriodOf[g] as number;
+    return rule.run(v, ctxs[p] as RuleContext);
   };
   for (let i = 0; i < n; i++) {
     if (status[i] !== USED) continue;
@@ -351,17 +413,28 @@ export function prepareTable(
       else ties.set(cell, [i]);
     }
   }
+  const disagreements: Disagreement[] = [];
+  const expertOf = table.expert;
   for (const [cell, group] of ties) {
     const members = [cellRow[cell] as number, ...group].sort((a, b) => (before(a, b) ? -1 : 1));
     const first = members[0] as number;
+    const slot = Math.floor(cell / R);
+    const g = cell - slot * R;
     const v = rowValue[first] as number;
     const same = members.every((m) => Object.is(rowValue[m], v));
     const row0 = table.rowAt(first);
     const about = { unit: row0.unit, period: row0.period, indicator: row0.indicator };
-    if (same) {
+    // Several experts: the same score is agreement, whatever the wording of the answers.
+    const experts = [
+      ...new Set(members.map((m) => expertOf.get(m)).filter((e) => e !== undefined)),
+    ];
+    const scores = members.map((m) => scoreOf(slot, m, g));
+    const sameScore = scores.every((x) => Object.is(x, scores[0]));
+    if (same || (experts.length > 1 && sameScore)) {
       cellRow[cell] = first;
       for (const m of members.slice(1)) {
         status[m] = SUPERSEDED;
+        if (experts.length > 1 && expertOf.get(m) !== expertOf.get(first)) continue;
         const issue = createIssue(
           'SCORE_DUPLICATE_ANSWER',
           { ...about, kept: where(table, first) },
@@ -372,12 +445,30 @@ export function prepareTable(
         );
         issues.push(issue);
       }
-    } else {
-      cellRow[cell] = -1;
-      for (const m of members) {
-        const others = members.filter((o) => o !== m).map((o) => where(table, o));
-        reject(m, 'SCORE_CONFLICTING_ANSWERS', { ...about, others }, 'answer');
-      }
+      continue;
+    }
+    // A reviewer settles a disagreement with a final answer (all final answers must agree).
+    const finals = members.filter((m) => table.status.get(m) === 'final');
+    const finalScore = finals.length > 0 ? scoreOf(slot, finals[0] as number, g) : Number.NaN;
+    const settled =
+      finals.length > 0 && finals.every((m) => Object.is(scoreOf(slot, m, g), finalScore));
+    disagreements.push({
+      slot,
+      row: g,
+      members,
+      values: members.map((m) => rowValue[m] as number),
+      scores,
+      settledBy: settled ? (finals[0] as number) : -1,
+    });
+    if (settled) {
+      cellRow[cell] = finals[0] as number;
+      for (const m of members) if (m !== finals[0]) status[m] = SUPERSEDED;
+      continue;
+    }
+    cellRow[cell] = -1;
+    for (const m of members) {
+      const others = members.filter((o) => o !== m).map((o) => where(table, o));
+      reject(m, 'SCORE_CONFLICTING_ANSWERS', { ...about, others, experts }, 'answer');
     }
   }
 
@@ -419,6 +510,8 @@ export function prepareTable(
       counts,
       issues,
       files: answers.files,
+      disagreements,
+      belowStatus,
     },
   };
 }
