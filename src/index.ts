@@ -448,3 +448,26 @@ export { compareDigests, compareResults, type ResultComparison } from './provena
 export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';
 export { NO_DATA, NO_MATCH, NOT_APPLICABLE, type ParseOutcome } from './rules/_lib/types.js';
 export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';
+
+// --- a round answered by several experts: review states, reconcile (issue 16) ---
+
+export {
+  type AnswerStatus,
+  answerStatuses,
+  parseStatus,
+  statusRank,
+} from './answers/read/_lib/fields.js';
+export type { Disagreement } from './engine/prepare/index.js';
+export { answerExportColumns, answerRows } from './report/export/index.js';
+export {
+  type ReconcileChoice,
+  type ReconcileItem,
+  type ReconcileOptions,
+  type ReconcileScores,
+  type Reconciliation,
+  reconcile,
+  reconcilePrepared,
+  reconciliationColumns,
+  reconciliationRows,
+  safeReconcile,
+} from './round/reconcile/index.js';

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +11,8 @@ import {
 } from '../fixtures/experts/generate.js';
 import { readAnswers } from '../src/answers/read/index.js';
 import { explainCommand } from '../src/cli/commands/explain.js';
+import { exportCommand } from '../src/cli/commands/export.js';
+import { reportCommand } from '../src/cli/commands/report.js';
 import { scoreCommand } from '../src/cli/commands/score.js';
 import { explain, safeScore } from '../src/engine/index.js';
 import { scoreResultSchema } from '../src/engine/result/schema.js';
@@ -215,5 +218,48 @@ describe('scoring a round answered by two experts', () => {
     expect(e.stdout).toContain(
       'answered by ivanova · status final · reviewed by georgieva on 2020-02-14',
     );
+  });
+});
+
+describe('who answered, in the report and the exports', () => {
+  const path = join(dir, 'two-experts.csv');
+
+  it('export --format answers lists each answer with its expert and review state', async () => {
+    const r = await runCli(exportCommand, '--framework', 'niem', path, '--format', 'answers');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toBe(
+      'unit,period,indicator,answer,option,score,source,comment,expert,status,reviewer,reviewed_on',
+    );
+    expect(lines).toHaveLength(1 + 180); // one row per answer used
+    expect(lines.find((l) => l.startsWith('XA,2019,res_lf_fees,'))).toMatch(
+      /,ivanova,final,georgieva,2020-02-14$/,
+    );
+  });
+
+  it('the HTML report names the expert and the review state beside each answer, in Bulgarian too', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'ii-experts-'));
+    const out = join(work, 'r.html');
+    const en = await runCli(reportCommand, '--framework', 'niem', path, '--out', out, '--quiet');
+    expect(en.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<th>Expert</th>');
+    expect(html).toContain(
+      'ivanova <span class="muted" dir="auto">(final; reviewed by georgieva, 2020-02-14)</span>',
+    );
+    await runCli(
+      reportCommand,
+      '--framework',
+      'niem',
+      path,
+      '--out',
+      out,
+      '--quiet',
+      '--lang',
+      'bg',
+    );
+    const bg = readFileSync(out, 'utf8');
+    expect(bg).toContain('<th>Експерт</th>');
+    expect(bg).toContain('(окончателен; прегледан от georgieva');
   });
 });

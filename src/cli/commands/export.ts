@@ -18,6 +18,7 @@ import {
   quietArg,
   scoredInputArgs,
   scoreFromArgs,
+  statusArg,
   str,
   writeOutput,
 } from '../scored-output.js';
@@ -27,10 +28,10 @@ import {
  *
  * @example
  * ```ts
- * exportFormats; //=> ['long', 'wide', 'markdown', 'json']
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'answers']
  * ```
  */
-export const exportFormats = ['long', 'wide', 'markdown', 'json'] as const;
+export const exportFormats = ['long', 'wide', 'markdown', 'json', 'answers'] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
   overall: ['overall'],
@@ -62,7 +63,8 @@ export const exportCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'long',
-      description: 'long, wide, markdown or json',
+      description:
+        'long, wide, markdown, json, or answers (each answer with source, expert and review state)',
     },
     excel: {
       type: 'boolean',
@@ -84,19 +86,22 @@ export const exportCommand = defineCliCommand({
     'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
+    status: statusArg,
   },
   async run({ args }) {
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
-      throw new UsageError(`Unknown --format "${format}"; expected long, wide, markdown or json.`);
+      throw new UsageError(
+        `Unknown --format "${format}"; expected long, wide, markdown, json or answers.`,
+      );
     const level = String(args.level);
     const kinds = kindsByLevel[level];
     if (!kinds)
       throw new UsageError(
         `Unknown --level "${level}"; expected overall, dimension, cell, indicator or all.`,
       );
-    if (args.excel === true && format !== 'long' && format !== 'wide')
-      throw new UsageError('--excel applies to the CSV formats (long, wide).');
+    if (args.excel === true && format !== 'long' && format !== 'wide' && format !== 'answers')
+      throw new UsageError('--excel applies to the CSV formats (long, wide, answers).');
     const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
     const input = await scoreFromArgs(args);
     if (!input.ok) return input.exitCode;
@@ -130,7 +135,10 @@ export const exportCommand = defineCliCommand({
     const text =
       format === 'markdown'
         ? exportMarkdown(view, selection)
-        : exportCsv(view, format as 'long' | 'wide', { ...selection, excel: args.excel === true });
+        : exportCsv(view, format as 'long' | 'wide' | 'answers', {
+            ...selection,
+            excel: args.excel === true,
+          });
     writeOutput(str(args.out), text);
     return exitCodes.ok;
   },

@@ -9,6 +9,7 @@ import { exportCommand } from './export.js';
 import { frameworksCommand } from './frameworks.js';
 import { gainsCommand } from './gains.js';
 import { importCommand } from './import.js';
+import { reconcileCommand } from './reconcile.js';
 import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
 import { sensitivityCommand } from './sensitivity.js';
@@ -35,4 +36,5 @@ export const commands: Record<string, CommandDef<any>> = {
   whatif: whatifCommand,
   diff: diffCommand,
   verify: verifyCommand,
+  reconcile: reconcileCommand,
 };

@@ -9,6 +9,7 @@ import {
   quietArg,
   scoredInputArgs,
   scoreFromArgs,
+  statusArg,
   str,
   toleranceArg,
   writeOutput,
@@ -71,6 +72,7 @@ export const reportCommand = defineCliCommand({
       description: 'List every answer with its source and comment (--no-evidence for large panels)',
     },
     quiet: quietArg,
+    status: statusArg,
   },
   async run({ args }) {
     const out = str(args.out);

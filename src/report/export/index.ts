@@ -146,6 +146,69 @@ export function longRows(view: ResultView, selection: ExportSelection = {}): Csv
 }
 
 /**
+ * Columns of {@link answerRows}: the answer behind each indicator score, with its evidence and
+ * who gave and reviewed it.
+ *
+ * @example
+ * ```ts
+ * answerExportColumns.slice(0, 5).join(','); //=> 'unit,period,indicator,answer,option'
+ * ```
+ */
+export const answerExportColumns = [
+  'unit',
+  'period',
+  'indicator',
+  'answer',
+  'option',
+  'score',
+  'source',
+  'comment',
+  'expert',
+  'status',
+  'reviewer',
+  'reviewed_on',
+] as const;
+
+/**
+ * The answers export as rows (header first): one row per unit, period and indicator or
+ * sub-question that has an answer in force, with the option it matched, its score (rounded like
+ * {@link longRows}), source, comment, expert and review state.
+ *
+ * @example
+ * ```ts
+ * answerRows(view, { periods: ['2019'] })[1];
+ * //=> ['XA', '2019', 'res_lf_fees', 'a', 'Free', 100, 'Fees Act (fictional)', null, 'ivanova', 'final', 'georgieva', '2020-02-14']
+ * ```
+ */
+export function answerRows(view: ResultView, selection: ExportSelection = {}): CsvCell[][] {
+  const leaves = view.nodes.filter((n) => n.kind === 'indicator' || n.kind === 'subquestion');
+  const rows: CsvCell[][] = [[...answerExportColumns]];
+  for (const period of periodsOf(view, selection)) {
+    for (const unit of view.units) {
+      for (const node of leaves) {
+        const a = view.answer(unit, period, node.id);
+        if (!a || a.answer === null) continue;
+        rows.push([
+          unit,
+          period,
+          node.id,
+          a.answer,
+          a.option,
+          scoreCell(view.cell(unit, period, node.id)?.score ?? null, selection.decimals),
+          a.source,
+          a.comment,
+          a.expert,
+          a.status,
+          a.reviewer,
+          a.reviewedOn,
+        ]);
+      }
+    }
+  }
+  return rows;
+}
+
+/**
  * The wide export as rows (header first): one row per unit and period, one score column per
  * node (named by node id), then one rank column per node (`rank_<node>`).
  *
@@ -187,10 +250,15 @@ export function wideRows(view: ResultView, selection: ExportSelection = {}): Csv
  */
 export function exportCsv(
   view: ResultView,
-  shape: 'long' | 'wide',
+  shape: 'long' | 'wide' | 'answers',
   options: CsvExportOptions = {},
 ): string {
-  const rows = shape === 'long' ? longRows(view, options) : wideRows(view, options);
+  const rows =
+    shape === 'long'
+      ? longRows(view, options)
+      : shape === 'answers'
+        ? answerRows(view, options)
+        : wideRows(view, options);
   return toCsv(rows, {
     excelSafe: true,
     ...(options.excel ? { bom: true, delimiter: ';' as const } : {}),

@@ -200,6 +200,10 @@ export function buildReportModel(
       if (a.option !== undefined && a.option !== a.answer) item.option = a.option;
       if (a.source !== undefined) item.source = a.source;
       if (a.comment !== undefined) item.comment = a.comment;
+      if (a.expert !== undefined) item.expert = a.expert;
+      if (a.status !== undefined) item.status = a.status;
+      if (a.reviewer !== undefined) item.reviewer = a.reviewer;
+      if (a.reviewedOn !== undefined) item.reviewedOn = a.reviewedOn;
       if (from !== undefined && (before?.answer ?? null) !== a.answer)
         item.previousAnswer = before?.answer ?? '–';
       items.push(item);

@@ -64,6 +64,12 @@ const en = {
   evidenceNone: 'The answers are not listed in this report.',
   rejected: 'Answer rows rejected (not scored)',
   emptyScore: 'no score',
+  expert: 'Expert',
+  reviewedBy: 'reviewed by',
+  statusDraft: 'draft',
+  statusSubmitted: 'submitted',
+  statusReviewed: 'reviewed',
+  statusFinal: 'final',
 } as const;
 
 /**
@@ -141,6 +147,12 @@ const bg: Partial<ReportLabels> = {
   evidenceNone: 'Отговорите не са изброени в този отчет.',
   rejected: 'Отхвърлени редове с отговори (не са оценени)',
   emptyScore: 'няма резултат',
+  expert: 'Експерт',
+  reviewedBy: 'прегледан от',
+  statusDraft: 'чернова',
+  statusSubmitted: 'подаден',
+  statusReviewed: 'прегледан',
+  statusFinal: 'окончателен',
 };
 
 const byLanguage: Record<string, Partial<ReportLabels>> = { en, bg };

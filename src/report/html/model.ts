@@ -75,6 +75,11 @@ export interface ReportEvidence {
   comment?: string;
   /** Present in the comparison: the previous answer, when it differs. */
   previousAnswer?: string;
+  /** Who answered, the review state, who reviewed and when, where the answers say. */
+  expert?: string;
+  status?: string;
+  reviewer?: string;
+  reviewedOn?: string;
 }
 
 /**

@@ -5,7 +5,7 @@ import { type ChangeDirection, changeDirection } from '../compare/index.js';
 import { escapeMarkup as esc } from '../escape.js';
 import { formatChange, formatScore } from '../format.js';
 import { type ReportLabels, reportLabels } from './labels.js';
-import type { ReportCoverage, ReportModel, ReportUnitSummary } from './model.js';
+import type { ReportCoverage, ReportEvidence, ReportModel, ReportUnitSummary } from './model.js';
 import { reportCss } from './styles.js';
 
 const arrows: Record<ChangeDirection, string> = { improved: '▲', held: '●', declined: '▼' };
@@ -272,17 +272,41 @@ function coverageTable(model: ReportModel, t: ReportLabels): string {
 function evidence(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
   const compare = model.previousPeriod !== undefined;
   if (Object.keys(model.evidence).length === 0) return `<p class="note">${esc(t.evidenceNone)}</p>`;
+  // A column for who answered and the review state, when the answers say.
+  const reviewed = Object.values(model.evidence).some((items) =>
+    items.some((e) => e.expert !== undefined || e.status !== undefined),
+  );
+  const byWhom = (e: ReportEvidence): string => {
+    const state = e.status === undefined ? '' : statusLabel(e.status, t);
+    const review =
+      e.reviewer === undefined
+        ? ''
+        : `${t.reviewedBy} ${e.reviewer}${e.reviewedOn === undefined ? '' : `, ${e.reviewedOn}`}`;
+    const note = [state, review].filter((x) => x !== '').join('; ');
+    return `<td dir="auto">${esc(e.expert ?? '')}${note ? ` <span class="muted" dir="auto">(${esc(note)})</span>` : ''}</td>`;
+  };
   return model.units
     .map((u) => {
       const items = model.evidence[u.id] ?? [];
       if (items.length === 0) return '';
       const rows = items.map(
         (e) =>
-          `<tr><td><code>${esc(e.indicator)}</code></td><td dir="auto">${esc(e.title)}</td><td dir="auto">${esc(e.answer)}${e.option ? ` <span class="muted" dir="auto">(${esc(e.option)})</span>` : ''}</td>${num(e.score === null ? '' : fmt(e.score))}${compare ? `<td dir="auto">${esc(e.previousAnswer ?? '')}</td>` : ''}<td dir="auto">${esc(e.source ?? '')}</td><td dir="auto">${esc(e.comment ?? '')}</td></tr>`,
+          `<tr><td><code>${esc(e.indicator)}</code></td><td dir="auto">${esc(e.title)}</td><td dir="auto">${esc(e.answer)}${e.option ? ` <span class="muted" dir="auto">(${esc(e.option)})</span>` : ''}</td>${num(e.score === null ? '' : fmt(e.score))}${compare ? `<td dir="auto">${esc(e.previousAnswer ?? '')}</td>` : ''}<td dir="auto">${esc(e.source ?? '')}</td><td dir="auto">${esc(e.comment ?? '')}</td>${reviewed ? byWhom(e) : ''}</tr>`,
       );
-      return `<h3 dir="auto">${esc(u.label)}</h3><div class="table-wrap"><table class="data-table evidence"><thead><tr><th>${esc(t.indicator)}</th><th></th><th>${esc(t.answer)}</th><th class="num">${esc(t.score)}</th>${compare ? `<th>${esc(t.previousAnswer)}</th>` : ''}<th>${esc(t.source)}</th><th>${esc(t.comment)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+      return `<h3 dir="auto">${esc(u.label)}</h3><div class="table-wrap"><table class="data-table evidence"><thead><tr><th>${esc(t.indicator)}</th><th></th><th>${esc(t.answer)}</th><th class="num">${esc(t.score)}</th>${compare ? `<th>${esc(t.previousAnswer)}</th>` : ''}<th>${esc(t.source)}</th><th>${esc(t.comment)}</th>${reviewed ? `<th>${esc(t.expert)}</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
     })
     .join('');
+}
+
+/** A review state in the report's language. */
+function statusLabel(status: string, t: ReportLabels): string {
+  const labels: Record<string, string> = {
+    draft: t.statusDraft,
+    submitted: t.statusSubmitted,
+    reviewed: t.statusReviewed,
+    final: t.statusFinal,
+  };
+  return labels[status] ?? status;
 }
 
 function methodology(model: ReportModel, t: ReportLabels): string {
