@@ -41,6 +41,7 @@ import { IntegrationIndexError, type Issue, type SafeResult } from '../errors/is
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { createStamp, type ProvenanceInputs } from '../provenance/stamp.js';
+import { evidenceRequired, evidenceWarnings } from '../round/evidence/index.js';
 import { assemble } from './assemble/index.js';
 import { compileFramework, type Plan } from './compile/index.js';
 import { evaluate, type MissingOverrides } from './evaluate/index.js';
@@ -129,9 +130,13 @@ export function safeScore(
         ),
         ...retiredAnswerWarnings(framework, assembled.issues),
       ];
+  // Answers without a source where the framework requires one (issue 16).
+  const evidenceIssues = isPlan(framework)
+    ? []
+    : evidenceWarnings(plan, evidenceRequired(framework), prepared.value);
   const result: ScoreResult = {
     ...assembled,
-    issues: [...assembled.issues, ...editionIssues],
+    issues: [...assembled.issues, ...evidenceIssues, ...editionIssues],
     provenance: createStamp(
       plan.framework,
       isPlan(framework) ? undefined : framework,

@@ -10,6 +10,7 @@ import { editionsMessages } from './catalogue/editions.js';
 import { frameworkMessages } from './catalogue/framework.js';
 import { importMessages } from './catalogue/import.js';
 import { reportMessages } from './catalogue/report.js';
+import { roundMessages } from './catalogue/round.js';
 import { scoringMessages } from './catalogue/scoring.js';
 
 /** The catalogue of message templates, keyed by issue code. */
@@ -23,6 +24,7 @@ export const messages = {
   ...reportMessages,
   ...cliMessages,
   ...editionsMessages,
+  ...roundMessages,
 } as const;
 
 /** Every stable issue code. */
