@@ -459,6 +459,16 @@ export {
 } from './answers/read/_lib/fields.js';
 export type { Disagreement } from './engine/prepare/index.js';
 export { answerExportColumns, answerRows } from './report/export/index.js';
+export type { ReportProgress } from './report/html/model.js';
+export { evidenceRequired, evidenceWarnings } from './round/evidence/index.js';
+export {
+  type ProgressBoard,
+  type ProgressCounts,
+  type ProgressLine,
+  progressColumns,
+  progressOf,
+  progressRows,
+} from './round/progress/index.js';
 export {
   type ReconcileChoice,
   type ReconcileItem,

@@ -1,6 +1,7 @@
 import type { ScoreResult } from '../engine/result/schema.js';
 import { formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
+import { progressOf } from '../round/progress/index.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions } from './html/build.js';
 import { renderReportModel } from './html/render.js';
@@ -31,14 +32,21 @@ export function renderReport(
   const rejectedRows =
     options.rejected ??
     result.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i as Issue));
-  return renderReportModel(
-    buildReportModel(resultView(result, framework), framework, {
-      ...options,
-      provenance,
-      rejected: rejectedRows,
-      facts: [...stampFacts(result), ...(options.facts ?? [])],
-    }),
-  );
+  const model = buildReportModel(resultView(result, framework), framework, {
+    ...options,
+    provenance,
+    rejected: rejectedRows,
+    facts: [...stampFacts(result), ...(options.facts ?? [])],
+  });
+  // The progress board of the report's period: what is still open before publication.
+  const board = progressOf(result);
+  const lines = board.lines.filter((l) => l.period === model.period.id);
+  model.progress = {
+    lines,
+    open: lines.reduce((sum, l) => sum + l.open, 0),
+    rejected: board.rejected,
+  };
+  return renderReportModel(model);
 }
 
 /** The provenance stamp as methodology facts: hashes of the inputs and the library version. */

@@ -9,6 +9,7 @@ import { exportCommand } from './export.js';
 import { frameworksCommand } from './frameworks.js';
 import { gainsCommand } from './gains.js';
 import { importCommand } from './import.js';
+import { progressCommand } from './progress.js';
 import { reconcileCommand } from './reconcile.js';
 import { reportCommand } from './report.js';
 import { scoreCommand } from './score.js';
@@ -37,4 +38,5 @@ export const commands: Record<string, CommandDef<any>> = {
   diff: diffCommand,
   verify: verifyCommand,
   reconcile: reconcileCommand,
+  progress: progressCommand,
 };

@@ -429,6 +429,7 @@ export function prepareTable(
       ...new Set(members.map((m) => expertOf.get(m)).filter((e) => e !== undefined)),
     ];
     const scores = members.map((m) => scoreOf(slot, m, g));
+    const slotId = (plan.nodes[plan.slots[slot] as number] as { id: string }).id;
     const sameScore = scores.every((x) => Object.is(x, scores[0]));
     if (same || (experts.length > 1 && sameScore)) {
       cellRow[cell] = first;
@@ -468,7 +469,12 @@ export function prepareTable(
     cellRow[cell] = -1;
     for (const m of members) {
       const others = members.filter((o) => o !== m).map((o) => where(table, o));
-      reject(m, 'SCORE_CONFLICTING_ANSWERS', { ...about, others, experts }, 'answer');
+      reject(
+        m,
+        'SCORE_CONFLICTING_ANSWERS',
+        { ...about, question: slotId, others, experts },
+        'answer',
+      );
     }
   }
 

@@ -35,6 +35,8 @@ export const scoringMessages = {
     period: string;
     indicator: string;
     others: readonly string[];
+    /** The question's id in the framework (the indicator as written may be an alias). */
+    question?: string | undefined;
     experts?: readonly string[] | undefined;
   }) =>
     `Conflicting answers for ${p.unit}, ${p.period}, "${p.indicator}" in force at the same time${p.experts && p.experts.length > 1 ? ` from ${quoteList(p.experts, 'and')}` : ''} (also at ${p.others.join(', ')}); none of them is used${p.experts && p.experts.length > 1 ? ' until a reviewer settles it with a final answer' : ''}.`,

@@ -70,6 +70,22 @@ const en = {
   statusSubmitted: 'submitted',
   statusReviewed: 'reviewed',
   statusFinal: 'final',
+  progress: 'Progress of the round',
+  progressIntro:
+    'Questions per dimension by state. Open: without data, in disagreement between experts, without a required source, or awaiting review.',
+  progressDone:
+    'Nothing is open: every question is answered, settled, sourced where required, and reviewed.',
+  questions: 'Questions',
+  answeredCol: 'Answered',
+  notApplicableCol: 'Not applicable',
+  noData: 'No data',
+  disagreement: 'Disagreement',
+  withoutSource: 'No source',
+  evidenceMissing: 'Source required',
+  awaitingReview: 'Awaiting review',
+  open: 'Open',
+  total: 'Total',
+  rejectedRows: 'Answer rows rejected',
 } as const;
 
 /**
@@ -153,6 +169,22 @@ const bg: Partial<ReportLabels> = {
   statusSubmitted: 'подаден',
   statusReviewed: 'прегледан',
   statusFinal: 'окончателен',
+  progress: 'Напредък на оценяването',
+  progressIntro:
+    'Въпроси по измерения според състоянието им. Отворени са въпросите без данни, с разминаване между експертите, без изискуем източник или очакващи преглед.',
+  progressDone:
+    'Няма отворени въпроси: всички са с отговор, разминаванията са решени, източниците са посочени, където се изискват, и отговорите са прегледани.',
+  questions: 'Въпроси',
+  answeredCol: 'С отговор',
+  notApplicableCol: 'Неприложими',
+  noData: 'Без данни',
+  disagreement: 'Разминаване',
+  withoutSource: 'Без източник',
+  evidenceMissing: 'Изисква се източник',
+  awaitingReview: 'Очаква преглед',
+  open: 'Отворени',
+  total: 'Общо',
+  rejectedRows: 'Отхвърлени редове с отговори',
 };
 
 const byLanguage: Record<string, Partial<ReportLabels>> = { en, bg };

@@ -1,3 +1,4 @@
+import type { ProgressCounts } from '../../round/progress/index.js';
 import { barsSvg } from '../charts/bars.js';
 import { heatmapSvg } from '../charts/heatmap.js';
 import { radarSvg } from '../charts/radar.js';
@@ -32,6 +33,9 @@ export function renderReportModel(model: ReportModel): string {
     ['profiles', t.profiles, profiles(model, t, fmt)],
     ['coverage', t.coverage, coverage(model, t)],
     ['evidence', t.evidence, evidence(model, t, fmt)],
+    ...(model.progress
+      ? ([['progress', t.progress, progress(model, t)]] as [string, string, string][])
+      : []),
     ['methodology', t.methodology, methodology(model, t)],
   ];
   return [
@@ -296,6 +300,41 @@ function evidence(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
       return `<h3 dir="auto">${esc(u.label)}</h3><div class="table-wrap"><table class="data-table evidence"><thead><tr><th>${esc(t.indicator)}</th><th></th><th>${esc(t.answer)}</th><th class="num">${esc(t.score)}</th>${compare ? `<th>${esc(t.previousAnswer)}</th>` : ''}<th>${esc(t.source)}</th><th>${esc(t.comment)}</th>${reviewed ? `<th>${esc(t.expert)}</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
     })
     .join('');
+}
+
+/** The progress board of the report's period: a table per unit, a row per dimension. */
+function progress(model: ReportModel, t: ReportLabels): string {
+  const p = model.progress;
+  if (!p) return '';
+  const n = new Intl.NumberFormat(model.lang);
+  const columns: [keyof ProgressCounts, string][] = [
+    ['questions', t.questions],
+    ['answered', t.answeredCol],
+    ['notApplicable', t.notApplicableCol],
+    ['noData', t.noData],
+    ['disagreement', t.disagreement],
+    ['withoutSource', t.withoutSource],
+    ['evidenceMissing', t.evidenceMissing],
+    ['awaitingReview', t.awaitingReview],
+    ['open', t.open],
+  ];
+  const head = `<tr><th>${esc(t.dimension)}</th>${columns.map(([, label]) => `<th class="num">${esc(label)}</th>`).join('')}</tr>`;
+  const units = [...new Set(p.lines.map((l) => l.unit))];
+  const label = new Map(model.units.map((u) => [u.id, u.label]));
+  const tables = units.map((unit) => {
+    const rows = p.lines
+      .filter((l) => l.unit === unit)
+      .map(
+        (l) =>
+          `<tr><td dir="auto">${esc(l.title || l.dimension)}</td>${columns.map(([f]) => num(n.format(l[f]))).join('')}</tr>`,
+      );
+    return `<h3 dir="auto">${esc(label.get(unit) ?? unit)}</h3><div class="table-wrap"><table class="data-table progress"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
+  });
+  const summary =
+    p.open === 0 && p.rejected === 0
+      ? t.progressDone
+      : `${t.open}: ${n.format(p.open)}${p.rejected > 0 ? `; ${t.rejectedRows}: ${n.format(p.rejected)}` : ''}`;
+  return `<p class="note">${esc(t.progressIntro)}</p><p><strong>${esc(summary)}</strong></p>${tables.join('')}`;
 }
 
 /** A review state in the report's language. */
