@@ -14,6 +14,7 @@ import { explainCommand } from '../src/cli/commands/explain.js';
 import { exportCommand } from '../src/cli/commands/export.js';
 import { reportCommand } from '../src/cli/commands/report.js';
 import { scoreCommand } from '../src/cli/commands/score.js';
+import { verifyCommand } from '../src/cli/commands/verify.js';
 import { explain, safeScore } from '../src/engine/index.js';
 import { scoreResultSchema } from '../src/engine/result/schema.js';
 import { loadFrameworkDir } from '../src/node/framework.js';
@@ -218,6 +219,33 @@ describe('scoring a round answered by two experts', () => {
     expect(e.stdout).toContain(
       'answered by ivanova · status final · reviewed by georgieva on 2020-02-14',
     );
+  });
+});
+
+describe('the provenance stamp of a run with --status', () => {
+  it('records the state and the experts, and verify re-scores the same selection', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ii-experts-verify-')), 'result.json');
+    const path = join(dir, 'two-experts.csv');
+    const r = await runCli(
+      scoreCommand,
+      '--framework',
+      'niem',
+      path,
+      '--status',
+      'final',
+      '--format',
+      'json',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const saved = JSON.parse(readFileSync(out, 'utf8'));
+    expect(saved.provenance.options.status).toBe('final');
+    expect(saved.provenance.experts).toEqual(['ivanova', 'petrov']);
+    expect(saved.counts.used).toBe(1);
+    const v = await runCli(verifyCommand, out);
+    expect(v.stderr + v.stdout).not.toContain('VERIFY_');
+    expect(v.code).toBe(0);
   });
 });
 

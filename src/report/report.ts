@@ -4,7 +4,9 @@ import type { Framework } from '../framework/schema/framework.js';
 import { progressOf } from '../round/progress/index.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions } from './html/build.js';
+import { methodologyWords } from './html/methodology-words.js';
 import { renderReportModel } from './html/render.js';
+import { localeFormat } from '../text/locale.js';
 
 /**
  * Writes the HTML report of a score result: one self-contained file (inline CSS and SVG, no
@@ -25,10 +27,18 @@ export function renderReport(
   framework: Framework,
   options: ReportOptions = {},
 ): string {
-  const { read, used, superseded } = result.counts;
+  const { read, used, superseded, rejected } = result.counts;
+  const lang = options.lang ?? framework.language;
+  const loc = localeFormat(lang);
   const provenance =
     options.provenance ??
-    `${read} answers read from ${result.files.join(', ') || 'no file'}: ${used} used, ${superseded} superseded, ${result.counts.rejected} rejected`;
+    methodologyWords(lang).answersRead({
+      read: loc.count(read),
+      files: result.files.join(', '),
+      used: loc.count(used),
+      superseded: loc.count(superseded),
+      rejected: loc.count(rejected),
+    });
   const rejectedRows =
     options.rejected ??
     result.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i as Issue));
@@ -36,7 +46,7 @@ export function renderReport(
     ...options,
     provenance,
     rejected: rejectedRows,
-    facts: [...stampFacts(result), ...(options.facts ?? [])],
+    facts: [...stampFacts(result, lang), ...(options.facts ?? [])],
   });
   // The progress board of the report's period: what is still open before publication.
   const board = progressOf(result);
@@ -50,16 +60,22 @@ export function renderReport(
 }
 
 /** The provenance stamp as methodology facts: hashes of the inputs and the library version. */
-function stampFacts(result: ScoreResult): { term: string; definition: string }[] {
+function stampFacts(result: ScoreResult, lang: string): { term: string; definition: string }[] {
   const p = result.provenance;
   if (!p) return [];
+  const w = methodologyWords(lang);
   return [
     {
-      term: 'Provenance',
-      definition: `Scored by ${p.library.name} ${p.library.version} with framework ${p.framework.id} ${p.framework.edition} (${p.framework.version}), SHA-256 ${p.framework.sha256} of its ${p.framework.hashOf}.`,
+      term: w.provenance,
+      definition: w.provenanceText({
+        library: `${p.library.name} ${p.library.version}`,
+        framework: `${p.framework.id} ${p.framework.edition} (${p.framework.version})`,
+        sha256: p.framework.sha256,
+        hashOf: p.framework.hashOf,
+      }),
     },
     ...p.answers.map((a) => ({
-      term: 'Answer file',
+      term: w.answerFile,
       definition: `${a.path}: SHA-256 ${a.sha256}`,
     })),
   ];

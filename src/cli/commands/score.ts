@@ -15,6 +15,8 @@ import type { Framework } from '../../framework/schema/framework.js';
 import { toCsv } from '../../io/csv.js';
 import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
+import { localeFormat } from '../../text/locale.js';
+import { uiWords } from '../../text/ui.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
 
@@ -174,14 +176,17 @@ export function formatScoreTable(
   result: ScoreResult,
   decimals: number,
   levels?: readonly string[],
+  lang?: string,
 ): string {
+  const w = uiWords(lang);
+  const loc = localeFormat(lang ?? 'en');
   const out: string[] = [];
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
   const root = byId.get(result.rootId) as NodeResult;
   const stages = result.nodes.filter((n) => n.kind === 'stage');
   const cells = result.nodes.filter((n) => n.kind === 'cell');
   const fmt = (n: NodeResult | undefined, r: number): string =>
-    n ? formatScore(n.score[r], decimals) || '—' : '';
+    n ? loc.number(formatScore(n.score[r], decimals)) || '—' : '';
   const R = result.rows.unit.length;
   const periodIds = result.periods.map((p) => p.id);
   if (cells.length > 0 && !levels) {
@@ -193,18 +198,18 @@ export function formatScoreTable(
       const period = periodIds[result.rows.period[r] as number] as string;
       const rank = root.rank[r];
       out.push(
-        `${unit}  ${period}  ${root.title}: ${fmt(root, r)}${rank ? `  (rank ${rank})` : ''}`,
+        `${unit}  ${period}  ${root.title}: ${fmt(root, r)}${rank ? `  (${w.rankShort({ rank: String(rank) })})` : ''}`,
       );
-      const rows: string[][] = [['', ...stages.map((s) => s.title), 'Total', 'Rank']];
+      const rows: string[][] = [['', ...stages.map((s) => s.title), w.total, w.rank]];
       for (const d of dims) {
         rows.push([
-          d.scored ? d.title : `${d.title} (not scored)`,
+          d.scored ? d.title : `${d.title} (${w.notScored})`,
           ...stages.map((s) => fmt(byId.get(`${d.id}@${s.id}`), r)),
           fmt(d, r),
           d.rank[r] ? String(d.rank[r]) : '',
         ]);
       }
-      rows.push(['Stage', ...stages.map((s) => fmt(s, r)), '', '']);
+      rows.push([w.stage, ...stages.map((s) => fmt(s, r)), '', '']);
       out.push(
         renderTable(rows, (i) => i > 0),
         '',
@@ -373,7 +378,7 @@ export const scoreCommand = defineCliCommand({
         ? `${JSON.stringify(shown)}\n`
         : format === 'csv'
           ? formatScoreCsv(shown, inputs.decimals)
-          : formatScoreTable(shown, inputs.decimals, levels);
+          : formatScoreTable(shown, inputs.decimals, levels, inputs.options.lang);
     if (args.out) writeFileSync(String(args.out), text);
     else process.stdout.write(text);
     if (inputs.answers.errors.length > 0) return exitCodes.invalid;

@@ -1,6 +1,7 @@
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { defaultTolerance } from '../compare/index.js';
+import { localeFormat } from '../../text/locale.js';
 import type { ResultView, ViewNode } from '../view.js';
 import { directionOf, reportLabels } from './labels.js';
 import { describeMethodology } from './methodology.js';
@@ -226,7 +227,7 @@ export function buildReportModel(
   }
   const subtitle = [
     `${framework.id} ${framework.edition} (${framework.version})`,
-    `${current.label}${current.referenceDate ? `, ${current.referenceDate}` : ''}`,
+    `${current.label}${current.referenceDate ? `, ${localeFormat(lang).date(current.referenceDate)}` : ''}`,
     ...(previous ? [`↔ ${previous.label}`] : []),
     ...(options.provenance ? [options.provenance] : []),
   ].join(' · ');

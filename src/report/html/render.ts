@@ -5,6 +5,7 @@ import { radarSvg } from '../charts/radar.js';
 import { type ChangeDirection, changeDirection } from '../compare/index.js';
 import { escapeMarkup as esc } from '../escape.js';
 import { formatChange, formatScore } from '../format.js';
+import { localeFormat } from '../../text/locale.js';
 import { type ReportLabels, reportLabels } from './labels.js';
 import type { ReportCoverage, ReportEvidence, ReportModel, ReportUnitSummary } from './model.js';
 import { reportCss } from './styles.js';
@@ -25,7 +26,8 @@ const arrows: Record<ChangeDirection, string> = { improved: '▲', held: '●', 
  */
 export function renderReportModel(model: ReportModel): string {
   const t = reportLabels(model.lang);
-  const fmt = (v: number | null | undefined) => formatScore(v, model.decimals);
+  const loc = localeFormat(model.lang);
+  const fmt = (v: number | null | undefined) => loc.number(formatScore(v, model.decimals));
   const sections: [string, string, string][] = [
     ['ranking', t.ranking, ranking(model, t, fmt)],
     ['heatmap', t.heatmap, heatmap(model, t, fmt)],
@@ -130,7 +132,7 @@ function ranking(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
     const delta = changeOf(u.overall, u.previous?.overall);
     return `<tr>${num(u.rank === null ? '' : String(u.rank))}<td dir="auto">${esc(u.label)}</td>${num(u.overall === null ? t.noScore : fmt(u.overall))}<td>${esc(coverageText(u.coverage, t))}</td>${
       compare
-        ? `${num(fmt(u.previous?.overall ?? null))}${num(formatChange(delta, model.decimals))}${directionCell(delta, model, t)}${num(rankChange(u))}`
+        ? `${num(fmt(u.previous?.overall ?? null))}${num(localeFormat(model.lang).number(formatChange(delta, model.decimals)))}${directionCell(delta, model, t)}${num(rankChange(u))}`
         : ''
     }</tr>`;
   });
@@ -173,11 +175,14 @@ function change(model: ReportModel, t: ReportLabels): string {
     id: 'change-chart',
     title: `${t.change}: ${prev.label} → ${model.period.label}`,
     description: `${intro} ${model.units
-      .map((u, i) => `${u.label}: ${formatChange(deltas[i] ?? null, model.decimals) || t.noScore}`)
+      .map(
+        (u, i) =>
+          `${u.label}: ${localeFormat(model.lang).number(formatChange(deltas[i] ?? null, model.decimals)) || t.noScore}`,
+      )
       .join('; ')}.`,
     items: model.units.map((u, i) => ({ id: u.id, label: u.label, value: deltas[i] ?? null })),
     scale: { min: -span, max: span },
-    format: (v) => formatChange(v, model.decimals),
+    format: (v) => localeFormat(model.lang).number(formatChange(v, model.decimals)),
     missingLabel: t.noScore,
     diverging: true,
     tolerance: model.tolerance,
@@ -190,7 +195,7 @@ function change(model: ReportModel, t: ReportLabels): string {
     ].map((d) => {
       if (d === null) return '<td class="num"></td>';
       const dir = changeDirection(d, model.tolerance);
-      return `<td class="num ${dir}" title="${esc(t[dir])}"><bdi dir="ltr">${arrows[dir]} ${esc(formatChange(d, model.decimals))}</bdi></td>`;
+      return `<td class="num ${dir}" title="${esc(t[dir])}"><bdi dir="ltr">${arrows[dir]} ${esc(localeFormat(model.lang).number(formatChange(d, model.decimals)))}</bdi></td>`;
     });
     return `<tr><th scope="row" dir="auto">${esc(u.label)}</th>${cells.join('')}</tr>`;
   });
