@@ -95,6 +95,12 @@ describe('reconcile on the command line', () => {
     );
     expect(r.stdout).toContain('res_lf_fees  Permit and document fees  (Residency)  SETTLED');
     expect((await runCli(reconcileCommand, '--framework', 'niem', path, '--strict')).code).toBe(1);
+    const bg = await runCli(reconcileCommand, '--framework', 'niem', path, '--lang', 'bg');
+    expect(bg.stdout.split('\n')[0]).toBe(
+      'Разминавания между експертите (2: ivanova, petrov): 3, от тях решени: 1, отворени: 2.',
+    );
+    expect(bg.stdout).toContain('(Пребиваване)  РЕШЕНО');
+    expect(bg.stdout).toMatch(/резултат 100,0 {2}измерение \d+,\d/);
   });
 
   it('writes CSV and JSON; --resolution reads a reviewer file; --strict passes once all are settled', async () => {

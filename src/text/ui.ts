@@ -36,6 +36,21 @@ const en = {
     final: 'final',
   } as Record<string, string>,
   reasons: {} as Record<string, string>,
+  reconcileSummary: (p: {
+    disagreements: number;
+    experts: string[];
+    settled: number;
+    open: number;
+  }) =>
+    `${p.disagreements} disagreement${p.disagreements === 1 ? '' : 's'} between ${p.experts.length} expert${p.experts.length === 1 ? '' : 's'}${p.experts.length > 0 ? ` (${p.experts.join(', ')})` : ''}: ${p.settled} settled, ${p.open} open.`,
+  settled: 'SETTLED',
+  open: 'OPEN',
+  now: 'now',
+  indicator: 'indicator',
+  dimension: 'dimension',
+  overall: 'overall',
+  score: 'score',
+  noExpert: '(no expert)',
 };
 
 /**
@@ -84,6 +99,16 @@ const bg: UiWords = {
     'no-match': 'няма съвпадение',
     'undefined-for-method': 'неопределено за метода',
   },
+  reconcileSummary: (p) =>
+    `Разминавания между експертите (${p.experts.length}${p.experts.length > 0 ? `: ${p.experts.join(', ')}` : ''}): ${p.disagreements}, от тях решени: ${p.settled}, отворени: ${p.open}.`,
+  settled: 'РЕШЕНО',
+  open: 'ОТВОРЕНО',
+  now: 'сега',
+  indicator: 'индикатор',
+  dimension: 'измерение',
+  overall: 'общо',
+  score: 'резултат',
+  noExpert: '(без експерт)',
 };
 
 const byLanguage: Record<string, UiWords> = { en, bg };

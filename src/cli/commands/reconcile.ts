@@ -12,6 +12,8 @@ import {
   reconciliationRows,
   safeReconcile,
 } from '../../round/reconcile/index.js';
+import { localeFormat } from '../../text/locale.js';
+import { uiWords } from '../../text/ui.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { writeOutput } from '../scored-output.js';
 import { loadScoringInputs, scoringArgs } from './score.js';
@@ -30,31 +32,35 @@ export const reconcileFormats = ['text', 'csv', 'json'] as const;
  * //=> '3 disagreements between 2 experts (ivanova, petrov): 1 settled, 2 open.'
  * ```
  */
-export function formatReconciliation(rec: Reconciliation, decimals: number): string {
+export function formatReconciliation(rec: Reconciliation, decimals: number, lang?: string): string {
   const { counts } = rec;
-  const s = (v: number | null): string => (v === null ? '—' : formatScore(v, decimals));
+  const w = uiWords(lang);
+  const loc = localeFormat(lang ?? 'en');
+  const s = (v: number | null): string => (v === null ? '—' : loc.number(formatScore(v, decimals)));
   const delta = (v: number | null, now: number | null): string =>
-    v === null || now === null ? '' : ` (${formatChange(v - now, decimals)})`;
-  const lines = [
-    `${counts.disagreements} disagreement${counts.disagreements === 1 ? '' : 's'} between ${rec.experts.length} expert${rec.experts.length === 1 ? '' : 's'}${rec.experts.length > 0 ? ` (${rec.experts.join(', ')})` : ''}: ${counts.settled} settled, ${counts.open} open.`,
-  ];
+    v === null || now === null ? '' : ` (${loc.number(formatChange(v - now, decimals))})`;
+  const lines = [w.reconcileSummary({ ...counts, experts: rec.experts })];
   for (const item of rec.items) {
     lines.push(
       '',
-      `${item.unit}  ${item.period}  ${item.question}  ${item.title}${item.dimensionTitle ? `  (${item.dimensionTitle})` : ''}  ${item.settled ? 'SETTLED' : 'OPEN'}`,
-      `  now: indicator ${s(item.current.indicator)}, dimension ${s(item.current.dimension)}, overall ${s(item.current.overall)}`,
+      `${item.unit}  ${item.period}  ${item.question}  ${item.title}${item.dimensionTitle ? `  (${item.dimensionTitle})` : ''}  ${item.settled ? w.settled : w.open}`,
+      `  ${w.now}: ${w.indicator} ${s(item.current.indicator)}, ${w.dimension} ${s(item.current.dimension)}, ${w.overall} ${s(item.current.overall)}`,
     );
     for (const c of item.choices) {
-      const who = c.expert ?? '(no expert)';
+      const who = c.expert ?? w.noExpert;
       const answer = `"${String(c.answer ?? '')}"${c.option !== null && c.option !== String(c.answer) ? ` → ${c.option}` : ''}`;
-      const state = [c.status, c.reviewer === null ? null : `reviewed by ${c.reviewer}`]
+      const state = [
+        c.status === null ? null : (w.statuses[c.status] ?? c.status),
+        c.reviewer === null ? null : w.reviewedBy({ reviewer: c.reviewer }),
+      ]
         .filter((x) => x !== null)
         .join(', ');
       lines.push(
-        `  ${c.chosen ? '✓' : '·'} ${who}  ${answer}  score ${s(c.scores.indicator)}  dimension ${s(c.scores.dimension)}${delta(c.scores.dimension, item.current.dimension)}  overall ${s(c.scores.overall)}${delta(c.scores.overall, item.current.overall)}${state ? `  [${state}]` : ''}  ${c.file}:${c.line}`,
+        `  ${c.chosen ? '✓' : '·'} ${who}  ${answer}  ${w.score} ${s(c.scores.indicator)}  ${w.dimension} ${s(c.scores.dimension)}${delta(c.scores.dimension, item.current.dimension)}  ${w.overall} ${s(c.scores.overall)}${delta(c.scores.overall, item.current.overall)}${state ? `  [${state}]` : ''}  ${c.file}:${c.line}`,
       );
-      if (c.source !== null) lines.push(`      source: ${c.source}`);
-      if (c.comment !== null) lines.push(`      comment: ${c.comment.replace(/\s*\n\s*/g, ' ')}`);
+      if (c.source !== null) lines.push(`      ${w.source}: ${c.source}`);
+      if (c.comment !== null)
+        lines.push(`      ${w.comment}: ${c.comment.replace(/\s*\n\s*/g, ' ')}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -121,7 +127,7 @@ export const reconcileCommand = defineCliCommand({
     else if (format === 'csv') {
       const { header, rows } = reconciliationRows(rec);
       text = toCsv([header, ...rows], { excelSafe: true });
-    } else text = formatReconciliation(rec, inputs.decimals);
+    } else text = formatReconciliation(rec, inputs.decimals, inputs.options.lang);
     writeOutput(args.out === undefined ? undefined : String(args.out), text);
     return args.strict && rec.counts.open > 0 ? exitCodes.invalid : exitCodes.ok;
   },
