@@ -2,11 +2,11 @@ import type { ScoreResult } from '../engine/result/schema.js';
 import { formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { progressOf } from '../round/progress/index.js';
+import { localeFormat } from '../text/locale.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions } from './html/build.js';
 import { methodologyWords } from './html/methodology-words.js';
 import { renderReportModel } from './html/render.js';
-import { localeFormat } from '../text/locale.js';
 
 /**
  * Writes the HTML report of a score result: one self-contained file (inline CSS and SVG, no

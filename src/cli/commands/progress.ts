@@ -16,7 +16,14 @@ import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { writeOutput } from '../scored-output.js';
 import { loadScoringInputs, scoreAndReport, scoringArgs } from './score.js';
 
-/** Output formats of `progress`. */
+/**
+ * Output formats of `progress`.
+ *
+ * @example
+ * ```ts
+ * progressFormats; //=> ['text', 'csv', 'json']
+ * ```
+ */
 export const progressFormats = ['text', 'csv', 'json'] as const;
 
 /**

@@ -18,7 +18,14 @@ import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { writeOutput } from '../scored-output.js';
 import { loadScoringInputs, scoringArgs } from './score.js';
 
-/** Output formats of `reconcile`. */
+/**
+ * Output formats of `reconcile`.
+ *
+ * @example
+ * ```ts
+ * reconcileFormats; //=> ['text', 'csv', 'json']
+ * ```
+ */
 export const reconcileFormats = ['text', 'csv', 'json'] as const;
 
 /**

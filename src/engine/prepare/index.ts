@@ -28,6 +28,11 @@ export interface PrepareOptions {
  * time whose scores differ (identical scores are agreement). Settled when a `status: final` row
  * (or several final rows with one score) decides it; else every member is rejected with
  * `SCORE_CONFLICTING_ANSWERS`.
+ *
+ * @example
+ * ```ts
+ * prepared.disagreements[0]?.settledBy; //=> -1 while open
+ * ```
  */
 export interface Disagreement {
   /** The answer slot and the grid row (index into `rowUnit`). */

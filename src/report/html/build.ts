@@ -1,7 +1,7 @@
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
-import { defaultTolerance } from '../compare/index.js';
 import { localeFormat } from '../../text/locale.js';
+import { defaultTolerance } from '../compare/index.js';
 import type { ResultView, ViewNode } from '../view.js';
 import { directionOf, reportLabels } from './labels.js';
 import { describeMethodology } from './methodology.js';

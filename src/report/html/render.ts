@@ -1,11 +1,11 @@
 import type { ProgressCounts } from '../../round/progress/index.js';
+import { localeFormat } from '../../text/locale.js';
 import { barsSvg } from '../charts/bars.js';
 import { heatmapSvg } from '../charts/heatmap.js';
 import { radarSvg } from '../charts/radar.js';
 import { type ChangeDirection, changeDirection } from '../compare/index.js';
 import { escapeMarkup as esc } from '../escape.js';
 import { formatChange, formatScore } from '../format.js';
-import { localeFormat } from '../../text/locale.js';
 import { type ReportLabels, reportLabels } from './labels.js';
 import type { ReportCoverage, ReportEvidence, ReportModel, ReportUnitSummary } from './model.js';
 import { reportCss } from './styles.js';

@@ -38,6 +38,11 @@ export function evidenceRequired(framework: Framework): Set<string> {
 /**
  * The id of the indicator an answer slot belongs to: the slot's node, or a sub-question's
  * parent indicator.
+ *
+ * @example
+ * ```ts
+ * slotIndicator(plan, plan.answerIndex.get('res_lf_travel_document.bsp')!); //=> 'res_lf_travel_document'
+ * ```
  */
 export function slotIndicator(plan: Plan, slot: number): string {
   const node = plan.nodes[plan.slots[slot] as number];

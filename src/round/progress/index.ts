@@ -7,7 +7,14 @@
 import { statusRank } from '../../answers/read/_lib/fields.js';
 import type { NodeResult, ScoreResult } from '../../engine/result/schema.js';
 
-/** Counts of questions by state. `open` is what still needs work before publication. */
+/**
+ * Counts of questions by state. `open` is what still needs work before publication.
+ *
+ * @example
+ * ```ts
+ * progressOf(result).totals.open; //=> 13
+ * ```
+ */
 export interface ProgressCounts {
   /** Questions that take an answer (indicators, and sub-questions in place of their indicator). */
   questions: number;
@@ -28,7 +35,14 @@ export interface ProgressCounts {
   open: number;
 }
 
-/** One line of the board: a unit, period and dimension. */
+/**
+ * One line of the board: a unit, period and dimension.
+ *
+ * @example
+ * ```ts
+ * progressOf(result).lines[0]; //=> { unit: 'XA', period: '2019', dimension: 'reception', questions: 9, ... }
+ * ```
+ */
 export interface ProgressLine extends ProgressCounts {
   unit: string;
   period: string;
@@ -37,7 +51,14 @@ export interface ProgressLine extends ProgressCounts {
   title: string;
 }
 
-/** What {@link progressOf} gives. */
+/**
+ * What {@link progressOf} gives.
+ *
+ * @example
+ * ```ts
+ * progressOf(result).isOpen; //=> false on a complete, reviewed round
+ * ```
+ */
 export interface ProgressBoard {
   lines: ProgressLine[];
   /** Sums over every line. */
@@ -157,7 +178,14 @@ export function progressOf(result: ScoreResult): ProgressBoard {
   return { lines: out, totals, rejected, isOpen: totals.open > 0 || rejected > 0 };
 }
 
-/** Columns of {@link progressRows}. */
+/**
+ * Columns of {@link progressRows}.
+ *
+ * @example
+ * ```ts
+ * progressColumns.at(-1); //=> 'open'
+ * ```
+ */
 export const progressColumns = [
   'unit',
   'period',

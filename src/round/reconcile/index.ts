@@ -26,7 +26,14 @@ import { IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { resolveText, type Text } from '../../text/text.js';
 
-/** Options of {@link reconcile}. */
+/**
+ * Options of {@link reconcile}.
+ *
+ * @example
+ * ```ts
+ * reconcile(framework, answers, { status: 'submitted', lang: 'bg' });
+ * ```
+ */
 export interface ReconcileOptions extends PrepareOptions {
   /** Overrides of the framework's missing-data policy, as for `score`. */
   missing?: MissingOverrides | undefined;
@@ -34,7 +41,14 @@ export interface ReconcileOptions extends PrepareOptions {
   lang?: string | undefined;
 }
 
-/** Scores of an indicator, its dimension and the overall node in one unit and period. */
+/**
+ * Scores of an indicator, its dimension and the overall node in one unit and period.
+ *
+ * @example
+ * ```ts
+ * const now: ReconcileScores = { indicator: null, dimension: 46.9, overall: 50.7 };
+ * ```
+ */
 export interface ReconcileScores {
   /** Null when empty (no data, not applicable, below coverage). */
   indicator: number | null;
@@ -42,7 +56,14 @@ export interface ReconcileScores {
   overall: number | null;
 }
 
-/** One expert's answer in a disagreement, and what choosing it would give. */
+/**
+ * One expert's answer in a disagreement, and what choosing it would give.
+ *
+ * @example
+ * ```ts
+ * reconcile(framework, answers).items[0]?.choices[0]?.expert; //=> 'ivanova'
+ * ```
+ */
 export interface ReconcileChoice {
   expert: string | null;
   /** As written; null for no data. */
@@ -63,7 +84,14 @@ export interface ReconcileChoice {
   chosen: boolean;
 }
 
-/** A unit, period and question where experts disagree in score. */
+/**
+ * A unit, period and question where experts disagree in score.
+ *
+ * @example
+ * ```ts
+ * reconcile(framework, answers).items[0]?.question; //=> 'res_lf_renewal_conditions'
+ * ```
+ */
 export interface ReconcileItem {
   unit: string;
   period: string;
@@ -80,7 +108,14 @@ export interface ReconcileItem {
   choices: ReconcileChoice[];
 }
 
-/** What {@link reconcile} gives. */
+/**
+ * What {@link reconcile} gives.
+ *
+ * @example
+ * ```ts
+ * reconcile(framework, answers).counts; //=> { disagreements: 3, settled: 1, open: 2 }
+ * ```
+ */
 export interface Reconciliation {
   /** Every expert named in the answers, sorted. */
   experts: string[];
@@ -252,7 +287,14 @@ function nodeIds(plan: Plan, node: PlanNode): NodeIds {
   return { indicator, dimension };
 }
 
-/** Columns of {@link reconciliationRows}: one row per expert's answer. */
+/**
+ * Columns of {@link reconciliationRows}: one row per expert's answer.
+ *
+ * @example
+ * ```ts
+ * reconciliationColumns[4]; //=> 'settled'
+ * ```
+ */
 export const reconciliationColumns = [
   'unit',
   'period',

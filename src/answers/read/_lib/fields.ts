@@ -39,7 +39,14 @@ export type AnswerColumn = (typeof answerColumns)[number];
  */
 export const answerStatuses = ['draft', 'submitted', 'reviewed', 'final'] as const;
 
-/** A review state of an answer. See {@link answerStatuses}. */
+/**
+ * A review state of an answer. See {@link answerStatuses}.
+ *
+ * @example
+ * ```ts
+ * const s: AnswerStatus = 'reviewed';
+ * ```
+ */
 export type AnswerStatus = (typeof answerStatuses)[number];
 
 /**
