@@ -508,3 +508,36 @@ export {
   uncertaintyResultSvg,
   uncertaintySvg,
 } from './report/charts/analysis.js';
+
+// --- a round answered by several experts: review states, reconcile (issue 16) ---
+
+export {
+  type AnswerStatus,
+  answerStatuses,
+  parseStatus,
+  statusRank,
+} from './answers/read/_lib/fields.js';
+export type { Disagreement } from './engine/prepare/index.js';
+export { answerExportColumns, answerRows } from './report/export/index.js';
+export type { ReportProgress } from './report/html/model.js';
+export { evidenceRequired, evidenceWarnings } from './round/evidence/index.js';
+export {
+  type ProgressBoard,
+  type ProgressCounts,
+  type ProgressLine,
+  progressColumns,
+  progressOf,
+  progressRows,
+} from './round/progress/index.js';
+export {
+  type ReconcileChoice,
+  type ReconcileItem,
+  type ReconcileOptions,
+  type ReconcileScores,
+  type Reconciliation,
+  reconcile,
+  reconcilePrepared,
+  reconciliationColumns,
+  reconciliationRows,
+  safeReconcile,
+} from './round/reconcile/index.js';

@@ -17,6 +17,10 @@ const content = (r: AnswerRow) => ({
   ...(r.validTo === undefined ? {} : { validTo: r.validTo }),
   ...(r.source === undefined ? {} : { source: r.source }),
   ...(r.comment === undefined ? {} : { comment: r.comment }),
+  ...(r.expert === undefined ? {} : { expert: r.expert }),
+  ...(r.status === undefined ? {} : { status: r.status }),
+  ...(r.reviewer === undefined ? {} : { reviewer: r.reviewer }),
+  ...(r.reviewedOn === undefined ? {} : { reviewedOn: r.reviewedOn }),
 });
 
 // Cells as a reader returns them: trimmed, and not starting with the "'=" escape that the reader
@@ -46,6 +50,10 @@ const answerRow = fc.record({
   dates: fc.option(fc.tuple(date, date).map(([a, b]) => (a <= b ? [a, b] : [b, a]))),
   source: cell,
   comment: cell,
+  expert: cell,
+  status: fc.constantFrom('', 'draft', 'submitted', 'reviewed', 'final'),
+  reviewer: cell,
+  reviewedOn: fc.option(date),
 });
 
 describe('toCsv → readAnswers', () => {
@@ -71,6 +79,10 @@ describe('toCsv → readAnswers', () => {
                 r.dates?.[1],
                 r.source,
                 r.comment,
+                r.expert,
+                r.status,
+                r.reviewer,
+                r.reviewedOn ?? '',
               ]),
             ],
             { delimiter, bom, excelSafe, recordDelimiter },
@@ -90,6 +102,10 @@ describe('toCsv → readAnswers', () => {
               ...(r.dates ? { validFrom: r.dates[0], validTo: r.dates[1] } : {}),
               ...(r.source === '' ? {} : { source: r.source }),
               ...(r.comment === '' ? {} : { comment: r.comment }),
+              ...(r.expert === '' ? {} : { expert: r.expert }),
+              ...(r.status === '' ? {} : { status: r.status }),
+              ...(r.reviewer === '' ? {} : { reviewer: r.reviewer }),
+              ...(r.reviewedOn ? { reviewedOn: r.reviewedOn } : {}),
             })),
           );
           // Rows are numbered in order and lines never go back.

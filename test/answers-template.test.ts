@@ -112,6 +112,10 @@ describe('buildTemplate', () => {
       '',
       '',
       '',
+      '',
+      '',
+      '',
+      '',
       'residency',
       'legal',
       'Permit duration',
@@ -209,7 +213,25 @@ describe('buildTemplate', () => {
     const before = JSON.stringify(inline);
     const t = buildTemplate(inline, { units: ['U'] });
     expect(t.rows).toEqual([
-      ['U', 'R1', 'i1', '', '', '', '', '', 'd1', '', 'I1', 'I1', 'yes (100); no (0)'],
+      [
+        'U',
+        'R1',
+        'i1',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'd1',
+        '',
+        'I1',
+        'I1',
+        'yes (100); no (0)',
+      ],
     ]);
     expect(JSON.stringify(inline)).toBe(before);
   });

@@ -110,10 +110,11 @@ describe('an English and Bulgarian framework', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Обща оценка');
     expect(r.stdout).toContain('Жилищна помощ');
-    expect(r.stdout).toContain(`source: ${sourceBg}`);
-    expect(r.stdout).toContain(`comment: ${commentBg}`);
-    expect(r.stdout).toContain(`source: ${sourceAr}`);
-    expect(r.stdout).toContain(`comment: ${commentHe}`);
+    // The tree's own words follow --lang too (issue 16).
+    expect(r.stdout).toContain(`източник: ${sourceBg}`);
+    expect(r.stdout).toContain(`коментар: ${commentBg}`);
+    expect(r.stdout).toContain(`източник: ${sourceAr}`);
+    expect(r.stdout).toContain(`коментар: ${commentHe}`);
     const en = await run(
       explainCommand,
       '--framework',

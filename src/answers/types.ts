@@ -1,4 +1,5 @@
 import type { Issue } from '../errors/issue.js';
+import type { AnswerStatus } from './read/_lib/fields.js';
 
 /**
  * One answer as read from a file, before it is checked against a framework. Readers (long CSV,
@@ -32,6 +33,14 @@ export interface AnswerRow {
   /** Evidence: a legal reference or URL. */
   source?: string;
   comment?: string;
+  /** Who gave the answer: an expert's id or name. */
+  expert?: string;
+  /** The answer's review state; absent counts as `submitted`. */
+  status?: AnswerStatus;
+  /** Who reviewed the answer. */
+  reviewer?: string;
+  /** When it was reviewed (ISO date). */
+  reviewedOn?: string;
   /** Where the answer came from, for error messages and the audit trail. */
   origin: AnswerOrigin;
 }

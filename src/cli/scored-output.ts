@@ -5,6 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { parseStatus } from '../answers/read/_lib/fields.js';
 import { safeScore } from '../engine/index.js';
 import type { ScoreResult } from '../engine/result/schema.js';
 import type { WeightOverrides } from '../engine/weights/index.js';
@@ -49,12 +50,19 @@ export async function scoreForOutput(
     lang?: string | undefined;
     quiet?: boolean;
     weights?: WeightOverrides | undefined;
+    /** Score only answers at or above this review state (`--status`). */
+    status?: string | undefined;
   },
 ): Promise<ScoredInput> {
   if (!frameworkArg) throw new UsageError('Missing --framework <id-or-folder>.');
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
   if (options.asOf !== undefined && !isoDate.test(options.asOf))
     throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${options.asOf}".`);
+  const status = options.status === undefined ? undefined : parseStatus(options.status);
+  if (options.status !== undefined && status === undefined)
+    throw new UsageError(
+      `Unknown --status "${options.status}"; expected draft, submitted, reviewed or final.`,
+    );
   const read = await readFrameworkWithDigests(frameworkArg);
   const framework = read.framework;
   const answers = await readAnswerFiles(paths);
@@ -69,6 +77,7 @@ export async function scoreForOutput(
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     ...(options.lang !== undefined ? { lang: options.lang } : {}),
     ...(options.weights !== undefined ? { weights: options.weights } : {}),
+    ...(status !== undefined ? { status } : {}),
     // Hashes of the inputs for the result's provenance stamp (shown in reports, checked by
     // `verify` on exported JSON); every file was read above, so each can be hashed.
     provenance: { framework: read.inputs, answers: answerDigests(paths), relativeTo: 'cwd' },
@@ -196,6 +205,20 @@ export const rawArg = {
 } as const;
 
 /**
+ * The `--status` argument of the commands that score for output.
+ *
+ * @example
+ * ```ts
+ * defineCliCommand({ meta, args: { ...scoredInputArgs, status: statusArg }, run });
+ * ```
+ */
+export const statusArg = {
+  type: 'string',
+  description:
+    'Score only answers at or above this review state: draft, submitted, reviewed or final',
+} as const;
+
+/**
  * The `--quiet` argument of the commands that score for output.
  *
  * @example
@@ -230,6 +253,7 @@ export function scoreFromArgs(
       asOf: str(args['as-of']),
       quiet: args.quiet === true,
       weights: weightsFromArgs(rawArgs),
+      status: str(args.status),
     },
   );
 }

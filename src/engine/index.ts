@@ -30,6 +30,8 @@
  *
  * Every phase is a pure function; `score` and `safeScore` run them all.
  */
+
+import type { AnswerStatus } from '../answers/read/_lib/fields.js';
 import {
   type AnswerTableSet,
   type ReadAnswersOptions,
@@ -60,6 +62,7 @@ import {
 import type { SourceFile } from '../framework/load/source.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { createStamp, type ProvenanceInputs } from '../provenance/stamp.js';
+import { evidenceRequired, evidenceWarnings } from '../round/evidence/index.js';
 import { assemble } from './assemble/index.js';
 import { compileFramework, type Plan } from './compile/index.js';
 import { evaluate, type MissingOverrides } from './evaluate/index.js';
@@ -79,6 +82,7 @@ export {
 } from './evaluate/index.js';
 export {
   type AnswerCounts,
+  type Disagreement,
   type PreparedAnswers,
   prepareAnswers,
   prepareTable,
@@ -92,6 +96,12 @@ export interface ScoreOptions {
   asOf?: string | undefined;
   /** Overrides of the framework's missing-data policy for this run. */
   missing?: MissingOverrides | undefined;
+  /**
+   * Score only answers at or above this review state (`draft` < `submitted` < `reviewed` <
+   * `final`; no status counts as `submitted`); how many were left out is a
+   * `SCORE_STATUS_EXCLUDED` warning. Default: every answer.
+   */
+  status?: AnswerStatus | undefined;
   /** The language of titles and labels in the result; default: the framework's. */
   lang?: string | undefined;
   /** The files the framework and answers were read from, for the result's provenance stamp. */
@@ -150,16 +160,18 @@ export function safeScore(
     plan = compiled.value;
     warnings.push(...compiled.warnings);
   }
+  const prepareOptions = { asOf: options.asOf, status: options.status };
   const prepared =
     'table' in answers
-      ? prepareTable(plan, answers, { asOf: options.asOf })
-      : prepareAnswers(plan, answers, { asOf: options.asOf });
+      ? prepareTable(plan, answers, prepareOptions)
+      : prepareAnswers(plan, answers, prepareOptions);
   if (!prepared.ok) return { ok: false, issues: prepared.issues };
   const evaluation = evaluate(plan, prepared.value, { missing: options.missing });
   const ranks = rankUnits(plan, prepared.value, evaluation);
   const assembled = assemble(plan, prepared.value, evaluation, ranks, {
     asOf: options.asOf,
     lang: options.lang,
+    status: options.status,
   });
   // Old periods scored with a newer edition say what they cannot compare (issue 8).
   const editionIssues = isPlan(framework)
@@ -169,9 +181,13 @@ export function safeScore(
         ...editionWarnings(framework, oldEditionPeriods(framework, assembled)),
         ...retiredAnswerWarnings(framework, assembled.issues),
       ];
+  // Answers without a source where the framework requires one (issue 16).
+  const evidenceIssues = isPlan(framework)
+    ? []
+    : evidenceWarnings(plan, evidenceRequired(framework), prepared.value);
   const result: ScoreResult = {
     ...assembled,
-    issues: [...assembled.issues, ...editionIssues],
+    issues: [...assembled.issues, ...evidenceIssues, ...editionIssues],
     provenance: createStamp(
       plan.framework,
       isPlan(framework) ? undefined : framework,
@@ -180,6 +196,8 @@ export function safeScore(
         missing: assembled.options.missing,
         lang: options.lang ?? null,
         weights,
+        status: options.status ?? null,
+        experts: assembled.experts ?? [],
       },
       options.provenance ?? {},
     ),
@@ -289,6 +307,7 @@ const scoreOptionFields = {
   }),
   // Values are checked by applyWeights, with their own codes (SCORE_WEIGHT_INVALID).
   weights: 'object',
+  status: ['draft', 'submitted', 'reviewed', 'final'],
 } as const;
 const scoreFilesOptionFields = {
   ...scoreOptionFields,

@@ -12,6 +12,7 @@ import { editionsMessages } from './catalogue/editions.js';
 import { frameworkMessages } from './catalogue/framework.js';
 import { importMessages } from './catalogue/import.js';
 import { reportMessages } from './catalogue/report.js';
+import { roundMessages } from './catalogue/round.js';
 import { scoringMessages } from './catalogue/scoring.js';
 
 /** The catalogue of message templates, keyed by issue code. */
@@ -26,6 +27,7 @@ export const messages = {
   ...cliMessages,
   ...editionsMessages,
   ...apiMessages,
+  ...roundMessages,
 } as const;
 
 /** Every stable issue code. */

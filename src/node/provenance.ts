@@ -209,6 +209,7 @@ export async function verifyResultFile(path: string): Promise<Verification> {
       missing: stamp.options.missing,
       lang: stamp.options.lang ?? undefined,
       weights: stamp.options.weights ?? undefined,
+      status: stamp.options.status,
     });
     if (!r.ok) issues.push(...r.issues);
     else {

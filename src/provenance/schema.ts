@@ -71,7 +71,11 @@ export const provenanceSchema = z.object({
      * own weights were used. Absent in results written before weights could be overridden.
      */
     weights: z.record(z.string(), z.number()).nullable().optional(),
+    /** The lowest review state scored (`score --status`); absent when every answer was. */
+    status: z.enum(['draft', 'submitted', 'reviewed', 'final']).optional(),
   }),
+  /** The experts whose answers were read (sorted); absent when no answer names one. */
+  experts: z.array(z.string()).optional(),
 });
 /** The provenance stamp on a result. See {@link provenanceSchema}. */
 export type Provenance = z.infer<typeof provenanceSchema>;

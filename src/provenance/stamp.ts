@@ -51,6 +51,10 @@ export function createStamp(
     missing: Provenance['options']['missing'];
     lang: string | null;
     weights?: Readonly<Record<string, number>> | null;
+    /** The lowest review state scored, when `score --status` filtered. */
+    status?: Provenance['options']['status'] | null;
+    /** The experts whose answers were read. */
+    experts?: readonly string[];
   },
   inputs: ProvenanceInputs,
 ): Provenance {
@@ -82,6 +86,8 @@ export function createStamp(
       lang: options.lang,
       decimals: inputs.decimals ?? null,
       weights: options.weights ? { ...options.weights } : null,
+      ...(options.status ? { status: options.status } : {}),
     },
+    ...(options.experts && options.experts.length > 0 ? { experts: [...options.experts] } : {}),
   };
 }

@@ -106,6 +106,7 @@ export function resultView(result: ScoreResult, framework?: Framework): ResultVi
       ...(option ? { option } : {}),
       ...(source ? { source } : {}),
       ...(comment ? { comment } : {}),
+      ...reviewOf(result, a),
     };
   };
   return {
@@ -122,4 +123,22 @@ export function resultView(result: ScoreResult, framework?: Framework): ResultVi
     cell,
     answer,
   };
+}
+
+/** Who answered answer `a`, its review state, who reviewed it and when: the fields present. */
+function reviewOf(
+  result: ScoreResult,
+  a: number,
+): Pick<ViewAnswer, 'expert' | 'status' | 'reviewer' | 'reviewedOn'> {
+  const out: Pick<ViewAnswer, 'expert' | 'status' | 'reviewer' | 'reviewedOn'> = {};
+  const { expert, status, reviewer, reviewedOn } = result.answers;
+  const e = expert?.[a];
+  if (e) out.expert = e;
+  const s = status?.[a];
+  if (s) out.status = s;
+  const r = reviewer?.[a];
+  if (r) out.reviewer = r;
+  const d = reviewedOn?.[a];
+  if (d) out.reviewedOn = d;
+  return out;
 }

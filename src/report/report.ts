@@ -2,8 +2,11 @@ import type { ScoreResult } from '../engine/result/schema.js';
 import { frameworkProblem, optionsProblem, resultProblem, throwIfAny } from '../errors/args.js';
 import { formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
+import { progressOf } from '../round/progress/index.js';
+import { localeFormat } from '../text/locale.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions, reportOptionFields } from './html/build.js';
+import { methodologyWords } from './html/methodology-words.js';
 import { renderReportModel } from './html/render.js';
 
 /**
@@ -30,34 +33,55 @@ export function renderReport(
     frameworkProblem('renderReport', 'framework', framework),
     optionsProblem('renderReport', 'options', options, reportOptionFields),
   );
-  const { read, used, superseded } = result.counts;
+  const { read, used, superseded, rejected } = result.counts;
+  const lang = options.lang ?? framework.language;
+  const loc = localeFormat(lang);
   const provenance =
     options.provenance ??
-    `${read} answers read from ${result.files.join(', ') || 'no file'}: ${used} used, ${superseded} superseded, ${result.counts.rejected} rejected`;
+    methodologyWords(lang).answersRead({
+      read: loc.count(read),
+      files: result.files.join(', '),
+      used: loc.count(used),
+      superseded: loc.count(superseded),
+      rejected: loc.count(rejected),
+    });
   const rejectedRows =
     options.rejected ??
     result.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i as Issue));
-  return renderReportModel(
-    buildReportModel(resultView(result, framework), framework, {
-      ...options,
-      provenance,
-      rejected: rejectedRows,
-      facts: [...stampFacts(result), ...(options.facts ?? [])],
-    }),
-  );
+  const model = buildReportModel(resultView(result, framework), framework, {
+    ...options,
+    provenance,
+    rejected: rejectedRows,
+    facts: [...stampFacts(result, lang), ...(options.facts ?? [])],
+  });
+  // The progress board of the report's period: what is still open before publication.
+  const board = progressOf(result);
+  const lines = board.lines.filter((l) => l.period === model.period.id);
+  model.progress = {
+    lines,
+    open: lines.reduce((sum, l) => sum + l.open, 0),
+    rejected: board.rejected,
+  };
+  return renderReportModel(model);
 }
 
 /** The provenance stamp as methodology facts: hashes of the inputs and the library version. */
-function stampFacts(result: ScoreResult): { term: string; definition: string }[] {
+function stampFacts(result: ScoreResult, lang: string): { term: string; definition: string }[] {
   const p = result.provenance;
   if (!p) return [];
+  const w = methodologyWords(lang);
   return [
     {
-      term: 'Provenance',
-      definition: `Scored by ${p.library.name} ${p.library.version} with framework ${p.framework.id} ${p.framework.edition} (${p.framework.version}), SHA-256 ${p.framework.sha256} of its ${p.framework.hashOf}.`,
+      term: w.provenance,
+      definition: w.provenanceText({
+        library: `${p.library.name} ${p.library.version}`,
+        framework: `${p.framework.id} ${p.framework.edition} (${p.framework.version})`,
+        sha256: p.framework.sha256,
+        hashOf: p.framework.hashOf,
+      }),
     },
     ...p.answers.map((a) => ({
-      term: 'Answer file',
+      term: w.answerFile,
       definition: `${a.path}: SHA-256 ${a.sha256}`,
     })),
   ];

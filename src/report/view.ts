@@ -69,6 +69,11 @@ export interface ViewAnswer {
   option?: string;
   source?: string;
   comment?: string;
+  /** Who answered, the review state, who reviewed and when, where the answers say. */
+  expert?: string;
+  status?: string;
+  reviewer?: string;
+  reviewedOn?: string;
 }
 
 /**

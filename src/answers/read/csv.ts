@@ -9,6 +9,7 @@ import {
   classifyHeader,
   cleanCell,
   isIsoDate,
+  parseStatus,
 } from './_lib/fields.js';
 import type { AnswerSink } from './_lib/sink.js';
 
@@ -408,6 +409,82 @@ function checkDates(
   return undefined;
 }
 
+/** The review columns of one record: indexes into the record, -1 where a column is absent. */
+interface ReviewIndex {
+  expert: number;
+  status: number;
+  reviewer: number;
+  reviewedOn: number;
+}
+
+function reviewIndex(index: ColumnIndex): ReviewIndex | undefined {
+  const r = {
+    expert: index.expert ?? -1,
+    status: index.status ?? -1,
+    reviewer: index.reviewer ?? -1,
+    reviewedOn: index.reviewed_on ?? -1,
+  };
+  return r.expert < 0 && r.status < 0 && r.reviewer < 0 && r.reviewedOn < 0 ? undefined : r;
+}
+
+/** What the review columns of a record say, or why they cannot be read. */
+type ReviewCells =
+  | {
+      ok: true;
+      expert: string;
+      status: ReturnType<typeof parseStatus>;
+      reviewer: string;
+      reviewedOn: string;
+    }
+  | {
+      ok: false;
+      code: 'ANSWER_INVALID_STATUS' | 'ANSWER_INVALID_DATE';
+      params: { value: string; field: string };
+      field: string;
+    };
+
+/** Reads and checks the review columns (`expert`, `status`, `reviewer`, `reviewed_on`). */
+function reviewCells(
+  record: readonly string[],
+  at: ReviewIndex,
+  intern: (s: string) => string,
+  isDate: (s: string) => boolean,
+): ReviewCells {
+  const cell = (i: number): string => (i >= 0 ? intern(cleanCell(record[i] as string)) : '');
+  const statusText = cell(at.status);
+  const status = statusText === '' ? undefined : parseStatus(statusText);
+  if (statusText !== '' && status === undefined) {
+    return {
+      ok: false,
+      code: 'ANSWER_INVALID_STATUS',
+      params: { value: statusText, field: 'status' },
+      field: 'status',
+    };
+  }
+  const reviewedOn = cell(at.reviewedOn);
+  if (reviewedOn !== '' && !isDate(reviewedOn)) {
+    return {
+      ok: false,
+      code: 'ANSWER_INVALID_DATE',
+      params: { value: reviewedOn, field: 'reviewed_on' },
+      field: 'reviewed_on',
+    };
+  }
+  return { ok: true, expert: cell(at.expert), status, reviewer: cell(at.reviewer), reviewedOn };
+}
+
+/** Puts the review cells of row `i` into the table's sparse columns. */
+function storeReview(
+  table: AnswerSink['table'],
+  i: number,
+  r: Extract<ReviewCells, { ok: true }>,
+): void {
+  if (r.expert !== '') table.expert.set(i, r.expert);
+  if (r.status !== undefined) table.status.set(i, r.status);
+  if (r.reviewer !== '') table.reviewer.set(i, r.reviewer);
+  if (r.reviewedOn !== '') table.reviewedOn.set(i, r.reviewedOn);
+}
+
 function readLong(
   records: readonly string[][],
   from: number,
@@ -428,6 +505,7 @@ function readLong(
   const iTo = index.valid_to ?? -1;
   const iSource = index.source ?? -1;
   const iComment = index.comment ?? -1;
+  const review = reviewIndex(index);
   const { table } = sink;
   const fileId = table.fileId(file);
   const columnsId = table.columnsId(columns);
@@ -481,6 +559,19 @@ function readLong(
         continue;
       }
     }
+    const reviewed = review && reviewCells(record, review, shared.intern, shared.isDate);
+    if (reviewed && !reviewed.ok) {
+      const origin: AnswerOrigin = { file, row: rowNumber, line, columns };
+      const row: AnswerRow = {
+        unit: shared.intern(unit),
+        period: shared.intern(period),
+        indicator: shared.intern(indicator),
+        answer: answer === '' ? null : shared.intern(answer),
+        origin,
+      };
+      reject(sink, origin, reviewed.code, reviewed.params, reviewed.field, row);
+      continue;
+    }
     if (unit !== lastUnit) {
       lastUnit = unit;
       lastUnitId = table.id(unit);
@@ -509,6 +600,7 @@ function readLong(
       const comment = cleanCell(record[iComment] as string);
       if (comment !== '') table.comment.set(i, comment);
     }
+    if (reviewed) storeReview(table, i, reviewed);
   }
 }
 
@@ -537,6 +629,7 @@ function readWide(
   const iTo = index.valid_to ?? -1;
   const iSource = index.source ?? -1;
   const iComment = index.comment ?? -1;
+  const review = reviewIndex(index);
   const { intern } = shared;
   for (let k = from; k < records.length; k++) {
     const record = records[k] as string[];
@@ -571,6 +664,11 @@ function readWide(
       rejectAll(bad.code, bad.params as never, bad.field);
       continue;
     }
+    const reviewed = review && reviewCells(record, review, intern, shared.isDate);
+    if (reviewed && !reviewed.ok) {
+      rejectAll(reviewed.code, reviewed.params, reviewed.field);
+      continue;
+    }
     const source = iSource >= 0 ? cleanCell(record[iSource] as string) : '';
     const comment = iComment >= 0 ? cleanCell(record[iComment] as string) : '';
     for (const c of perIndicator) {
@@ -589,6 +687,7 @@ function readWide(
       if (validTo !== '') sink.table.validTo.set(i, validTo);
       if (source !== '') sink.table.source.set(i, source);
       if (comment !== '') sink.table.comment.set(i, comment);
+      if (reviewed) storeReview(sink.table, i, reviewed);
     }
   }
 }

@@ -7,10 +7,23 @@ import {
   cleanCell,
   describeJson,
   isIsoDate,
+  parseStatus,
 } from './_lib/fields.js';
 import type { AnswerSink } from './_lib/sink.js';
 
 const noColumns: Partial<Record<string, number>> = {};
+
+/** The optional text fields of a JSON answer, checked in this order. */
+const optionalFields = [
+  'valid_from',
+  'valid_to',
+  'source',
+  'comment',
+  'expert',
+  'status',
+  'reviewer',
+  'reviewed_on',
+] as const;
 
 /**
  * Reads a JSON answer file into `sink`: `{ "answers": [ ... ] }` or a bare array of answer
@@ -133,8 +146,8 @@ export function readJsonAnswers(text: string, file: string, sink: AnswerSink): v
       );
       continue;
     }
-    const optional: Partial<Record<'valid_from' | 'valid_to' | 'source' | 'comment', string>> = {};
-    for (const field of ['valid_from', 'valid_to', 'source', 'comment'] as const) {
+    const optional: Partial<Record<(typeof optionalFields)[number], string>> = {};
+    for (const field of optionalFields) {
       const value = fields[field];
       if (value === undefined || value === null) continue;
       if (typeof value !== 'string') {
@@ -148,8 +161,16 @@ export function readJsonAnswers(text: string, file: string, sink: AnswerSink): v
       }
       const cleaned = cleanCell(value);
       if (cleaned === '') continue;
-      if ((field === 'valid_from' || field === 'valid_to') && !isIsoDate(cleaned)) {
+      if (
+        (field === 'valid_from' || field === 'valid_to' || field === 'reviewed_on') &&
+        !isIsoDate(cleaned)
+      ) {
         fail('ANSWER_INVALID_DATE', { field, value: cleaned }, field);
+        problem = true;
+        break;
+      }
+      if (field === 'status' && parseStatus(cleaned) === undefined) {
+        fail('ANSWER_INVALID_STATUS', { value: cleaned }, field);
         problem = true;
         break;
       }
@@ -164,6 +185,7 @@ export function readJsonAnswers(text: string, file: string, sink: AnswerSink): v
       origin,
     };
     const { valid_from: validFrom, valid_to: validTo, source, comment } = optional;
+    const { expert, status, reviewer, reviewed_on: reviewedOn } = optional;
     if (validFrom !== undefined && validTo !== undefined && validTo < validFrom) {
       const where: IssueLocation & { path: (string | number)[] } = {
         file,
@@ -183,6 +205,10 @@ export function readJsonAnswers(text: string, file: string, sink: AnswerSink): v
     if (validTo !== undefined) row.validTo = validTo;
     if (source !== undefined) row.source = source;
     if (comment !== undefined) row.comment = comment;
+    if (expert !== undefined) row.expert = expert;
+    if (status !== undefined) row.status = parseStatus(status) as NonNullable<AnswerRow['status']>;
+    if (reviewer !== undefined) row.reviewer = reviewer;
+    if (reviewedOn !== undefined) row.reviewedOn = reviewedOn;
     sink.table.pushRow(row);
   }
   if (unknown.size > 0) {

@@ -71,6 +71,8 @@ export const longTemplateColumns = [
   'allowed',
 ] as const;
 
+const blankAnswerCells: readonly string[] = answerColumns.slice(3).map(() => '');
+
 /** Rule kinds whose indicator is answered through its sub-questions. */
 const combining = new Set<Rule['kind']>(['formula', 'questions', 'table']);
 
@@ -158,11 +160,8 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
             unit,
             period,
             q.id,
-            '',
-            '',
-            '',
-            '',
-            '',
+            // The answer and every optional column (source, expert, status...) left to fill in.
+            ...blankAnswerCells,
             q.dimension,
             q.stage ?? '',
             q.title,

@@ -45,7 +45,7 @@ export const explainCommand = defineCliCommand({
     process.stdout.write(
       format === 'json'
         ? `${JSON.stringify(tree.value, null, 2)}\n`
-        : `${renderExplanation(tree.value, { decimals: inputs.decimals })}\n`,
+        : `${renderExplanation(tree.value, { decimals: inputs.decimals, lang: inputs.options.lang })}\n`,
     );
     return exitCodes.ok;
   },

@@ -22,6 +22,7 @@ import {
   rawArg,
   scoredInputArgs,
   scoreFromArgs,
+  statusArg,
   str,
   writeOutput,
 } from '../scored-output.js';
@@ -31,10 +32,17 @@ import {
  *
  * @example
  * ```ts
- * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'datapackage']
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'answers', 'datapackage']
  * ```
  */
-export const exportFormats = ['long', 'wide', 'markdown', 'json', 'datapackage'] as const;
+export const exportFormats = [
+  'long',
+  'wide',
+  'markdown',
+  'json',
+  'answers',
+  'datapackage',
+] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
   overall: ['overall'],
@@ -68,7 +76,8 @@ export const exportCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'long',
-      description: 'long, wide, markdown, json or datapackage (a folder for open-data portals)',
+      description:
+        'long, wide, markdown, json, answers (each answer with source, expert and review state) or datapackage (a folder for open-data portals)',
     },
     excel: {
       type: 'boolean',
@@ -95,12 +104,13 @@ export const exportCommand = defineCliCommand({
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
     raw: rawArg,
+    status: statusArg,
   },
   async run({ args, rawArgs }) {
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
       throw new UsageError(
-        `Unknown --format "${format}"; expected long, wide, markdown, json or datapackage.`,
+        `Unknown --format "${format}"; expected long, wide, markdown, json, answers or datapackage.`,
       );
     const out = str(args.out);
     if (format === 'datapackage' && (out === undefined || out === '-'))
@@ -118,8 +128,8 @@ export const exportCommand = defineCliCommand({
       throw new UsageError(
         `Unknown --level "${level}"; expected overall, dimension, cell, indicator or all.`,
       );
-    if (args.excel === true && format !== 'long' && format !== 'wide')
-      throw new UsageError('--excel applies to the CSV formats (long, wide).');
+    if (args.excel === true && format !== 'long' && format !== 'wide' && format !== 'answers')
+      throw new UsageError('--excel applies to the CSV formats (long, wide, answers).');
     const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
     const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
@@ -172,7 +182,7 @@ export const exportCommand = defineCliCommand({
     const text =
       format === 'markdown'
         ? exportMarkdown(view, selection)
-        : exportCsv(view, format as 'long' | 'wide', {
+        : exportCsv(view, format as 'long' | 'wide' | 'answers', {
             ...selection,
             excel: args.excel === true,
             raw: args.raw === true,

@@ -98,4 +98,14 @@ export const commands: Record<string, CommandEntry> = {
       "COINr's analysis tables of a data set: data availability per unit and group, indicator-denominator correlations, correlation p-values.",
     load: () => import('./stats.js').then((m) => m.statsCommand),
   },
+  reconcile: {
+    description:
+      'List where experts disagree in score: each answer, its source and comment, and its effect on the dimension and overall score; settled (a final answer) or open.',
+    load: () => import('./reconcile.js').then((m) => m.reconcileCommand),
+  },
+  progress: {
+    description:
+      'Progress board per unit, period and dimension: answered, not applicable, no data, in disagreement, without a source, awaiting review; --strict exits 1 while anything is open.',
+    load: () => import('./progress.js').then((m) => m.progressCommand),
+  },
 };

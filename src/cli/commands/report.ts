@@ -15,6 +15,7 @@ import {
   quietArg,
   scoredInputArgs,
   scoreFromArgs,
+  statusArg,
   str,
   toleranceArg,
   writeOutput,
@@ -88,6 +89,7 @@ export const reportCommand = defineCliCommand({
       description:
         'Uncertainty or sensitivity results (their --format json output), comma-separated: adds a robustness section with their charts',
     },
+    status: statusArg,
   },
   async run({ args, rawArgs }) {
     const out = str(args.out);

@@ -4,6 +4,7 @@
  * error and position; the rest is scored (exit 0) unless `--strict`.
  */
 import { statSync, writeFileSync } from 'node:fs';
+import { parseStatus } from '../../answers/read/_lib/fields.js';
 import type { AnswerTableSet } from '../../answers/read/index.js';
 import { type ScoreOptions, safeScore } from '../../engine/index.js';
 import { formatScore } from '../../engine/result/round.js';
@@ -14,6 +15,8 @@ import type { Framework } from '../../framework/schema/framework.js';
 import { toCsv } from '../../io/csv.js';
 import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
+import { localeFormat } from '../../text/locale.js';
+import { uiWords } from '../../text/ui.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
 import { rawArg } from '../scored-output.js';
@@ -65,6 +68,11 @@ export const scoringArgs = {
   },
   lang: { type: 'string', description: 'Language of titles and labels (default: the framework’s)' },
   weight: weightArg,
+  status: {
+    type: 'string',
+    description:
+      'Score only answers at or above this review state: draft, submitted, reviewed or final (an answer without a status counts as submitted)',
+  },
 } as const;
 
 /** What `score` and `explain` load before scoring. */
@@ -99,6 +107,12 @@ export async function loadScoringInputs(
   if (na !== undefined && !['exclude', 'zero', 'max'].includes(na)) {
     throw new UsageError(`Unknown --na "${na}"; expected exclude, zero or max.`);
   }
+  const status = args.status as string | undefined;
+  if (status !== undefined && parseStatus(status) === undefined) {
+    throw new UsageError(
+      `Unknown --status "${status}"; expected draft, submitted, reviewed or final.`,
+    );
+  }
   const weights = weightsFromArgs(rawArgs);
   const read = await readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
@@ -122,6 +136,7 @@ export async function loadScoringInputs(
       ...(na !== undefined ? { notApplicable: na as 'exclude' | 'zero' | 'max' } : {}),
     };
   }
+  if (status !== undefined) options.status = parseStatus(status);
   return { framework, answers, options, decimals, frameworkFile: read.frameworkFile };
 }
 
@@ -145,6 +160,13 @@ export function scoreAndReport(inputs: ScoringInputs): { result: ScoreResult; is
   process.stderr.write(
     `Read ${c.read} answers: ${c.used} used, ${c.superseded} superseded, ${c.rejected} rejected.\n`,
   );
+  const left = result.issues.find((i) => i.code === 'SCORE_STATUS_EXCLUDED');
+  if (inputs.options.status !== undefined) {
+    const count = Number(left?.params?.count ?? 0);
+    process.stderr.write(
+      `Scored answers with status ${inputs.options.status} or above; ${count} left out (counted as superseded).\n`,
+    );
+  }
   return { result, issues: result.issues as Issue[] };
 }
 
@@ -176,14 +198,17 @@ export function formatScoreTable(
   result: ScoreResult,
   decimals: number,
   levels?: readonly string[],
+  lang?: string,
 ): string {
+  const w = uiWords(lang);
+  const loc = localeFormat(lang ?? 'en');
   const out: string[] = [];
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
   const root = byId.get(result.rootId) as NodeResult;
   const stages = result.nodes.filter((n) => n.kind === 'stage');
   const cells = result.nodes.filter((n) => n.kind === 'cell');
   const fmt = (n: NodeResult | undefined, r: number): string =>
-    n ? formatScore(n.score[r], decimals) || '—' : '';
+    n ? loc.number(formatScore(n.score[r], decimals)) || '—' : '';
   const R = result.rows.unit.length;
   const periodIds = result.periods.map((p) => p.id);
   if (cells.length > 0 && !levels) {
@@ -195,18 +220,18 @@ export function formatScoreTable(
       const period = periodIds[result.rows.period[r] as number] as string;
       const rank = root.rank[r];
       out.push(
-        `${unit}  ${period}  ${root.title}: ${fmt(root, r)}${rank ? `  (rank ${rank})` : ''}`,
+        `${unit}  ${period}  ${root.title}: ${fmt(root, r)}${rank ? `  (${w.rankShort({ rank: String(rank) })})` : ''}`,
       );
-      const rows: string[][] = [['', ...stages.map((s) => s.title), 'Total', 'Rank']];
+      const rows: string[][] = [['', ...stages.map((s) => s.title), w.total, w.rank]];
       for (const d of dims) {
         rows.push([
-          d.scored ? d.title : `${d.title} (not scored)`,
+          d.scored ? d.title : `${d.title} (${w.notScored})`,
           ...stages.map((s) => fmt(byId.get(`${d.id}@${s.id}`), r)),
           fmt(d, r),
           d.rank[r] ? String(d.rank[r]) : '',
         ]);
       }
-      rows.push(['Stage', ...stages.map((s) => fmt(s, r)), '', '']);
+      rows.push([w.stage, ...stages.map((s) => fmt(s, r)), '', '']);
       out.push(
         renderTable(rows, (i) => i > 0),
         '',
@@ -387,7 +412,7 @@ export const scoreCommand = defineCliCommand({
         ? `${JSON.stringify(shown)}\n`
         : format === 'csv'
           ? formatScoreCsv(shown, inputs.decimals, { raw: args.raw })
-          : formatScoreTable(shown, inputs.decimals, levels);
+          : formatScoreTable(shown, inputs.decimals, levels, inputs.options.lang);
     if (args.out) writeFileSync(String(args.out), text);
     else process.stdout.write(text);
     if (inputs.answers.errors.length > 0) return exitCodes.invalid;

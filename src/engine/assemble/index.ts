@@ -1,3 +1,4 @@
+import type { AnswerStatus } from '../../answers/read/_lib/fields.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Rule } from '../../rules/schema.js';
 import { resolveText } from '../../text/resolve.js';
@@ -13,6 +14,8 @@ export interface AssembleOptions {
   asOf?: string | undefined;
   /** The language of titles and labels; the framework's default when left out. */
   lang?: string | undefined;
+  /** The lowest review state scored (`score --status`), recorded in the result. */
+  status?: AnswerStatus | undefined;
 }
 
 const MAX_FAILURES_LISTED = 50;
@@ -191,6 +194,16 @@ export function assemble(
       [table.validTo, answers.validTo],
     ] as const
   ).filter(([from]) => from.size > 0);
+  // Who answered and the review state: columns only when some answer has them.
+  const review = (
+    [
+      [table.expert, 'expert'],
+      [table.status, 'status'],
+      [table.reviewer, 'reviewer'],
+      [table.reviewedOn, 'reviewedOn'],
+    ] as const
+  ).filter(([from]) => from.size > 0);
+  for (const [, key] of review) answers[key] = {};
   const dict = table.values;
   // Which node each used answer belongs to, to describe its option.
   const S = plan.slots.length;
@@ -214,6 +227,10 @@ export function assemble(
         const x = from.get(i);
         if (x !== undefined) to[a] = x;
       }
+      for (const [from, key] of review) {
+        const x = from.get(i);
+        if (x !== undefined) (answers[key] as Record<string, string>)[a] = x;
+      }
     }
   }
 
@@ -228,7 +245,12 @@ export function assemble(
     },
     rootId: plan.rootId,
     scale: { min: plan.scale.min, max: plan.scale.max },
-    options: { asOf: options.asOf ?? null, missing: { ...evaluation.policy } },
+    options: {
+      asOf: options.asOf ?? null,
+      missing: { ...evaluation.policy },
+      ...(options.status === undefined ? {} : { status: options.status }),
+    },
+    ...(table.expert.size > 0 ? { experts: [...new Set(table.expert.values())].sort() } : {}),
     units: [...prepared.units],
     periods: prepared.periods.map((p, k) => {
       const period = plan.periods[p] as { id: string; referenceDate: string };

@@ -35,6 +35,11 @@ export interface ExplainedAnswer {
   comment: string | null;
   validFrom: string | null;
   validTo: string | null;
+  /** Who answered, the review state, who reviewed and when; null where the file does not say. */
+  expert: string | null;
+  status: string | null;
+  reviewer: string | null;
+  reviewedOn: string | null;
   file: string;
   row: number;
   line: number;
@@ -166,6 +171,10 @@ export function safeExplain(result: ScoreResult, query: ExplainQuery): SafeResul
         comment: result.answers.comment[a] ?? null,
         validFrom: result.answers.validFrom[a] ?? null,
         validTo: result.answers.validTo[a] ?? null,
+        expert: result.answers.expert?.[a] ?? null,
+        status: result.answers.status?.[a] ?? null,
+        reviewer: result.answers.reviewer?.[a] ?? null,
+        reviewedOn: result.answers.reviewedOn?.[a] ?? null,
         file: result.files[result.answers.file[a] as number] ?? '',
         row: result.answers.row[a] ?? 0,
         line: result.answers.line[a] ?? 0,

@@ -1,4 +1,6 @@
 import { invalidArgument, isRecord, optionsProblem, throwIfAny } from '../../errors/args.js';
+import { localeFormat } from '../../text/locale.js';
+import { uiWords } from '../../text/ui.js';
 import { formatScore } from '../result/round.js';
 import type { ExplainedNode } from './index.js';
 
@@ -6,6 +8,8 @@ import type { ExplainedNode } from './index.js';
 export interface RenderOptions {
   /** Decimals of printed scores (rounded half away from zero); default 1. */
   decimals?: number;
+  /** The language of the words around the scores (English or Bulgarian) and of numbers and dates. */
+  lang?: string | undefined;
 }
 
 /**
@@ -29,23 +33,33 @@ export function renderExplanation(tree: ExplainedNode, options: RenderOptions = 
     optionsProblem('renderExplanation', 'options', options, { decimals: 'number' }),
   );
   const d = options.decimals ?? 1;
+  const w = uiWords(options.lang);
+  const loc = localeFormat(options.lang ?? 'en');
+  const score = (v: number, decimals: number): string => loc.number(formatScore(v, decimals));
   const lines: string[] = [];
   const describe = (n: ExplainedNode): string => {
     const parts = [n.id];
     if (n.title && n.title !== n.id) parts.push(n.title);
-    if (n.value !== null) parts.push(`value ${n.value}`);
-    else parts.push(n.score === null ? `— (${n.reason ?? 'no score'})` : formatScore(n.score, d));
-    if (n.score !== null && n.reason === 'no-data') parts.push('(no data: scored by policy)');
+    if (n.value !== null) parts.push(`${w.value} ${loc.number(String(n.value))}`);
+    else
+      parts.push(
+        n.score === null
+          ? `— (${n.reason === null ? w.noScore : (w.reasons[n.reason] ?? n.reason)})`
+          : score(n.score, d),
+      );
+    if (n.score !== null && n.reason === 'no-data') parts.push(w.scoredByPolicy);
     if (n.share !== null) {
-      const share = `× ${formatScore(n.share, 3)}`;
-      parts.push(n.contribution !== null ? `${share} = ${formatScore(n.contribution, d)}` : share);
+      const share = `× ${score(n.share, 3)}`;
+      parts.push(n.contribution !== null ? `${share} = ${score(n.contribution, d)}` : share);
     }
-    if (n.rank !== null) parts.push(`rank ${n.rank} of ${n.ranked}`);
-    if (!n.scored) parts.push('[not scored]');
+    if (n.rank !== null) parts.push(w.rankOf({ rank: String(n.rank), of: String(n.ranked) }));
+    if (!n.scored) parts.push(`[${w.notScored}]`);
     if (n.coverage) {
       parts.push(
-        `(answered ${n.coverage.answered} of ${n.coverage.expected}` +
-          (n.coverage.notApplicable > 0 ? `, ${n.coverage.notApplicable} n/a` : '') +
+        `(${w.answeredOf({ answered: String(n.coverage.answered), expected: String(n.coverage.expected) })}` +
+          (n.coverage.notApplicable > 0
+            ? `, ${w.notApplicableCount({ count: String(n.coverage.notApplicable) })}`
+            : '') +
           (n.method && n.method !== 'amean' ? `; ${n.method}` : '') +
           ')',
       );
@@ -56,19 +70,38 @@ export function renderExplanation(tree: ExplainedNode, options: RenderOptions = 
     const out: string[] = [];
     if (n.rule !== null) {
       const a = n.answer;
+      const rule = w.rule({ kind: n.rule });
       if (a === null) {
-        if (n.children.length === 0) out.push(`${n.rule} rule · no answer`);
-        else out.push(`${n.rule} rule`);
+        if (n.children.length === 0) out.push(`${rule} · ${w.noAnswer}`);
+        else out.push(rule);
       } else {
         const option = a.label !== null && a.label !== String(a.answer) ? ` → ${a.label}` : '';
         out.push(
-          `${n.rule} rule · answer "${String(a.answer ?? '')}"${option} · ${a.file}:${a.line}`,
+          `${rule} · ${w.answer} "${String(a.answer ?? '')}"${option} · ${a.file}:${a.line}`,
         );
         if (a.validFrom !== null || a.validTo !== null) {
-          out.push(`in force ${a.validFrom ?? '…'} to ${a.validTo ?? '…'}`);
+          out.push(
+            w.inForce({
+              from: a.validFrom === null ? '…' : loc.date(a.validFrom),
+              to: a.validTo === null ? '…' : loc.date(a.validTo),
+            }),
+          );
         }
-        if (a.source !== null) out.push(`source: ${a.source}`);
-        if (a.comment !== null) out.push(`comment: ${a.comment.replace(/\s*\n\s*/g, ' ')}`);
+        if (a.expert !== null || a.status !== null) {
+          const by = a.expert === null ? '' : w.answeredBy({ expert: a.expert });
+          const state =
+            a.status === null ? '' : w.status({ status: w.statuses[a.status] ?? a.status });
+          const review =
+            a.reviewer === null
+              ? ''
+              : w.reviewedBy({
+                  reviewer: a.reviewer,
+                  ...(a.reviewedOn === null ? {} : { on: loc.date(a.reviewedOn) }),
+                });
+          out.push([by, state, review].filter((x) => x !== '').join(' · '));
+        }
+        if (a.source !== null) out.push(`${w.source}: ${a.source}`);
+        if (a.comment !== null) out.push(`${w.comment}: ${a.comment.replace(/\s*\n\s*/g, ' ')}`);
       }
     }
     return out;

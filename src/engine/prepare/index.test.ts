@@ -151,3 +151,71 @@ describe('prepareAnswers: supersession and accounting', () => {
     expect(valueAt(p, 'fee')).toBe(Number.NEGATIVE_INFINITY);
   });
 });
+
+describe('prepareAnswers: several experts and review states', () => {
+  it('experts who give the same score agree, whatever the answer; without experts it stays a conflict', () => {
+    // Every permit duration scores 100 under the single band.
+    const agree = prepared(
+      set([
+        { indicator: 'permit', answer: '3', expert: 'a' },
+        { indicator: 'permit', answer: '5', expert: 'b' },
+      ]),
+    );
+    expect(valueAt(agree, 'permit')).toBe(3);
+    expect(agree.counts).toEqual({ read: 2, used: 1, superseded: 1, rejected: 0 });
+    expect(agree.issues).toEqual([]);
+    expect(agree.disagreements).toEqual([]);
+    const anonymous = prepared(
+      set([
+        { indicator: 'permit', answer: '3' },
+        { indicator: 'permit', answer: '5' },
+      ]),
+    );
+    expect(anonymous.counts.rejected).toBe(2);
+  });
+
+  it('a final answer settles a disagreement; two final answers that differ do not', () => {
+    const settled = prepared(
+      set([
+        { indicator: 'fee', answer: 'yes', expert: 'a' },
+        { indicator: 'fee', answer: 'no', expert: 'b', status: 'final', reviewer: 'c' },
+      ]),
+    );
+    expect(valueAt(settled, 'fee')).toBe(0);
+    expect(settled.counts).toEqual({ read: 2, used: 1, superseded: 1, rejected: 0 });
+    expect(settled.disagreements.map((d) => [d.members, d.scores, d.settledBy])).toEqual([
+      [[0, 1], [100, 0], 1],
+    ]);
+    const open = prepared(
+      set([
+        { indicator: 'fee', answer: 'yes', expert: 'a', status: 'final' },
+        { indicator: 'fee', answer: 'no', expert: 'b', status: 'final' },
+      ]),
+    );
+    expect(valueAt(open, 'fee')).toBeNaN();
+    expect(open.issues.map((i) => [i.code, i.params?.experts, i.params?.question])).toEqual([
+      ['SCORE_CONFLICTING_ANSWERS', ['a', 'b'], 'fee'],
+      ['SCORE_CONFLICTING_ANSWERS', ['a', 'b'], 'fee'],
+    ]);
+    expect(open.disagreements[0]?.settledBy).toBe(-1);
+  });
+
+  it('status leaves out answers below a review state (no status counts as submitted)', () => {
+    const answers = set([
+      { indicator: 'fee', answer: 'yes', status: 'draft' },
+      { indicator: 'permit', answer: '3' },
+      { unit: 'XB', indicator: 'fee', answer: 'no', status: 'reviewed' },
+    ]);
+    const r = prepareAnswers(plan, answers, { status: 'submitted' });
+    if (!r.ok) throw new Error('not ok');
+    expect(r.value.counts).toEqual({ read: 3, used: 2, superseded: 1, rejected: 0 });
+    expect(r.value.belowStatus).toBe(1);
+    expect(r.value.issues.map((i) => [i.code, i.params])).toEqual([
+      ['SCORE_STATUS_EXCLUDED', { count: 1, status: 'submitted' }],
+    ]);
+    const reviewed = prepareAnswers(plan, answers, { status: 'reviewed' });
+    expect(reviewed.ok && reviewed.value.belowStatus).toBe(2);
+    const bad = prepareAnswers(plan, answers, { status: 'approved' as never });
+    expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(['SCORE_INVALID_STATUS']);
+  });
+});

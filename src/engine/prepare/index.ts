@@ -1,3 +1,4 @@
+import { type AnswerStatus, answerStatuses, statusRank } from '../../answers/read/_lib/fields.js';
 import { AnswerTable } from '../../answers/read/_lib/table.js';
 import type { AnswerTableSet } from '../../answers/read/index.js';
 import type { AnswerOrigin, AnswerSet, RejectedAnswer } from '../../answers/types.js';
@@ -14,6 +15,37 @@ export interface PrepareOptions {
    * period uses its own reference date.
    */
   asOf?: string | undefined;
+  /**
+   * Score only answers at or above this review state (`draft` < `submitted` < `reviewed` <
+   * `final`; an answer without a status counts as `submitted`). The others are superseded and
+   * counted in a `SCORE_STATUS_EXCLUDED` warning. Default: every answer.
+   */
+  status?: AnswerStatus | undefined;
+}
+
+/**
+ * A cell (unit, period, answer slot) that experts answered differently: rows in force at the same
+ * time whose scores differ (identical scores are agreement). Settled when a `status: final` row
+ * (or several final rows with one score) decides it; else every member is rejected with
+ * `SCORE_CONFLICTING_ANSWERS`.
+ *
+ * @example
+ * ```ts
+ * prepared.disagreements[0]?.settledBy; //=> -1 while open
+ * ```
+ */
+export interface Disagreement {
+  /** The answer slot and the grid row (index into `rowUnit`). */
+  slot: number;
+  row: number;
+  /** The rows of the table that take part, in file and row order. */
+  members: number[];
+  /** Per member: the parsed value, as `values` holds it. */
+  values: number[];
+  /** Per member: its score under the indicator's rule (the value for rules that do not score). */
+  scores: number[];
+  /** The table row used when settled by a final answer; -1 when unsettled. */
+  settledBy: number;
 }
 
 /** How every input record ended: `read = used + superseded + rejected`, always. */
@@ -53,6 +85,10 @@ export interface PreparedAnswers {
   /** Every issue: file errors, the reader's warnings, rejections, duplicate warnings. */
   readonly issues: readonly Issue[];
   readonly files: readonly string[];
+  /** Cells where experts disagree in score, settled or not (see {@link Disagreement}). */
+  readonly disagreements: readonly Disagreement[];
+  /** Rows left out because their review state is below `options.status`. */
+  readonly belowStatus: number;
 }
 
 const USED = 0;
@@ -148,10 +184,16 @@ export function prepareTable(
   if (options.asOf !== undefined && dayNumber(options.asOf) === undefined) {
     return { ok: false, issues: [createIssue('SCORE_INVALID_AS_OF', { value: options.asOf })] };
   }
+  if (options.status !== undefined && !answerStatuses.includes(options.status)) {
+    return {
+      ok: false,
+      issues: [createIssue('SCORE_INVALID_STATUS', { value: String(options.status) })],
+    };
+  }
   const rows = classifyRows(plan, answers, options);
   const grid = layOutGrid(plan, rows);
-  const cellRow = settleCells(plan, answers, rows, grid);
-  return { ok: true, value: fillSlots(plan, answers, rows, grid, cellRow) };
+  const settled = settleCells(plan, answers, rows, grid);
+  return { ok: true, value: fillSlots(plan, answers, rows, grid, settled) };
 }
 
 /** Per input row of the table: what {@link classifyRows} found, and the issues so far. */
@@ -169,8 +211,12 @@ interface RowState {
   readonly rowValue: Float64Array;
   readonly unitNames: string[];
   readonly asOfByPeriod: readonly string[];
+  /** The rule context of each framework period (scale and as-of date). */
+  readonly ctxs: readonly RuleContext[];
   readonly issues: Issue[];
   readonly rejected: RejectedAnswer[];
+  /** Rows in force left out because their review state is below `options.status`. */
+  belowStatus: number;
 }
 
 /** Rejects table row `i` with a coded issue located at `field`. */
@@ -212,8 +258,10 @@ function classifyRows(plan: Plan, answers: AnswerTableSet, options: PrepareOptio
     rowValue: new Float64Array(n),
     unitNames: [],
     asOfByPeriod,
+    ctxs,
     issues: [...answers.errors, ...answers.warnings],
     rejected: [...answers.rejected],
+    belowStatus: 0,
   };
   for (const r of answers.rejected) s.issues.push(r.issue);
   const { status, located, rowUnitRaw, rowPeriod, rowSlot, rowValue, unitNames } = s;
@@ -229,6 +277,7 @@ function classifyRows(plan: Plan, answers: AnswerTableSet, options: PrepareOptio
   const validFrom = table.validFrom;
   const validTo = table.validTo;
   const dated = validFrom.size > 0 || validTo.size > 0;
+  const minRank = options.status === undefined ? 0 : statusRank(options.status);
   for (let i = 0; i < n; i++) {
     const periodId = table.period[i] as number;
     let p = periodOfId[periodId] as number;
@@ -319,6 +368,19 @@ function classifyRows(plan: Plan, answers: AnswerTableSet, options: PrepareOptio
         status[i] = SUPERSEDED;
       }
     }
+    if (minRank > 0 && statusRank(table.status.get(i)) < minRank) {
+      if (status[i] === USED) s.belowStatus++;
+      status[i] = SUPERSEDED;
+    }
+  }
+  if (s.belowStatus > 0) {
+    s.issues.push(
+      createIssue(
+        'SCORE_STATUS_EXCLUDED',
+        { count: s.belowStatus, status: options.status as AnswerStatus },
+        { severity: 'warning' },
+      ),
+    );
   }
   return s;
 }
@@ -389,11 +451,18 @@ function layOutGrid(plan: Plan, s: RowState): Grid {
  * Step 3 of {@link prepareTable}: the answer in force per grid row and slot. Of the rows in
  * force for one cell, the latest `valid_from` wins; rows tied on it with the same parsed answer
  * are duplicates (the first by file order, then row, is kept; the others superseded with a
- * warning), with different answers they conflict (all rejected, the cell left without data).
- * Returns, per cell (`slot * rows + row`), the table row in force or -1.
+ * warning). Rows of several experts giving the same score agree; different scores are a
+ * disagreement, settled by a `status: final` row, else a conflict (all rejected, the cell left
+ * without data). Returns, per cell (`slot * rows + row`), the table row in force or -1, and the
+ * disagreements.
  */
-function settleCells(plan: Plan, answers: AnswerTableSet, s: RowState, grid: Grid): Int32Array {
-  const { table, status, rowUnitRaw, rowPeriod, rowSlot, rowValue } = s;
+function settleCells(
+  plan: Plan,
+  answers: AnswerTableSet,
+  s: RowState,
+  grid: Grid,
+): { cellRow: Int32Array; disagreements: Disagreement[] } {
+  const { table, status, rowUnitRaw, rowPeriod, rowSlot, rowValue, ctxs } = s;
   const { rank, gridOf } = grid;
   const n = table.length;
   const U = grid.units.length;
@@ -409,6 +478,15 @@ function settleCells(plan: Plan, answers: AnswerTableSet, s: RowState, grid: Gri
     const fa = fileRank[table.file[a] as number] as number;
     const fb = fileRank[table.file[b] as number] as number;
     return fa !== fb ? fa < fb : (table.row[a] as number) < (table.row[b] as number);
+  };
+  // The framework period of each grid row.
+  const periodOfRow = grid.rowPeriodList.map((k) => grid.scoredPeriods[k] as number);
+  /** The score row `i` would get in `slot` (its value for rules that report a value). */
+  const scoreOf = (slot: number, i: number, g: number): number => {
+    const v = rowValue[i] as number;
+    const rule = plan.nodes[plan.slots[slot] as number]?.ruleObject;
+    if (!rule || rule.composite || !rule.scores || !Number.isFinite(v)) return v;
+    return rule.run(v, ctxs[periodOfRow[g] as number] as RuleContext);
   };
   for (let i = 0; i < n; i++) {
     if (status[i] !== USED) continue;
@@ -436,17 +514,29 @@ function settleCells(plan: Plan, answers: AnswerTableSet, s: RowState, grid: Gri
       else ties.set(cell, [i]);
     }
   }
+  const disagreements: Disagreement[] = [];
+  const expertOf = table.expert;
   for (const [cell, group] of ties) {
     const members = [cellRow[cell] as number, ...group].sort((a, b) => (before(a, b) ? -1 : 1));
     const first = members[0] as number;
+    const slot = Math.floor(cell / R);
+    const g = cell - slot * R;
     const v = rowValue[first] as number;
     const same = members.every((m) => Object.is(rowValue[m], v));
     const row0 = table.rowAt(first);
     const about = { unit: row0.unit, period: row0.period, indicator: row0.indicator };
-    if (same) {
+    // Several experts: the same score is agreement, whatever the wording of the answers.
+    const experts = [
+      ...new Set(members.map((m) => expertOf.get(m)).filter((e) => e !== undefined)),
+    ];
+    const scores = members.map((m) => scoreOf(slot, m, g));
+    const slotId = (plan.nodes[plan.slots[slot] as number] as { id: string }).id;
+    const sameScore = scores.every((x) => Object.is(x, scores[0]));
+    if (same || (experts.length > 1 && sameScore)) {
       cellRow[cell] = first;
       for (const m of members.slice(1)) {
         status[m] = SUPERSEDED;
+        if (experts.length > 1 && expertOf.get(m) !== expertOf.get(first)) continue;
         const issue = createIssue(
           'SCORE_DUPLICATE_ANSWER',
           { ...about, kept: where(table, first) },
@@ -457,15 +547,39 @@ function settleCells(plan: Plan, answers: AnswerTableSet, s: RowState, grid: Gri
         );
         s.issues.push(issue);
       }
-    } else {
-      cellRow[cell] = -1;
-      for (const m of members) {
-        const others = members.filter((o) => o !== m).map((o) => where(table, o));
-        reject(s, m, 'SCORE_CONFLICTING_ANSWERS', { ...about, others }, 'answer');
-      }
+      continue;
+    }
+    // A reviewer settles a disagreement with a final answer (all final answers must agree).
+    const finals = members.filter((m) => table.status.get(m) === 'final');
+    const finalScore = finals.length > 0 ? scoreOf(slot, finals[0] as number, g) : Number.NaN;
+    const settled =
+      finals.length > 0 && finals.every((m) => Object.is(scoreOf(slot, m, g), finalScore));
+    disagreements.push({
+      slot,
+      row: g,
+      members,
+      values: members.map((m) => rowValue[m] as number),
+      scores,
+      settledBy: settled ? (finals[0] as number) : -1,
+    });
+    if (settled) {
+      cellRow[cell] = finals[0] as number;
+      for (const m of members) if (m !== finals[0]) status[m] = SUPERSEDED;
+      continue;
+    }
+    cellRow[cell] = -1;
+    for (const m of members) {
+      const others = members.filter((o) => o !== m).map((o) => where(table, o));
+      reject(
+        s,
+        m,
+        'SCORE_CONFLICTING_ANSWERS',
+        { ...about, question: slotId, others, experts },
+        'answer',
+      );
     }
   }
-  return cellRow;
+  return { cellRow, disagreements };
 }
 
 /**
@@ -477,8 +591,9 @@ function fillSlots(
   answers: AnswerTableSet,
   s: RowState,
   grid: Grid,
-  cellRow: Int32Array,
+  settled: { cellRow: Int32Array; disagreements: Disagreement[] },
 ): PreparedAnswers {
+  const { cellRow, disagreements } = settled;
   const { table, status, rowValue, rejected, issues, asOfByPeriod } = s;
   const { units, scoredPeriods, rowUnitList, rowPeriodList } = grid;
   const n = table.length;
@@ -519,5 +634,7 @@ function fillSlots(
     counts,
     issues,
     files: answers.files,
+    disagreements,
+    belowStatus: s.belowStatus,
   };
 }

@@ -118,7 +118,11 @@ export const scoreResultSchema = z.object({
       notApplicable: z.enum(['exclude', 'zero', 'max']),
       coverage: z.number(),
     }),
+    /** The lowest review state scored (`score --status`); absent when every answer was. */
+    status: z.enum(['draft', 'submitted', 'reviewed', 'final']).optional(),
   }),
+  /** The experts named in the answers read (sorted); absent when no answer names one. */
+  experts: z.array(z.string()).optional(),
   units: z.array(z.string()),
   /** The periods scored, with the date answers were taken in force on. */
   periods: z.array(z.object({ id: z.string(), referenceDate: z.string(), asOf: z.string() })),
@@ -137,6 +141,11 @@ export const scoreResultSchema = z.object({
     comment: z.record(z.string(), z.string()),
     validFrom: z.record(z.string(), z.string()),
     validTo: z.record(z.string(), z.string()),
+    /** Sparse, and present only when some answer has one: who answered, the review state. */
+    expert: z.record(z.string(), z.string()).optional(),
+    status: z.record(z.string(), z.enum(['draft', 'submitted', 'reviewed', 'final'])).optional(),
+    reviewer: z.record(z.string(), z.string()).optional(),
+    reviewedOn: z.record(z.string(), z.string()).optional(),
     file: z.array(z.number().int()),
     row: z.array(z.number().int()),
     line: z.array(z.number().int()),

@@ -37,6 +37,8 @@ export const answersMessages = {
   ANSWER_EMPTY_FIELD: (p: { field: string }) => `The ${p.field} is empty.`,
   ANSWER_INVALID_DATE: (p: { field: string; value: string }) =>
     `The ${p.field} "${p.value}" is not a date written YYYY-MM-DD.`,
+  ANSWER_INVALID_STATUS: (p: { value: string }) =>
+    `The status "${p.value}" is not one of draft, submitted, reviewed or final.`,
   ANSWER_DATE_ORDER: (p: { validFrom: string; validTo: string }) =>
     `valid_to ${p.validTo} is before valid_from ${p.validFrom}.`,
   ANSWER_TEMPLATE_FALLBACK: (p: {

@@ -41,8 +41,11 @@ export const scoringMessages = {
     period: string;
     indicator: string;
     others: readonly string[];
+    /** The question's id in the framework (the indicator as written may be an alias). */
+    question?: string | undefined;
+    experts?: readonly string[] | undefined;
   }) =>
-    `Conflicting answers for ${p.unit}, ${p.period}, "${p.indicator}" in force at the same time (also at ${p.others.join(', ')}); none of them is used.`,
+    `Conflicting answers for ${p.unit}, ${p.period}, "${p.indicator}" in force at the same time${p.experts && p.experts.length > 1 ? ` from ${quoteList(p.experts, 'and')}` : ''} (also at ${p.others.join(', ')}); none of them is used${p.experts && p.experts.length > 1 ? ' until a reviewer settles it with a final answer' : ''}.`,
   SCORE_DUPLICATE_ANSWER: (p: { unit: string; period: string; indicator: string; kept: string }) =>
     `The same answer for ${p.unit}, ${p.period}, "${p.indicator}" is given again; the one at ${p.kept} is used.`,
   SCORE_NO_DATA: (p: { unit: string; period: string; indicator: string }) =>
@@ -57,6 +60,10 @@ export const scoringMessages = {
     `"${p.node}" aggregates with the generalised mean (genmean) but gives no exponent p.`,
   SCORE_INVALID_AS_OF: (p: { value: string }) =>
     `"${p.value}" is not a valid as-of date; write it YYYY-MM-DD.`,
+  SCORE_INVALID_STATUS: (p: { value: string }) =>
+    `"${p.value}" is not a review state; expected draft, submitted, reviewed or final.`,
+  SCORE_STATUS_EXCLUDED: (p: { count: number; status: string }) =>
+    `${p.count === 1 ? '1 answer is' : `${p.count} answers are`} below the status "${p.status}" and left out of the scores.`,
   SCORE_UNKNOWN_UNIT: (p: { unit: string; units: readonly string[] }) =>
     `No scores for unit "${p.unit}"; scored units: ${quoteList(p.units.slice(0, 12))}${p.units.length > 12 ? '...' : ''}.`,
   SCORE_PERIOD_NOT_SCORED: (p: { period: string; periods: readonly string[] }) =>

@@ -52,3 +52,16 @@ export const aggregationMethodSchema = z.enum([
 ]);
 /** An aggregation method; `amean` is the weighted arithmetic mean. */
 export type AggregationMethod = z.infer<typeof aggregationMethodSchema>;
+
+/**
+ * Whether answers need a source (a legal reference, a document, a URL): `required` on an
+ * indicator, a dimension (and everything under it) or a stage makes an answer without a source
+ * a coded warning at its row; `optional` on an indicator or a node lifts a requirement from
+ * above.
+ *
+ * @example
+ * ```ts
+ * evidenceSchema.parse('required'); //=> 'required'
+ * ```
+ */
+export const evidenceSchema = z.enum(['required', 'optional']);

@@ -4,6 +4,7 @@ import { changesSchema } from '../../editions/schema.js';
 import { languageTagSchema, textSchema } from '../../text/text.js';
 import {
   aggregationMethodSchema,
+  evidenceSchema,
   finiteSchema,
   idSchema,
   isoDateSchema,
@@ -25,6 +26,8 @@ export const stageSchema = z.strictObject({
   title: textSchema,
   description: textSchema.optional(),
   weight: weightSchema.default(1),
+  /** Whether answers to the indicators of this stage need a source. */
+  evidence: evidenceSchema.optional(),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { leafRuleSchema, ruleSchema } from '../../rules/schema.js';
 import { textSchema } from '../../text/text.js';
-import { idSchema, sourceSchema, weightSchema } from './common.js';
+import { evidenceSchema, idSchema, sourceSchema, weightSchema } from './common.js';
 
 /**
  * A sub-question of an indicator, answered on its own (addressed `indicator.sub` in answer
@@ -57,6 +57,8 @@ export const indicatorSchema = z.strictObject({
   rule: ruleSchema,
   subquestions: z.array(subQuestionSchema).optional(),
   sources: z.array(sourceSchema).optional(),
+  /** Whether an answer needs a source; by default as its dimension or stage says. */
+  evidence: evidenceSchema.optional(),
   notes: textSchema.optional(),
   /** The editions of the framework this indicator belongs to; all when left out. */
   editions: z.array(z.string().min(1)).optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textSchema } from '../../text/text.js';
-import { aggregationMethodSchema, idSchema, weightSchema } from './common.js';
+import { aggregationMethodSchema, evidenceSchema, idSchema, weightSchema } from './common.js';
 import { indicatorSchema } from './indicator.js';
 
 /** How an aggregate combines its children; every field overrides the framework's default. */
@@ -42,6 +42,8 @@ export const nodeSchema = z.strictObject({
   /** False for areas that are collected but left out of the scores (NIEM's reception). */
   scored: z.boolean().optional(),
   aggregation: aggregationSchema.optional(),
+  /** Whether answers to the indicators under this node need a source. */
+  evidence: evidenceSchema.optional(),
   get children() {
     return z.array(nodeSchema).optional();
   },

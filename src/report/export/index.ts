@@ -161,6 +161,69 @@ export function longRows(view: ResultView, selection: ExportSelection = {}): Csv
 }
 
 /**
+ * Columns of {@link answerRows}: the answer behind each indicator score, with its evidence and
+ * who gave and reviewed it.
+ *
+ * @example
+ * ```ts
+ * answerExportColumns.slice(0, 5).join(','); //=> 'unit,period,indicator,answer,option'
+ * ```
+ */
+export const answerExportColumns = [
+  'unit',
+  'period',
+  'indicator',
+  'answer',
+  'option',
+  'score',
+  'source',
+  'comment',
+  'expert',
+  'status',
+  'reviewer',
+  'reviewed_on',
+] as const;
+
+/**
+ * The answers export as rows (header first): one row per unit, period and indicator or
+ * sub-question that has an answer in force, with the option it matched, its score (rounded like
+ * {@link longRows}), source, comment, expert and review state.
+ *
+ * @example
+ * ```ts
+ * answerRows(view, { periods: ['2019'] })[1];
+ * //=> ['XA', '2019', 'res_lf_fees', 'a', 'Free', 100, 'Fees Act (fictional)', null, 'ivanova', 'final', 'georgieva', '2020-02-14']
+ * ```
+ */
+export function answerRows(view: ResultView, selection: ExportSelection = {}): CsvCell[][] {
+  const leaves = view.nodes.filter((n) => n.kind === 'indicator' || n.kind === 'subquestion');
+  const rows: CsvCell[][] = [[...answerExportColumns]];
+  for (const period of periodsOf(view, selection)) {
+    for (const unit of view.units) {
+      for (const node of leaves) {
+        const a = view.answer(unit, period, node.id);
+        if (!a || a.answer === null) continue;
+        rows.push([
+          unit,
+          period,
+          node.id,
+          a.answer,
+          a.option,
+          scoreCell(view.cell(unit, period, node.id)?.score ?? null, selection.decimals),
+          a.source,
+          a.comment,
+          a.expert,
+          a.status,
+          a.reviewer,
+          a.reviewedOn,
+        ]);
+      }
+    }
+  }
+  return rows;
+}
+
+/**
  * The wide export as rows (header first): one row per unit and period, one score column per
  * node (named by node id), then one rank column per node (`rank_<node>`).
  *
@@ -206,14 +269,14 @@ export function wideRows(view: ResultView, selection: ExportSelection = {}): Csv
  */
 export function exportCsv(
   view: ResultView,
-  shape: 'long' | 'wide',
+  shape: 'long' | 'wide' | 'answers',
   options: CsvExportOptions = {},
 ): string {
   throwIfAny(
     viewProblem('exportCsv', 'view', view),
-    ['long', 'wide'].includes(shape)
+    ['long', 'wide', 'answers'].includes(shape)
       ? undefined
-      : invalidArgument('exportCsv', 'shape', '"long" or "wide"', shape),
+      : invalidArgument('exportCsv', 'shape', '"long", "wide" or "answers"', shape),
     optionsProblem('exportCsv', 'options', options, {
       ...selectionFields,
       excel: 'boolean',
@@ -221,7 +284,12 @@ export function exportCsv(
     }),
   );
   const { excel, raw, ...selection } = options;
-  const rows = shape === 'long' ? longRows(view, selection) : wideRows(view, selection);
+  const rows =
+    shape === 'long'
+      ? longRows(view, selection)
+      : shape === 'answers'
+        ? answerRows(view, selection)
+        : wideRows(view, selection);
   return toCsv(rows, {
     raw: raw === true,
     ...(excel ? { bom: true, delimiter: ';' as const } : {}),

@@ -9,6 +9,7 @@ import {
 } from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
+import { localeFormat } from '../../text/locale.js';
 import { defaultTolerance } from '../compare/index.js';
 import type { ResultView, ViewNode } from '../view.js';
 import { directionOf, reportLabels } from './labels.js';
@@ -214,6 +215,10 @@ export function buildReportModel(
       if (a.option !== undefined && a.option !== a.answer) item.option = a.option;
       if (a.source !== undefined) item.source = a.source;
       if (a.comment !== undefined) item.comment = a.comment;
+      if (a.expert !== undefined) item.expert = a.expert;
+      if (a.status !== undefined) item.status = a.status;
+      if (a.reviewer !== undefined) item.reviewer = a.reviewer;
+      if (a.reviewedOn !== undefined) item.reviewedOn = a.reviewedOn;
       if (from !== undefined && (before?.answer ?? null) !== a.answer)
         item.previousAnswer = before?.answer ?? '–';
       items.push(item);
@@ -236,7 +241,7 @@ export function buildReportModel(
   }
   const subtitle = [
     `${framework.id} ${framework.edition} (${framework.version})`,
-    `${current.label}${current.referenceDate ? `, ${current.referenceDate}` : ''}`,
+    `${current.label}${current.referenceDate ? `, ${localeFormat(lang).date(current.referenceDate)}` : ''}`,
     ...(previous ? [`↔ ${previous.label}`] : []),
     ...(options.provenance ? [options.provenance] : []),
   ].join(' · ');

@@ -64,6 +64,28 @@ const en = {
   evidenceNone: 'The answers are not listed in this report.',
   rejected: 'Answer rows rejected (not scored)',
   emptyScore: 'no score',
+  expert: 'Expert',
+  reviewedBy: 'reviewed by',
+  statusDraft: 'draft',
+  statusSubmitted: 'submitted',
+  statusReviewed: 'reviewed',
+  statusFinal: 'final',
+  progress: 'Progress of the round',
+  progressIntro:
+    'Questions per dimension by state. Open: without data, in disagreement between experts, without a required source, or awaiting review.',
+  progressDone:
+    'Nothing is open: every question is answered, settled, sourced where required, and reviewed.',
+  questions: 'Questions',
+  answeredCol: 'Answered',
+  notApplicableCol: 'Not applicable',
+  noData: 'No data',
+  disagreement: 'Disagreement',
+  withoutSource: 'No source',
+  evidenceMissing: 'Source required',
+  awaitingReview: 'Awaiting review',
+  open: 'Open',
+  total: 'Total',
+  rejectedRows: 'Answer rows rejected',
 } as const;
 
 /**
@@ -141,6 +163,28 @@ const bg: Partial<ReportLabels> = {
   evidenceNone: 'Отговорите не са изброени в този отчет.',
   rejected: 'Отхвърлени редове с отговори (не са оценени)',
   emptyScore: 'няма резултат',
+  expert: 'Експерт',
+  reviewedBy: 'прегледан от',
+  statusDraft: 'чернова',
+  statusSubmitted: 'подаден',
+  statusReviewed: 'прегледан',
+  statusFinal: 'окончателен',
+  progress: 'Напредък на оценяването',
+  progressIntro:
+    'Въпроси по измерения според състоянието им. Отворени са въпросите без данни, с разминаване между експертите, без изискуем източник или очакващи преглед.',
+  progressDone:
+    'Няма отворени въпроси: всички са с отговор, разминаванията са решени, източниците са посочени, където се изискват, и отговорите са прегледани.',
+  questions: 'Въпроси',
+  answeredCol: 'С отговор',
+  notApplicableCol: 'Неприложими',
+  noData: 'Без данни',
+  disagreement: 'Разминаване',
+  withoutSource: 'Без източник',
+  evidenceMissing: 'Изисква се източник',
+  awaitingReview: 'Очаква преглед',
+  open: 'Отворени',
+  total: 'Общо',
+  rejectedRows: 'Отхвърлени редове с отговори',
 };
 
 const byLanguage: Record<string, Partial<ReportLabels>> = { en, bg };

@@ -2,6 +2,8 @@ import type { Framework } from '../../framework/schema/framework.js';
 import type { Indicator } from '../../framework/schema/indicator.js';
 import type { FrameworkNode } from '../../framework/schema/node.js';
 import { indicatorsOf } from '../../framework/validate/walk.js';
+import { localeFormat } from '../../text/locale.js';
+import { methodologyWords } from './methodology-words.js';
 import type { ReportMethodology } from './model.js';
 import type { Translator } from './translate.js';
 
@@ -16,23 +18,6 @@ import type { Translator } from './translate.js';
 export function indicatorsUnder(node: FrameworkNode): Indicator[] {
   return [...(node.indicators ?? []), ...(node.children ?? []).flatMap(indicatorsUnder)];
 }
-
-const policyWords: Record<string, string> = {
-  exclude: 'left out of the parent’s mean',
-  zero: 'scored as the scale’s minimum',
-  max: 'scored as the scale’s maximum',
-  fail: 'an error that stops the run',
-};
-
-const methodWords: Record<string, string> = {
-  amean: 'weighted arithmetic mean',
-  gmean: 'weighted geometric mean',
-  hmean: 'weighted harmonic mean',
-  genmean: 'weighted generalised mean',
-  median: 'weighted median',
-  min: 'minimum',
-  copeland: 'Copeland count',
-};
 
 /**
  * Options that the methodology section reports alongside the framework's own settings.
@@ -53,7 +38,8 @@ export interface MethodologyOptions {
  * Describes how a framework scores, for the report's methodology section: levels, stages,
  * dimensions with their scored indicator counts, the rule kinds in use, and the conventions
  * (aggregation, roll-up, missing-data policies, rounding, ranking, change tolerance). Texts are
- * resolved with `tr`; the conventions are worded in English.
+ * resolved with `tr`; the conventions are worded in `tr.lang` (English or Bulgarian, else
+ * English), with numbers and dates in that language's form.
  *
  * @example
  * ```ts
@@ -82,67 +68,66 @@ export function describeMethodology(
   const stages = framework.stages ?? [];
   const unscoredDims = framework.dimensions.filter((d) => d.scored === false);
 
+  const w = methodologyWords(tr.lang);
+  const loc = localeFormat(tr.lang);
+  const policy = (name: string): string => w.policies[name] ?? name;
   const facts: { term: string; definition: string }[] = [
     {
-      term: 'Aggregation',
-      definition: `Each aggregate is the ${methodWords[agg.method] ?? agg.method} of its children${agg.method === 'genmean' && agg.p !== undefined ? ` (p = ${agg.p})` : ''}, unless a node sets its own method; weights are relative and renormalised over the children that have a score.`,
+      term: w.aggregation,
+      definition: w.aggregationText({
+        method: w.methods[agg.method] ?? agg.method,
+        ...(agg.method === 'genmean' && agg.p !== undefined
+          ? { p: loc.number(String(agg.p)) }
+          : {}),
+      }),
     },
   ];
   if (stages.length > 0) {
     facts.push({
-      term: 'Stages',
-      definition:
-        agg.stageRollup === 'cells'
-          ? 'Indicators first form dimension × stage cells. A dimension’s score aggregates its cells; a stage’s score aggregates that stage’s cells across dimensions.'
-          : 'Dimension and stage scores both aggregate the indicators directly; dimension × stage cells are reported but do not feed other scores.',
+      term: w.stages,
+      definition: agg.stageRollup === 'cells' ? w.stagesCells : w.stagesDirect,
     });
   }
   facts.push({
-    term: 'Overall score',
-    definition:
-      agg.overall === 'stages'
-        ? 'The overall score aggregates the stage scores.'
-        : 'The overall score aggregates the top-level nodes of the tree (groups or dimensions), with their weights.',
+    term: w.overall,
+    definition: agg.overall === 'stages' ? w.overallStages : w.overallTree,
   });
   facts.push(
     {
-      term: 'Not applicable',
-      definition: `An answer marked not applicable is ${policyWords[missing.notApplicable] ?? missing.notApplicable}.`,
+      term: w.notApplicable,
+      definition: w.notApplicableText({ policy: policy(missing.notApplicable) }),
     },
     {
-      term: 'No data',
-      definition: `An indicator without an answer is ${policyWords[missing.noData] ?? missing.noData}${missing.noData === 'exclude' ? ', and counted as missing in the coverage' : ''}.`,
+      term: w.noData,
+      definition: w.noDataText({
+        policy: policy(missing.noData),
+        counted: missing.noData === 'exclude',
+      }),
     },
     {
-      term: 'Coverage threshold',
+      term: w.coverage,
       definition:
         missing.coverage > 0
-          ? `An aggregate whose present children carry less than ${Math.round(missing.coverage * 100)}% of their expected weight has no score, and the reason is listed under coverage warnings.`
-          : 'None by default: an aggregate has a score as soon as one child has one (nodes may set their own threshold).',
+          ? w.coverageText({ percent: loc.count(Math.round(missing.coverage * 100)) })
+          : w.coverageNone,
     },
     {
-      term: 'Unscored content',
-      definition: `${all.length - scored.length} of ${all.length} indicators (outcome and input statistics, marked unscored, or under an unscored node) are collected and shown but do not enter any score${unscoredDims.length > 0 ? `; so are the dimensions ${unscoredDims.map((d) => tr(d.title)).join(', ')}` : ''}.`,
+      term: w.unscored,
+      definition: w.unscoredText({
+        unscored: loc.count(all.length - scored.length),
+        all: loc.count(all.length),
+        dimensions: unscoredDims.map((d) => tr(d.title)).join(', '),
+      }),
     },
+    { term: w.rounding, definition: w.roundingText({ decimals: options.decimals }) },
+    { term: w.ranking, definition: w.rankingText },
     {
-      term: 'Rounding',
-      definition: `Scores are computed at full precision and rounded only for display, to ${options.decimals} decimal${options.decimals === 1 ? '' : 's'}, half away from zero.`,
-    },
-    {
-      term: 'Ranking',
-      definition:
-        'Standard competition ranking (“1224”): units with equal scores share the best rank and the next rank is skipped. Units without a score are not ranked.',
-    },
-    {
-      term: 'Change',
-      definition: `A change between periods counts as held when it is within ±${options.tolerance} points, which is half of the last displayed decimal: a change that would print as zero is not called a move.`,
+      term: w.change,
+      definition: w.changeText({ tolerance: loc.number(String(options.tolerance)) }),
     },
   );
   if (options.asOf !== undefined)
-    facts.push({
-      term: 'Answers in force',
-      definition: `Answers were taken as in force on ${options.asOf}.`,
-    });
+    facts.push({ term: w.inForce, definition: w.inForceText({ date: loc.date(options.asOf) }) });
 
   return {
     framework: {

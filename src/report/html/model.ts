@@ -1,3 +1,5 @@
+import type { ProgressLine } from '../../round/progress/index.js';
+
 /**
  * The report model: everything the HTML report shows, already resolved to one language and
  * one period, with scores at full precision. `buildReportModel` derives it from a score result
@@ -75,6 +77,11 @@ export interface ReportEvidence {
   comment?: string;
   /** Present in the comparison: the previous answer, when it differs. */
   previousAnswer?: string;
+  /** Who answered, the review state, who reviewed and when, where the answers say. */
+  expert?: string;
+  status?: string;
+  reviewer?: string;
+  reviewedOn?: string;
 }
 
 /**
@@ -159,4 +166,23 @@ export interface ReportModel {
   /** Notes about the report itself (texts that fell back to another language...). */
   notes: string[];
   methodology: ReportMethodology;
+  /**
+   * The progress board of the report's period (issue 16): per unit and dimension, questions
+   * answered, not applicable, without data, in disagreement, without a source, awaiting review.
+   */
+  progress?: ReportProgress;
+}
+
+/**
+ * The progress section of a report: the board's lines for one period and its open count.
+ *
+ * @example
+ * ```ts
+ * const p: ReportProgress = { lines: progressOf(result).lines, open: 0, rejected: 0 };
+ * ```
+ */
+export interface ReportProgress {
+  lines: ProgressLine[];
+  open: number;
+  rejected: number;
 }

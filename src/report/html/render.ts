@@ -1,3 +1,5 @@
+import type { ProgressCounts } from '../../round/progress/index.js';
+import { localeFormat } from '../../text/locale.js';
 import { barsSvg } from '../charts/bars.js';
 import { heatmapSvg } from '../charts/heatmap.js';
 import { radarSvg } from '../charts/radar.js';
@@ -5,7 +7,7 @@ import { type ChangeDirection, changeDirection } from '../compare/index.js';
 import { escapeMarkup as esc } from '../escape.js';
 import { formatChange, formatScore } from '../format.js';
 import { type ReportLabels, reportLabels } from './labels.js';
-import type { ReportCoverage, ReportModel, ReportUnitSummary } from './model.js';
+import type { ReportCoverage, ReportEvidence, ReportModel, ReportUnitSummary } from './model.js';
 import { reportCss } from './styles.js';
 
 const arrows: Record<ChangeDirection, string> = { improved: '▲', held: '●', declined: '▼' };
@@ -24,7 +26,8 @@ const arrows: Record<ChangeDirection, string> = { improved: '▲', held: '●', 
  */
 export function renderReportModel(model: ReportModel): string {
   const t = reportLabels(model.lang);
-  const fmt = (v: number | null | undefined) => formatScore(v, model.decimals);
+  const loc = localeFormat(model.lang);
+  const fmt = (v: number | null | undefined) => loc.number(formatScore(v, model.decimals));
   const sections: [string, string, string][] = [
     ['ranking', t.ranking, ranking(model, t, fmt)],
     ['heatmap', t.heatmap, heatmap(model, t, fmt)],
@@ -32,6 +35,9 @@ export function renderReportModel(model: ReportModel): string {
     ['profiles', t.profiles, profiles(model, t, fmt)],
     ['coverage', t.coverage, coverage(model, t)],
     ['evidence', t.evidence, evidence(model, t, fmt)],
+    ...(model.progress
+      ? ([['progress', t.progress, progress(model, t)]] as [string, string, string][])
+      : []),
     ['methodology', t.methodology, methodology(model, t)],
   ];
   return [
@@ -128,7 +134,7 @@ function ranking(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
     const data = `data-unit="${esc(u.id)}" data-rank="${u.rank === null ? '' : u.rank}" data-score="${u.overall === null ? '' : String(u.overall)}"`;
     return `<tr ${data}>${num(u.rank === null ? '' : String(u.rank))}<td dir="auto">${esc(u.label)}</td>${num(u.overall === null ? t.noScore : fmt(u.overall))}<td>${esc(coverageText(u.coverage, t))}</td>${
       compare
-        ? `${num(fmt(u.previous?.overall ?? null))}${num(formatChange(delta, model.decimals))}${directionCell(delta, model, t)}${num(rankChange(u))}`
+        ? `${num(fmt(u.previous?.overall ?? null))}${num(localeFormat(model.lang).number(formatChange(delta, model.decimals)))}${directionCell(delta, model, t)}${num(rankChange(u))}`
         : ''
     }</tr>`;
   });
@@ -171,11 +177,14 @@ function change(model: ReportModel, t: ReportLabels): string {
     id: 'change-chart',
     title: `${t.change}: ${prev.label} → ${model.period.label}`,
     description: `${intro} ${model.units
-      .map((u, i) => `${u.label}: ${formatChange(deltas[i] ?? null, model.decimals) || t.noScore}`)
+      .map(
+        (u, i) =>
+          `${u.label}: ${localeFormat(model.lang).number(formatChange(deltas[i] ?? null, model.decimals)) || t.noScore}`,
+      )
       .join('; ')}.`,
     items: model.units.map((u, i) => ({ id: u.id, label: u.label, value: deltas[i] ?? null })),
     scale: { min: -span, max: span },
-    format: (v) => formatChange(v, model.decimals),
+    format: (v) => localeFormat(model.lang).number(formatChange(v, model.decimals)),
     missingLabel: t.noScore,
     diverging: true,
     tolerance: model.tolerance,
@@ -188,7 +197,7 @@ function change(model: ReportModel, t: ReportLabels): string {
     ].map((d) => {
       if (d === null) return '<td class="num"></td>';
       const dir = changeDirection(d, model.tolerance);
-      return `<td class="num ${dir}" title="${esc(t[dir])}"><bdi dir="ltr">${arrows[dir]} ${esc(formatChange(d, model.decimals))}</bdi></td>`;
+      return `<td class="num ${dir}" title="${esc(t[dir])}"><bdi dir="ltr">${arrows[dir]} ${esc(localeFormat(model.lang).number(formatChange(d, model.decimals)))}</bdi></td>`;
     });
     return `<tr><th scope="row" dir="auto">${esc(u.label)}</th>${cells.join('')}</tr>`;
   });
@@ -274,17 +283,76 @@ function coverageTable(model: ReportModel, t: ReportLabels): string {
 function evidence(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
   const compare = model.previousPeriod !== undefined;
   if (Object.keys(model.evidence).length === 0) return `<p class="note">${esc(t.evidenceNone)}</p>`;
+  // A column for who answered and the review state, when the answers say.
+  const reviewed = Object.values(model.evidence).some((items) =>
+    items.some((e) => e.expert !== undefined || e.status !== undefined),
+  );
+  const byWhom = (e: ReportEvidence): string => {
+    const state = e.status === undefined ? '' : statusLabel(e.status, t);
+    const review =
+      e.reviewer === undefined
+        ? ''
+        : `${t.reviewedBy} ${e.reviewer}${e.reviewedOn === undefined ? '' : `, ${e.reviewedOn}`}`;
+    const note = [state, review].filter((x) => x !== '').join('; ');
+    return `<td dir="auto">${esc(e.expert ?? '')}${note ? ` <span class="muted" dir="auto">(${esc(note)})</span>` : ''}</td>`;
+  };
   return model.units
     .map((u) => {
       const items = model.evidence[u.id] ?? [];
       if (items.length === 0) return '';
       const rows = items.map(
         (e) =>
-          `<tr><td><code>${esc(e.indicator)}</code></td><td dir="auto">${esc(e.title)}</td><td dir="auto">${esc(e.answer)}${e.option ? ` <span class="muted" dir="auto">(${esc(e.option)})</span>` : ''}</td>${num(e.score === null ? '' : fmt(e.score))}${compare ? `<td dir="auto">${esc(e.previousAnswer ?? '')}</td>` : ''}<td dir="auto">${esc(e.source ?? '')}</td><td dir="auto">${esc(e.comment ?? '')}</td></tr>`,
+          `<tr><td><code>${esc(e.indicator)}</code></td><td dir="auto">${esc(e.title)}</td><td dir="auto">${esc(e.answer)}${e.option ? ` <span class="muted" dir="auto">(${esc(e.option)})</span>` : ''}</td>${num(e.score === null ? '' : fmt(e.score))}${compare ? `<td dir="auto">${esc(e.previousAnswer ?? '')}</td>` : ''}<td dir="auto">${esc(e.source ?? '')}</td><td dir="auto">${esc(e.comment ?? '')}</td>${reviewed ? byWhom(e) : ''}</tr>`,
       );
-      return `<h3 dir="auto">${esc(u.label)}</h3><div class="table-wrap"><table class="data-table evidence"><thead><tr><th>${esc(t.indicator)}</th><th></th><th>${esc(t.answer)}</th><th class="num">${esc(t.score)}</th>${compare ? `<th>${esc(t.previousAnswer)}</th>` : ''}<th>${esc(t.source)}</th><th>${esc(t.comment)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+      return `<h3 dir="auto">${esc(u.label)}</h3><div class="table-wrap"><table class="data-table evidence"><thead><tr><th>${esc(t.indicator)}</th><th></th><th>${esc(t.answer)}</th><th class="num">${esc(t.score)}</th>${compare ? `<th>${esc(t.previousAnswer)}</th>` : ''}<th>${esc(t.source)}</th><th>${esc(t.comment)}</th>${reviewed ? `<th>${esc(t.expert)}</th>` : ''}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
     })
     .join('');
+}
+
+/** The progress board of the report's period: a table per unit, a row per dimension. */
+function progress(model: ReportModel, t: ReportLabels): string {
+  const p = model.progress;
+  if (!p) return '';
+  const n = new Intl.NumberFormat(model.lang);
+  const columns: [keyof ProgressCounts, string][] = [
+    ['questions', t.questions],
+    ['answered', t.answeredCol],
+    ['notApplicable', t.notApplicableCol],
+    ['noData', t.noData],
+    ['disagreement', t.disagreement],
+    ['withoutSource', t.withoutSource],
+    ['evidenceMissing', t.evidenceMissing],
+    ['awaitingReview', t.awaitingReview],
+    ['open', t.open],
+  ];
+  const head = `<tr><th>${esc(t.dimension)}</th>${columns.map(([, label]) => `<th class="num">${esc(label)}</th>`).join('')}</tr>`;
+  const units = [...new Set(p.lines.map((l) => l.unit))];
+  const label = new Map(model.units.map((u) => [u.id, u.label]));
+  const tables = units.map((unit) => {
+    const rows = p.lines
+      .filter((l) => l.unit === unit)
+      .map(
+        (l) =>
+          `<tr><td dir="auto">${esc(l.title || l.dimension)}</td>${columns.map(([f]) => num(n.format(l[f]))).join('')}</tr>`,
+      );
+    return `<h3 dir="auto">${esc(label.get(unit) ?? unit)}</h3><div class="table-wrap"><table class="data-table progress"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
+  });
+  const summary =
+    p.open === 0 && p.rejected === 0
+      ? t.progressDone
+      : `${t.open}: ${n.format(p.open)}${p.rejected > 0 ? `; ${t.rejectedRows}: ${n.format(p.rejected)}` : ''}`;
+  return `<p class="note">${esc(t.progressIntro)}</p><p><strong>${esc(summary)}</strong></p>${tables.join('')}`;
+}
+
+/** A review state in the report's language. */
+function statusLabel(status: string, t: ReportLabels): string {
+  const labels: Record<string, string> = {
+    draft: t.statusDraft,
+    submitted: t.statusSubmitted,
+    reviewed: t.statusReviewed,
+    final: t.statusFinal,
+  };
+  return labels[status] ?? status;
 }
 
 function methodology(model: ReportModel, t: ReportLabels): string {

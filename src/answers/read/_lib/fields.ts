@@ -18,10 +18,64 @@ export const answerColumns = [
   'valid_to',
   'source',
   'comment',
+  'expert',
+  'status',
+  'reviewer',
+  'reviewed_on',
 ] as const;
 
 /** The canonical names of the columns an answer file may have, besides indicator columns. */
 export type AnswerColumn = (typeof answerColumns)[number];
+
+/**
+ * The review states of an answer, in order: an expert's `draft`, handed in (`submitted`),
+ * checked by a reviewer (`reviewed`), signed off for publication (`final`). An answer without a
+ * status counts as `submitted`: it was handed in, and nobody has recorded a review.
+ *
+ * @example
+ * ```ts
+ * answerStatuses.indexOf('reviewed') > answerStatuses.indexOf('submitted'); //=> true
+ * ```
+ */
+export const answerStatuses = ['draft', 'submitted', 'reviewed', 'final'] as const;
+
+/**
+ * A review state of an answer. See {@link answerStatuses}.
+ *
+ * @example
+ * ```ts
+ * const s: AnswerStatus = 'reviewed';
+ * ```
+ */
+export type AnswerStatus = (typeof answerStatuses)[number];
+
+/**
+ * The rank of a review state (0 for `draft` to 3 for `final`); an absent status ranks as
+ * `submitted`.
+ *
+ * @example
+ * ```ts
+ * statusRank('final');   //=> 3
+ * statusRank(undefined); //=> 1
+ * ```
+ */
+export function statusRank(status: AnswerStatus | undefined): number {
+  return answerStatuses.indexOf(status ?? 'submitted');
+}
+
+/**
+ * A status cell as a review state: case-insensitive and trimmed; undefined when it names none.
+ *
+ * @example
+ * ```ts
+ * parseStatus(' Final '); //=> 'final'
+ * parseStatus('done');    //=> undefined
+ * ```
+ */
+export function parseStatus(cell: string): AnswerStatus | undefined {
+  const s = cell.trim().toLowerCase();
+  return (answerStatuses as readonly string[]).includes(s) ? (s as AnswerStatus) : undefined;
+}
 
 /**
  * Header names, lower-cased with `_`, `-` and spaces removed, mapped to the canonical column:
@@ -36,6 +90,10 @@ const knownColumns: Readonly<Record<string, AnswerColumn>> = {
   validto: 'valid_to',
   source: 'source',
   comment: 'comment',
+  expert: 'expert',
+  status: 'status',
+  reviewer: 'reviewer',
+  reviewedon: 'reviewed_on',
 };
 
 /**

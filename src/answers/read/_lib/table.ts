@@ -1,4 +1,5 @@
 import type { AnswerRow } from '../../types.js';
+import type { AnswerStatus } from './fields.js';
 
 /** A cell value as a dictionary holds it: text, or a JSON number or boolean. */
 export type AnswerValue = string | number | boolean;
@@ -8,7 +9,7 @@ export type AnswerValue = string | number | boolean;
  * indicators and answers share it) and the origin as numbers, in growable typed arrays. A
  * million rows cost a few typed arrays instead of two million objects, so reading and preparing
  * a large file leave the garbage collector little to do. Optional fields (validity dates, source,
- * comment) are sparse maps by row. `rowAt(i)` gives row `i` back as an {@link AnswerRow}.
+ * comment, expert, status, reviewer, review date) are sparse maps by row. `rowAt(i)` gives row `i` back as an {@link AnswerRow}.
  *
  * @example
  * ```ts
@@ -38,6 +39,11 @@ export class AnswerTable {
   readonly validTo = new Map<number, string>();
   readonly source = new Map<number, string>();
   readonly comment = new Map<number, string>();
+  /** Who answered, the review state, who reviewed and when: sparse, by row. */
+  readonly expert = new Map<number, string>();
+  readonly status = new Map<number, AnswerStatus>();
+  readonly reviewer = new Map<number, string>();
+  readonly reviewedOn = new Map<number, string>();
   /** When the table was built from existing rows: those rows, returned as they are by `rowAt`. */
   rows: readonly AnswerRow[] | undefined;
   private readonly ids = new Map<AnswerValue, number>();
@@ -150,12 +156,25 @@ export class AnswerTable {
     if (r.validTo !== undefined) this.validTo.set(i, r.validTo);
     if (r.source !== undefined) this.source.set(i, r.source);
     if (r.comment !== undefined) this.comment.set(i, r.comment);
+    if (r.expert !== undefined) this.expert.set(i, r.expert);
+    if (r.status !== undefined) this.status.set(i, r.status);
+    if (r.reviewer !== undefined) this.reviewer.set(i, r.reviewer);
+    if (r.reviewedOn !== undefined) this.reviewedOn.set(i, r.reviewedOn);
     return i;
   }
 
   /** Drops the rows from `n` on (a file voided by a syntax error). */
   truncate(n: number): void {
-    for (const m of [this.validFrom, this.validTo, this.source, this.comment]) {
+    for (const m of [
+      this.validFrom,
+      this.validTo,
+      this.source,
+      this.comment,
+      this.expert,
+      this.status,
+      this.reviewer,
+      this.reviewedOn,
+    ] as Map<number, unknown>[]) {
       for (const k of m.keys()) if (k >= n) m.delete(k);
     }
     this.length = Math.min(this.length, n);
@@ -191,6 +210,14 @@ export class AnswerTable {
     if (source !== undefined) row.source = source;
     const comment = this.comment.get(i);
     if (comment !== undefined) row.comment = comment;
+    const expert = this.expert.get(i);
+    if (expert !== undefined) row.expert = expert;
+    const status = this.status.get(i);
+    if (status !== undefined) row.status = status;
+    const reviewer = this.reviewer.get(i);
+    if (reviewer !== undefined) row.reviewer = reviewer;
+    const reviewedOn = this.reviewedOn.get(i);
+    if (reviewedOn !== undefined) row.reviewedOn = reviewedOn;
     return row;
   }
 
