@@ -448,3 +448,32 @@ export { compareDigests, compareResults, type ResultComparison } from './provena
 export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';
 export { NO_DATA, NO_MATCH, NOT_APPLICABLE, type ParseOutcome } from './rules/_lib/types.js';
 export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';
+
+// --- units, groups and levels (issue 17) ---
+export {
+  type ApplyUnitsOptions,
+  applyUnits,
+  type DeriveRequest,
+  summariseGroups,
+} from './units/apply.js';
+export {
+  builtInGroups,
+  type CountryNames,
+  eu27,
+  isoCodeOf,
+  isoRegistry,
+  loadCountryNames,
+  withCountryNames,
+} from './units/countries.js';
+export { checkUnits, readUnits } from './units/read.js';
+export {
+  type DeriveMethod,
+  deriveMethodSchema,
+  type GroupSummary,
+  groupSummarySchema,
+  type Unit,
+  type UnitInfo,
+  type UnitRegistry,
+  unitInfoSchema,
+  unitSchema,
+} from './units/schema.js';
