@@ -108,3 +108,25 @@ export const groupSummarySchema = z.object({
 
 /** One group's summaries. See {@link groupSummarySchema}. */
 export type GroupSummary = z.infer<typeof groupSummarySchema>;
+
+/**
+ * A framework's `units:` (in `framework.yaml`): the units file it is assessed on, relative to
+ * the framework folder (CSV, or YAML outside the folder's own YAML files), and the levels to
+ * derive from their parts. A run's `--units` and `--derive` take precedence.
+ *
+ * @example
+ * ```yaml
+ * units:
+ *   file: units.csv
+ *   derive: [{ level: region, method: population-weighted }]
+ * ```
+ */
+export const frameworkUnitsSchema = z.strictObject({
+  file: z.string().min(1).optional(),
+  derive: z
+    .array(z.strictObject({ level: z.string().min(1), method: deriveMethodSchema }))
+    .optional(),
+});
+
+/** A framework's `units:`. See {@link frameworkUnitsSchema}. */
+export type FrameworkUnits = z.infer<typeof frameworkUnitsSchema>;

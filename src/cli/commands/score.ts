@@ -16,6 +16,8 @@ import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
+import { groupRowsCsv, groupTable } from '../group-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 
 function isReadableFile(path: string): boolean {
   try {
@@ -68,6 +70,8 @@ export interface ScoringInputs {
   decimals: number;
   /** The framework file, for issues about the framework itself (its edition's `changes`). */
   frameworkFile?: string;
+  /** The framework folder, for files it names (its `units.file`). */
+  frameworkDir?: string;
 }
 
 /** Parses the shared arguments and loads the framework and the answer files. */
@@ -100,7 +104,14 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
     },
   };
   if (missing !== undefined) options.missing = { noData: missing as 'exclude' | 'zero' | 'fail' };
-  return { framework, answers, options, decimals, frameworkFile: read.frameworkFile };
+  return {
+    framework,
+    answers,
+    options,
+    decimals,
+    frameworkFile: read.frameworkFile,
+    frameworkDir: read.dir,
+  };
 }
 
 /** Scores, printing issues and counts on stderr; throws the issues when scoring fails. */
@@ -224,8 +235,20 @@ export function formatScoreTable(
  * from zero to `decimals`, coverage (answered share of applicable indicators) to 3 decimals.
  */
 export function formatScoreCsv(result: ScoreResult, decimals: number): string {
+  const groups = result.groups !== undefined;
   const rows: (string | number | null)[][] = [
-    ['unit', 'period', 'node', 'level', 'stage', 'score', 'coverage', 'rank'],
+    [
+      'unit',
+      'period',
+      'node',
+      'level',
+      'stage',
+      'score',
+      'coverage',
+      'rank',
+      // With groups (issue 17): group rows follow, their score being the group mean.
+      ...(groups ? ['type', 'count', 'median', 'min', 'max'] : []),
+    ],
   ];
   for (const row of scoreRows(result)) {
     const node = result.nodes.find((n) => n.id === row.node);
@@ -239,8 +262,10 @@ export function formatScoreCsv(result: ScoreResult, decimals: number): string {
       formatScore(row.score, decimals),
       formatScore(row.coverage, 3),
       row.rank,
+      ...(groups ? ['unit', '', '', '', ''] : []),
     ]);
   }
+  if (groups) rows.push(...groupRowsCsv(result, decimals));
   return toCsv(rows);
 }
 
@@ -293,6 +318,7 @@ export const scoreCommand = defineCliCommand({
     stage: compositeScoreArgs.stage,
     wide: compositeScoreArgs.wide,
     log: compositeScoreArgs.log,
+    ...unitsArgs,
   },
   async run({ args }) {
     // COINr-style statistics (iData/iMeta + pipeline) take the composite path.
@@ -341,7 +367,13 @@ export const scoreCommand = defineCliCommand({
           .split(',')
           .map((l) => l.trim())
       : undefined;
-    const { result } = scoreAndReport(inputs);
+    const { result: scored } = scoreAndReport(inputs);
+    const result = await withUnits(
+      args as Record<string, unknown>,
+      inputs.framework,
+      inputs.frameworkDir,
+      scored,
+    );
     const view = periods || levels ? filterResult(result, { periods, levels }) : result;
     // A saved result names its inputs relative to itself, so the two can move together.
     const shown =
@@ -353,7 +385,8 @@ export const scoreCommand = defineCliCommand({
         ? `${JSON.stringify(shown)}\n`
         : format === 'csv'
           ? formatScoreCsv(shown, inputs.decimals)
-          : formatScoreTable(shown, inputs.decimals, levels);
+          : formatScoreTable(shown, inputs.decimals, levels) +
+            (shown.groups ? `\n${groupTable(shown, inputs.decimals, levels)}` : '');
     if (args.out) writeFileSync(String(args.out), text);
     else process.stdout.write(text);
     if (inputs.answers.errors.length > 0) return exitCodes.invalid;
