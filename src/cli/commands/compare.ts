@@ -3,6 +3,7 @@
  * answers behind each move.
  */
 import { type CsvCell, toCsv } from '../../io/csv.js';
+import { compareGroups, type GroupChange } from '../../report/compare/groups.js';
 import { type Comparison, compare, type NodeChange } from '../../report/compare/index.js';
 import { formatChange, formatScore } from '../../report/format.js';
 import { resultView } from '../../report/from-result.js';
@@ -19,6 +20,7 @@ import {
   toleranceArg,
   writeOutput,
 } from '../scored-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 
 /**
  * Output formats of `compare`.
@@ -210,6 +212,70 @@ export function formatComparisonMarkdown(
 }
 
 /**
+ * The group part of the `compare` table: per group and node the mean in both periods and its
+ * change; then per member the distance to the group mean in both periods.
+ *
+ * @example
+ * ```ts
+ * formatGroupChanges(compareGroups(result, { from: '2019', to: '2021' }), 1, '2019', '2021');
+ * ```
+ */
+export function formatGroupChanges(
+  groups: readonly GroupChange[],
+  decimals: number,
+  from: string,
+  to: string,
+): string {
+  const fmt = (x: number | null) => formatScore(x, decimals) || '–';
+  const rows: string[][] = [
+    ['group', 'node', `n ${from}`, `mean ${from}`, `n ${to}`, `mean ${to}`, 'change'],
+  ];
+  const members: string[][] = [
+    ['group', 'node', 'unit', `vs mean ${from}`, `vs mean ${to}`, `rank ${from}`, `rank ${to}`],
+  ];
+  for (const g of groups) {
+    rows.push([
+      g.group,
+      g.node,
+      String(g.fromCount),
+      fmt(g.fromMean),
+      String(g.toCount),
+      fmt(g.toMean),
+      formatChange(g.change, decimals) || '–',
+    ]);
+    for (const m of g.members) {
+      if (m.fromDistance === null && m.toDistance === null) continue;
+      members.push([
+        g.group,
+        g.node,
+        m.unit,
+        formatChange(m.fromDistance, decimals) || '–',
+        formatChange(m.toDistance, decimals) || '–',
+        m.fromRank === null ? '–' : String(m.fromRank),
+        m.toRank === null ? '–' : String(m.toRank),
+      ]);
+    }
+  }
+  const render = (t: string[][]) => {
+    const w: number[] = [];
+    for (const row of t) {
+      row.forEach((c, i) => {
+        w[i] = Math.max(w[i] ?? 0, [...c].length);
+      });
+    }
+    return t
+      .map((row) =>
+        row
+          .map((c, i) => (i < 3 ? c.padEnd(w[i] ?? 0) : c.padStart(w[i] ?? 0)))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n');
+  };
+  return `${render(rows)}\n\n${render(members)}\n`;
+}
+
+/**
  * `compare --framework <id-or-folder> <answers>... --from P1 --to P2 [--unit U,...]
  * [--level dimension|cell|indicator] [--format table|csv|json] [--tolerance T] [--out FILE]`.
  *
@@ -254,6 +320,7 @@ export const compareCommand = defineCliCommand({
     'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
+    ...unitsArgs,
   },
   async run({ args }) {
     const from = str(args.from);
@@ -270,6 +337,7 @@ export const compareCommand = defineCliCommand({
     const tolerance = toleranceArg(args.tolerance);
     const input = await scoreFromArgs(args);
     if (!input.ok) return input.exitCode;
+    input.result = await withUnits(args, input.framework, input.frameworkDir, input.result);
     const view = resultView(input.result, input.framework);
     const units = str(args.unit)
       ?.split(',')
@@ -284,14 +352,19 @@ export const compareCommand = defineCliCommand({
       ...(units ? { units } : {}),
     });
     const lang = str(args.lang) ?? input.framework.language;
+    // With --groups (issue 17): group means between the periods, and members' distances.
+    const groups = input.result.groups
+      ? compareGroups(input.result, { from, to, kinds: kinds.filter((k) => k !== 'indicator') })
+      : undefined;
     const text =
       format === 'json'
-        ? `${JSON.stringify(comparison, null, 2)}\n`
+        ? `${JSON.stringify(groups ? { ...comparison, groups } : comparison, null, 2)}\n`
         : format === 'csv'
           ? toCsv(comparisonRows(comparison, decimals), { excelSafe: true })
           : format === 'markdown'
             ? formatComparisonMarkdown(view, comparison, { decimals, lang })
-            : formatComparisonTable(view, comparison, { decimals, lang });
+            : formatComparisonTable(view, comparison, { decimals, lang }) +
+              (groups ? `\n${formatGroupChanges(groups, decimals, from, to)}` : '');
     writeOutput(str(args.out), text);
     return exitCodes.ok;
   },

@@ -3,6 +3,7 @@
  */
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { relocateStamp } from '../../node/provenance.js';
+import { exportGroupsCsv } from '../../report/export/groups.js';
 import {
   type ExportSelection,
   exportCsv,
@@ -21,16 +22,17 @@ import {
   str,
   writeOutput,
 } from '../scored-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 
 /**
  * Output formats of `export`.
  *
  * @example
  * ```ts
- * exportFormats; //=> ['long', 'wide', 'markdown', 'json']
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'groups', 'members']
  * ```
  */
-export const exportFormats = ['long', 'wide', 'markdown', 'json'] as const;
+export const exportFormats = ['long', 'wide', 'markdown', 'json', 'groups', 'members'] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
   overall: ['overall'],
@@ -62,7 +64,8 @@ export const exportCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'long',
-      description: 'long, wide, markdown or json',
+      description:
+        'long, wide, markdown or json; with --groups also groups (group statistics) or members (each unit against its groups)',
     },
     excel: {
       type: 'boolean',
@@ -84,22 +87,28 @@ export const exportCommand = defineCliCommand({
     'as-of': asOfArg,
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
+    ...unitsArgs,
   },
   async run({ args }) {
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
-      throw new UsageError(`Unknown --format "${format}"; expected long, wide, markdown or json.`);
+      throw new UsageError(
+        `Unknown --format "${format}"; expected long, wide, markdown, json, groups or members.`,
+      );
     const level = String(args.level);
     const kinds = kindsByLevel[level];
     if (!kinds)
       throw new UsageError(
         `Unknown --level "${level}"; expected overall, dimension, cell, indicator or all.`,
       );
-    if (args.excel === true && format !== 'long' && format !== 'wide')
-      throw new UsageError('--excel applies to the CSV formats (long, wide).');
+    if (args.excel === true && (format === 'markdown' || format === 'json'))
+      throw new UsageError('--excel applies to the CSV formats (long, wide, groups, members).');
+    if ((format === 'groups' || format === 'members') && !str(args.groups))
+      throw new UsageError(`--format ${format} needs --groups (e.g. --groups EU27).`);
     const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
     const input = await scoreFromArgs(args);
     if (!input.ok) return input.exitCode;
+    input.result = await withUnits(args, input.framework, input.frameworkDir, input.result);
     if (format === 'json') {
       const out = str(args.out);
       // Paths in the stamp become relative to the result file, so `verify` finds the inputs.
@@ -127,6 +136,13 @@ export const exportCommand = defineCliCommand({
       ...(periods ? { periods } : {}),
       ...(str(args.lang) ? { lang: str(args.lang) as string } : {}),
     };
+    if (format === 'groups' || format === 'members') {
+      writeOutput(
+        str(args.out),
+        exportGroupsCsv(input.result, format, { ...selection, excel: args.excel === true }),
+      );
+      return exitCodes.ok;
+    }
     const text =
       format === 'markdown'
         ? exportMarkdown(view, selection)
