@@ -446,9 +446,18 @@ export { fileDigestSchema, type Provenance, provenanceSchema } from './provenanc
 export { createStamp, type ProvenanceInputs, type StampedFramework } from './provenance/stamp.js';
 export { compareDigests, compareResults, type ResultComparison } from './provenance/verify.js';
 export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';
+export { compareGroups, type GroupChange } from './report/compare/groups.js';
+export {
+  exportGroupsCsv,
+  type GroupExportSelection,
+  groupMemberColumns,
+  groupMemberRows,
+  groupStatColumns,
+  groupStatRows,
+} from './report/export/groups.js';
+export { withGroups } from './report/html/groups.js';
 export { NO_DATA, NO_MATCH, NOT_APPLICABLE, type ParseOutcome } from './rules/_lib/types.js';
 export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';
-
 // --- units, groups and levels (issue 17) ---
 export {
   type ApplyUnitsOptions,
@@ -469,6 +478,8 @@ export { checkUnits, readUnits } from './units/read.js';
 export {
   type DeriveMethod,
   deriveMethodSchema,
+  type FrameworkUnits,
+  frameworkUnitsSchema,
   type GroupSummary,
   groupSummarySchema,
   type Unit,

@@ -3,6 +3,7 @@ import { formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions } from './html/build.js';
+import { withGroups } from './html/groups.js';
 import { renderReportModel } from './html/render.js';
 
 /**
@@ -31,13 +32,15 @@ export function renderReport(
   const rejectedRows =
     options.rejected ??
     result.issues.filter((i) => i.severity === 'error').map((i) => formatIssue(i as Issue));
+  const model = buildReportModel(resultView(result, framework), framework, {
+    ...options,
+    provenance,
+    rejected: rejectedRows,
+    facts: [...stampFacts(result), ...(options.facts ?? [])],
+  });
+  // Units registry and group summaries (issue 17): names, group means, one group's ranking.
   return renderReportModel(
-    buildReportModel(resultView(result, framework), framework, {
-      ...options,
-      provenance,
-      rejected: rejectedRows,
-      facts: [...stampFacts(result), ...(options.facts ?? [])],
-    }),
+    result.unitInfo || result.groups ? withGroups(model, result, { group: options.group }) : model,
   );
 }
 

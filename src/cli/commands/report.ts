@@ -13,6 +13,7 @@ import {
   toleranceArg,
   writeOutput,
 } from '../scored-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 
 /**
  * `report --framework <id-or-folder> <answers>... --out report.html [--lang bg] [--period P]
@@ -71,6 +72,12 @@ export const reportCommand = defineCliCommand({
       description: 'List every answer with its source and comment (--no-evidence for large panels)',
     },
     quiet: quietArg,
+    ...unitsArgs,
+    group: {
+      type: 'string',
+      description:
+        'Report only this group’s members, ranked among themselves, profiled against its mean',
+    },
   },
   async run({ args }) {
     const out = str(args.out);
@@ -80,7 +87,16 @@ export const reportCommand = defineCliCommand({
     const lang = str(args.lang);
     const input = await scoreFromArgs(args);
     if (!input.ok) return input.exitCode;
-    const { result, framework } = input;
+    const group = str(args.group);
+    // --group implies summarising that group (issue 17).
+    const groups = [str(args.groups), group].filter((g) => g !== undefined).join(',');
+    const result = await withUnits(
+      { ...args, groups },
+      input.framework,
+      input.frameworkDir,
+      input.result,
+    );
+    const { framework } = input;
     const period = str(args.period);
     const from = args.compare === false ? null : str(args.from);
     const html = renderReport(result, framework, {
@@ -92,6 +108,7 @@ export const reportCommand = defineCliCommand({
       ...(str(args.level) !== undefined ? { level: str(args.level) as string } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(str(args['as-of']) !== undefined ? { asOf: str(args['as-of']) as string } : {}),
+      ...(group !== undefined ? { group } : {}),
     });
     writeOutput(out, html);
     if (!args.quiet) process.stderr.write(`Wrote ${out} (${Math.round(html.length / 1024)} KB).\n`);

@@ -53,6 +53,17 @@ export interface ReportUnitSummary extends ReportLabel {
   stages: (number | null)[];
   /** Dimension scores in the comparison period, same order. */
   previousDimensions?: (number | null)[];
+  /**
+   * With group summaries (issue 17): the unit's group, the group's mean overall and per
+   * dimension (same order as `ReportModel.dimensions`), and the unit's rank within the group.
+   */
+  group?: {
+    id: string;
+    label: string;
+    overall: number | null;
+    rank: number | null;
+    dimensions: (number | null)[];
+  };
 }
 
 /**
@@ -159,4 +170,6 @@ export interface ReportModel {
   /** Notes about the report itself (texts that fell back to another language...). */
   notes: string[];
   methodology: ReportMethodology;
+  /** When the report covers one group's members only, ranked among themselves (issue 17). */
+  rankingGroup?: ReportLabel;
 }
