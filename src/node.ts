@@ -42,3 +42,7 @@ export {
   createWorkerExecutor,
   type WorkerExecutorOptions,
 } from './analysis/workers/pool.js';
+
+// --- units registry (issue 17) ---
+
+export { readUnitsFile } from './node/units.js';

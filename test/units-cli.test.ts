@@ -13,6 +13,7 @@ import { score } from '../src/engine/index.js';
 import { formatAnswersCsv } from '../src/import/mipex/csv.js';
 import { importMipexScores } from '../src/import/mipex/import.js';
 import { loadFrameworkDir } from '../src/node/framework.js';
+import { readUnitsFile } from '../src/node/units.js';
 import { applyUnits } from '../src/units/apply.js';
 import { eu27, isoRegistry, loadCountryNames } from '../src/units/countries.js';
 import { runCli, spawnCli } from './support/cli.js';
@@ -121,6 +122,15 @@ describe('score --units --groups --derive', () => {
     await expect(
       runCli(scoreCommand, '--framework', 'niem', 'fixtures/niem/answers.csv', '--groups', 'EU28'),
     ).rejects.toMatchObject({ issues: [{ code: 'UNITS_UNKNOWN_GROUP' }] });
+  });
+});
+
+describe('readUnitsFile', () => {
+  it('reads the example registry and reports a missing file as FILE_NOT_FOUND', () => {
+    const r = readUnitsFile('fixtures/local-services/units.csv');
+    expect(r.ok && r.value.units.map((u) => u.code)).toEqual(['XP', 'XP-SIN', 'XP-YAV', 'XP-TIH']);
+    const missing = readUnitsFile('no/such/units.csv');
+    expect(missing.ok ? [] : missing.issues.map((i) => i.code)).toEqual(['FILE_NOT_FOUND']);
   });
 });
 

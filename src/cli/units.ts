@@ -2,14 +2,13 @@
  * The units options shared by `score`, `export`, `compare` and `report` (issue 17): `--units`,
  * `--groups` and `--derive`, and putting them onto a result.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { ScoreResult } from '../engine/result/schema.js';
-import { createIssue, formatIssue, IntegrationIndexError } from '../errors/issue.js';
+import { formatIssue, IntegrationIndexError } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
+import { readUnitsFile } from '../node/units.js';
 import { applyUnits, type DeriveRequest } from '../units/apply.js';
 import { isoRegistry, loadCountryNames, withCountryNames } from '../units/countries.js';
-import { readUnits } from '../units/read.js';
 import { deriveMethodSchema, type UnitRegistry } from '../units/schema.js';
 import { UsageError } from './command.js';
 
@@ -94,11 +93,7 @@ export async function loadRegistry(
     path = (rel && !rel.startsWith('..') ? rel : p).split(sep).join('/');
   }
   if (path === undefined) return isoRegistry(codes, names);
-  if (!existsSync(path))
-    throw new IntegrationIndexError([
-      createIssue('FILE_NOT_FOUND', { file: path }, { file: path }),
-    ]);
-  const read = readUnits({ path, content: new Uint8Array(readFileSync(path)) });
+  const read = readUnitsFile(path);
   if (!read.ok) throw new IntegrationIndexError(read.issues);
   for (const w of read.warnings) process.stderr.write(`${formatIssue(w)}\n`);
   return withCountryNames(read.value, names);
