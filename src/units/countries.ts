@@ -1,7 +1,8 @@
 /**
  * Country names for ISO 3166 codes, from i18n-iso-countries, and the built-in groups. The name
- * data is loaded lazily (`loadCountryNames`), in English and Bulgarian only, so that the browser
- * core bundle carries none of it unless names are asked for.
+ * data is loaded lazily (`loadCountryNames`): a browser bundle splits the library and its English
+ * and Bulgarian locales (the only ones it registers) into chunks loaded on first use, so the core
+ * bundle carries none of it unless names are asked for.
  */
 import type { Text } from '../text/text.js';
 import type { Unit, UnitRegistry } from './schema.js';
@@ -92,15 +93,19 @@ let loaded: Promise<CountryNames> | undefined;
  */
 export function loadCountryNames(): Promise<CountryNames> {
   loaded ??= (async () => {
-    const [lib, en, bg] = await Promise.all([
-      import('i18n-iso-countries/index.js'),
-      import('i18n-iso-countries/langs/en.json', { with: { type: 'json' } }),
-      import('i18n-iso-countries/langs/bg.json', { with: { type: 'json' } }),
-    ]);
-    type Lib = typeof import('i18n-iso-countries/index.js');
-    const countries = ((lib as unknown as { default?: Lib }).default ?? lib) as Lib;
-    for (const locale of [en, bg]) {
-      countries.registerLocale(((locale as { default?: unknown }).default ?? locale) as never);
+    type Lib = typeof import('i18n-iso-countries');
+    const mod = await import('i18n-iso-countries');
+    const countries = ((mod as unknown as { default?: Lib }).default ?? mod) as Lib;
+    // Node's entry registers every locale itself; a browser bundle gets the bare library, and
+    // only English and Bulgarian are loaded into it, as separate lazy chunks.
+    if (countries.getName('BG', 'bg') === undefined) {
+      const locales = await Promise.all([
+        import('i18n-iso-countries/langs/en.json'),
+        import('i18n-iso-countries/langs/bg.json'),
+      ]);
+      for (const locale of locales) {
+        countries.registerLocale(((locale as { default?: unknown }).default ?? locale) as never);
+      }
     }
     const alpha2 = (code: string): string | undefined => {
       const upper = code.toUpperCase();
