@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { readAnswers } from '../src/answers/read/index.js';
+import { compareCommand } from '../src/cli/commands/compare.js';
 import { scoreCommand } from '../src/cli/commands/score.js';
 import { score } from '../src/engine/index.js';
 import { formatAnswersCsv } from '../src/import/mipex/csv.js';
@@ -122,6 +123,39 @@ describe('score --units --groups --derive', () => {
     await expect(
       runCli(scoreCommand, '--framework', 'niem', 'fixtures/niem/answers.csv', '--groups', 'EU28'),
     ).rejects.toMatchObject({ issues: [{ code: 'UNITS_UNKNOWN_GROUP' }] });
+  });
+});
+
+describe('compare with groups', () => {
+  it("gives the region's mean in both rounds, the mean of its municipalities' rows", async () => {
+    const r = await runCli(
+      compareCommand,
+      '--framework',
+      'local-services',
+      'fixtures/local-services/answers.csv',
+      '--from',
+      '2024',
+      '--to',
+      '2025',
+      '--units',
+      'fixtures/local-services/units.csv',
+      '--groups',
+      'XP',
+      '--format',
+      'csv',
+      '--decimals',
+      '6',
+      '-q',
+    );
+    expect(r.code).toBe(0);
+    const rows = csvRows(r.stdout);
+    const units = rows.filter((x) => x.type === 'unit' && x.node === 'overall');
+    const group = rows.find((x) => x.type === 'group' && x.unit === 'XP' && x.node === 'overall');
+    expect(units.map((x) => x.unit).sort()).toEqual(['XP-SIN', 'XP-TIH', 'XP-YAV']);
+    const mean = (col: string) => units.reduce((a, x) => a + Number(x[col]), 0) / units.length;
+    expect(Number(group?.score_2024)).toBeCloseTo(mean('score_2024'), 5);
+    expect(Number(group?.score_2025)).toBeCloseTo(mean('score_2025'), 5);
+    expect(Number(group?.change)).toBeCloseTo(mean('score_2025') - mean('score_2024'), 5);
   });
 });
 

@@ -212,6 +212,50 @@ export function formatComparisonMarkdown(
 }
 
 /**
+ * The comparison CSV with group rows (issue 17): a trailing `type` column (`unit` or `group`),
+ * then per group and node a row whose `unit` is the group and whose scores are its means.
+ *
+ * @example
+ * ```ts
+ * withGroupRows(comparisonRows(comparison, 1), view, compareGroups(result, { from, to }), 1);
+ * ```
+ */
+export function withGroupRows(
+  rows: CsvCell[][],
+  view: ResultView,
+  groups: readonly GroupChange[],
+  decimals: number | null,
+): CsvCell[][] {
+  const round = (v: number | null) =>
+    v === null ? null : decimals === null ? v : Number(formatScore(v, decimals));
+  const nodes = new Map(view.nodes.map((n) => [n.id, n]));
+  const [header = [], ...body] = rows;
+  return [
+    [...header, 'type'],
+    ...body.map((r) => [...r, 'unit']),
+    ...groups.map((g) => {
+      const n = nodes.get(g.node);
+      return [
+        g.group,
+        g.node,
+        n?.kind ?? null,
+        n?.level ?? null,
+        n?.stage ?? null,
+        round(g.fromMean),
+        round(g.toMean),
+        round(g.change),
+        null,
+        null,
+        null,
+        null,
+        null,
+        'group',
+      ];
+    }),
+  ];
+}
+
+/**
  * The group part of the `compare` table: per group and node the mean in both periods and its
  * change; then per member the distance to the group mean in both periods.
  *
@@ -360,7 +404,12 @@ export const compareCommand = defineCliCommand({
       format === 'json'
         ? `${JSON.stringify(groups ? { ...comparison, groups } : comparison, null, 2)}\n`
         : format === 'csv'
-          ? toCsv(comparisonRows(comparison, decimals), { excelSafe: true })
+          ? toCsv(
+              groups
+                ? withGroupRows(comparisonRows(comparison, decimals), view, groups, decimals)
+                : comparisonRows(comparison, decimals),
+              { excelSafe: true },
+            )
           : format === 'markdown'
             ? formatComparisonMarkdown(view, comparison, { decimals, lang })
             : formatComparisonTable(view, comparison, { decimals, lang }) +
