@@ -460,6 +460,16 @@ export { fileDigestSchema, type Provenance, provenanceSchema } from './provenanc
 export { createStamp, type ProvenanceInputs, type StampedFramework } from './provenance/stamp.js';
 export { compareDigests, compareResults, type ResultComparison } from './provenance/verify.js';
 export { LIBRARY_NAME, LIBRARY_VERSION } from './provenance/version.js';
+export { compareGroups, type GroupChange } from './report/compare/groups.js';
+export {
+  exportGroupsCsv,
+  type GroupExportSelection,
+  groupMemberColumns,
+  groupMemberRows,
+  groupStatColumns,
+  groupStatRows,
+} from './report/export/groups.js';
+export { withGroups } from './report/html/groups.js';
 export { NO_DATA, NO_MATCH, NOT_APPLICABLE, type ParseOutcome } from './rules/_lib/types.js';
 export type { RuleFactories, RuleFactoryContext } from './rules/registry.js';
 
@@ -541,3 +551,34 @@ export {
   reconciliationRows,
   safeReconcile,
 } from './round/reconcile/index.js';
+
+// --- units, groups and levels (issue 17) ---
+export {
+  type ApplyUnitsOptions,
+  applyUnits,
+  type DeriveRequest,
+  summariseGroups,
+} from './units/apply.js';
+export {
+  builtInGroups,
+  type CountryNames,
+  eu27,
+  isoCodeOf,
+  isoRegistry,
+  loadCountryNames,
+  withCountryNames,
+} from './units/countries.js';
+export { checkUnits, readUnits } from './units/read.js';
+export {
+  type DeriveMethod,
+  deriveMethodSchema,
+  type FrameworkUnits,
+  frameworkUnitsSchema,
+  type GroupSummary,
+  groupSummarySchema,
+  type Unit,
+  type UnitInfo,
+  type UnitRegistry,
+  unitInfoSchema,
+  unitSchema,
+} from './units/schema.js';

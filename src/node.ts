@@ -48,3 +48,6 @@ export {
 // --- JRC COIN Tool workbooks (issue 19) ---
 
 export { type CoinToolImport, readCoinTool } from './import/cointool/read.js';
+// --- units registry (issue 17) ---
+
+export { readUnitsFile } from './node/units.js';

@@ -45,7 +45,7 @@ const outcomes = [
 
 describe('two editions of NIEM side by side', () => {
   it('are both built in, load, and validate', () => {
-    expect(listBuiltinFrameworks()).toEqual(['mipex-2020', 'niem', 'niem-2019']);
+    expect(listBuiltinFrameworks()).toEqual(['local-services', 'mipex-2020', 'niem', 'niem-2019']);
     expect([old2019.id, old2019.edition, niem.id, niem.edition]).toEqual([
       'niem',
       '2019',
@@ -55,7 +55,7 @@ describe('two editions of NIEM side by side', () => {
     const v = validatePaths([join(root, 'indicators')]);
     expect(v.errors).toEqual([]);
     expect(v.valid).toBe(true);
-    expect(v.checked).toHaveLength(3);
+    expect(v.checked).toHaveLength(4);
   });
 
   it('diff lists every change, and they match what edition 2021 declares', () => {
@@ -140,9 +140,9 @@ describe('two editions of NIEM side by side', () => {
     }
   });
 
-  it('frameworks lists three', async () => {
+  it('frameworks lists all four built-ins', async () => {
     const r = await run(frameworksCommand);
-    expect(r.stdout.trim().split('\n')).toHaveLength(4);
+    expect(r.stdout.trim().split('\n')).toHaveLength(5);
     expect(r.stdout).toMatch(/^niem-2019\s+2019\s/m);
   });
 });

@@ -26,7 +26,7 @@ import { weightArg, weightsFromArgs } from './weights.js';
  * ```
  */
 export type ScoredInput =
-  | { ok: true; framework: Framework; result: ScoreResult }
+  | { ok: true; framework: Framework; result: ScoreResult; frameworkDir?: string }
   | { ok: false; exitCode: number };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -88,7 +88,7 @@ export async function scoreForOutput(
   }
   if (!options.quiet) print(scored.warnings);
   else print(errorsOf(scored.warnings));
-  return { ok: true, framework, result: scored.value };
+  return { ok: true, framework, result: scored.value, frameworkDir: read.dir };
 }
 
 /**

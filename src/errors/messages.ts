@@ -14,6 +14,7 @@ import { importMessages } from './catalogue/import.js';
 import { reportMessages } from './catalogue/report.js';
 import { roundMessages } from './catalogue/round.js';
 import { scoringMessages } from './catalogue/scoring.js';
+import { unitsMessages } from './catalogue/units.js';
 
 /** The catalogue of message templates, keyed by issue code. */
 export const messages = {
@@ -28,6 +29,7 @@ export const messages = {
   ...editionsMessages,
   ...apiMessages,
   ...roundMessages,
+  ...unitsMessages,
 } as const;
 
 /** Every stable issue code. */

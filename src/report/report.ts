@@ -6,6 +6,7 @@ import { progressOf } from '../round/progress/index.js';
 import { localeFormat } from '../text/locale.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions, reportOptionFields } from './html/build.js';
+import { withGroups } from './html/groups.js';
 import { methodologyWords } from './html/methodology-words.js';
 import { renderReportModel } from './html/render.js';
 
@@ -62,7 +63,10 @@ export function renderReport(
     open: lines.reduce((sum, l) => sum + l.open, 0),
     rejected: board.rejected,
   };
-  return renderReportModel(model);
+  // Units registry and group summaries (issue 17): names, group means, one group's ranking.
+  return renderReportModel(
+    result.unitInfo || result.groups ? withGroups(model, result, { group: options.group }) : model,
+  );
 }
 
 /** The provenance stamp as methodology facts: hashes of the inputs and the library version. */

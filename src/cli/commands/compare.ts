@@ -4,6 +4,7 @@
  */
 import { type CsvCell, toCsv } from '../../io/csv.js';
 import { markdownText } from '../../io/neutralise.js';
+import { compareGroups, type GroupChange } from '../../report/compare/groups.js';
 import { type Comparison, compare, type NodeChange } from '../../report/compare/index.js';
 import { formatChange, formatScore } from '../../report/format.js';
 import { resultView } from '../../report/from-result.js';
@@ -21,6 +22,7 @@ import {
   toleranceArg,
   writeOutput,
 } from '../scored-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 
 /**
  * Output formats of `compare`.
@@ -207,6 +209,114 @@ export function formatComparisonMarkdown(
 }
 
 /**
+ * The comparison CSV with group rows (issue 17): a trailing `type` column (`unit` or `group`),
+ * then per group and node a row whose `unit` is the group and whose scores are its means.
+ *
+ * @example
+ * ```ts
+ * withGroupRows(comparisonRows(comparison, 1), view, compareGroups(result, { from, to }), 1);
+ * ```
+ */
+export function withGroupRows(
+  rows: CsvCell[][],
+  view: ResultView,
+  groups: readonly GroupChange[],
+  decimals: number | null,
+): CsvCell[][] {
+  const round = (v: number | null) =>
+    v === null ? null : decimals === null ? v : Number(formatScore(v, decimals));
+  const nodes = new Map(view.nodes.map((n) => [n.id, n]));
+  const [header = [], ...body] = rows;
+  return [
+    [...header, 'type'],
+    ...body.map((r) => [...r, 'unit']),
+    ...groups.map((g) => {
+      const n = nodes.get(g.node);
+      return [
+        g.group,
+        g.node,
+        n?.kind ?? null,
+        n?.level ?? null,
+        n?.stage ?? null,
+        round(g.fromMean),
+        round(g.toMean),
+        round(g.change),
+        null,
+        null,
+        null,
+        null,
+        null,
+        'group',
+      ];
+    }),
+  ];
+}
+
+/**
+ * The group part of the `compare` table: per group and node the mean in both periods and its
+ * change; then per member the distance to the group mean in both periods.
+ *
+ * @example
+ * ```ts
+ * formatGroupChanges(compareGroups(result, { from: '2019', to: '2021' }), 1, '2019', '2021');
+ * ```
+ */
+export function formatGroupChanges(
+  groups: readonly GroupChange[],
+  decimals: number,
+  from: string,
+  to: string,
+): string {
+  const fmt = (x: number | null) => formatScore(x, decimals) || '–';
+  const rows: string[][] = [
+    ['group', 'node', `n ${from}`, `mean ${from}`, `n ${to}`, `mean ${to}`, 'change'],
+  ];
+  const members: string[][] = [
+    ['group', 'node', 'unit', `vs mean ${from}`, `vs mean ${to}`, `rank ${from}`, `rank ${to}`],
+  ];
+  for (const g of groups) {
+    rows.push([
+      g.group,
+      g.node,
+      String(g.fromCount),
+      fmt(g.fromMean),
+      String(g.toCount),
+      fmt(g.toMean),
+      formatChange(g.change, decimals) || '–',
+    ]);
+    for (const m of g.members) {
+      if (m.fromDistance === null && m.toDistance === null) continue;
+      members.push([
+        g.group,
+        g.node,
+        m.unit,
+        formatChange(m.fromDistance, decimals) || '–',
+        formatChange(m.toDistance, decimals) || '–',
+        m.fromRank === null ? '–' : String(m.fromRank),
+        m.toRank === null ? '–' : String(m.toRank),
+      ]);
+    }
+  }
+  const render = (t: string[][]) => {
+    const w: number[] = [];
+    for (const row of t) {
+      row.forEach((c, i) => {
+        w[i] = Math.max(w[i] ?? 0, [...c].length);
+      });
+    }
+    return t
+      .map((row) =>
+        row
+          .map((c, i) => (i < 3 ? c.padEnd(w[i] ?? 0) : c.padStart(w[i] ?? 0)))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n');
+  };
+  return `${render(rows)}\n\n${render(members)}\n`;
+}
+
+/**
  * `compare --framework <id-or-folder> <answers>... --from P1 --to P2 [--unit U,...]
  * [--level dimension|cell|indicator] [--format table|csv|json] [--tolerance T] [--out FILE]`.
  *
@@ -252,6 +362,7 @@ export const compareCommand = defineCliCommand({
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     quiet: quietArg,
     raw: rawArg,
+    ...unitsArgs,
   },
   async run({ args, rawArgs }) {
     const from = str(args.from);
@@ -268,6 +379,7 @@ export const compareCommand = defineCliCommand({
     const tolerance = toleranceArg(args.tolerance);
     const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
+    input.result = await withUnits(args, input.framework, input.frameworkDir, input.result);
     const view = resultView(input.result, input.framework);
     const units = str(args.unit)
       ?.split(',')
@@ -282,14 +394,24 @@ export const compareCommand = defineCliCommand({
       ...(units ? { units } : {}),
     });
     const lang = str(args.lang) ?? input.framework.language;
+    // With --groups (issue 17): group means between the periods, and members' distances.
+    const groups = input.result.groups
+      ? compareGroups(input.result, { from, to, kinds: kinds.filter((k) => k !== 'indicator') })
+      : undefined;
     const text =
       format === 'json'
-        ? `${JSON.stringify(comparison, null, 2)}\n`
+        ? `${JSON.stringify(groups ? { ...comparison, groups } : comparison, null, 2)}\n`
         : format === 'csv'
-          ? toCsv(comparisonRows(comparison, decimals), { raw: args.raw === true })
+          ? toCsv(
+              groups
+                ? withGroupRows(comparisonRows(comparison, decimals), view, groups, decimals)
+                : comparisonRows(comparison, decimals),
+              { raw: args.raw === true },
+            )
           : format === 'markdown'
             ? formatComparisonMarkdown(view, comparison, { decimals, lang })
-            : formatComparisonTable(view, comparison, { decimals, lang });
+            : formatComparisonTable(view, comparison, { decimals, lang }) +
+              (groups ? `\n${formatGroupChanges(groups, decimals, from, to)}` : '');
     writeOutput(str(args.out), text);
     return exitCodes.ok;
   },

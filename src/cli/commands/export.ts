@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { relocateStamp } from '../../node/provenance.js';
 import { dataLicenses, dataPackage } from '../../report/datapackage/index.js';
+import { exportGroupsCsv } from '../../report/export/groups.js';
 import {
   type ExportSelection,
   exportCsv,
@@ -26,13 +27,14 @@ import {
   str,
   writeOutput,
 } from '../scored-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 
 /**
  * Output formats of `export`.
  *
  * @example
  * ```ts
- * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'answers', 'datapackage']
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'answers', 'datapackage', 'groups', 'members']
  * ```
  */
 export const exportFormats = [
@@ -42,6 +44,8 @@ export const exportFormats = [
   'json',
   'answers',
   'datapackage',
+  'groups',
+  'members',
 ] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
@@ -77,7 +81,7 @@ export const exportCommand = defineCliCommand({
       alias: 'f',
       default: 'long',
       description:
-        'long, wide, markdown, json, answers (each answer with source, expert and review state) or datapackage (a folder for open-data portals)',
+        'long, wide, markdown, json, answers (each answer with source, expert and review state), datapackage (a folder for open-data portals); with --groups also groups (group statistics) or members (each unit against its groups)',
     },
     excel: {
       type: 'boolean',
@@ -105,12 +109,13 @@ export const exportCommand = defineCliCommand({
     quiet: quietArg,
     raw: rawArg,
     status: statusArg,
+    ...unitsArgs,
   },
   async run({ args, rawArgs }) {
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
       throw new UsageError(
-        `Unknown --format "${format}"; expected long, wide, markdown, json, answers or datapackage.`,
+        `Unknown --format "${format}"; expected long, wide, markdown, json, answers, datapackage, groups or members.`,
       );
     const out = str(args.out);
     if (format === 'datapackage' && (out === undefined || out === '-'))
@@ -128,11 +133,19 @@ export const exportCommand = defineCliCommand({
       throw new UsageError(
         `Unknown --level "${level}"; expected overall, dimension, cell, indicator or all.`,
       );
-    if (args.excel === true && format !== 'long' && format !== 'wide' && format !== 'answers')
-      throw new UsageError('--excel applies to the CSV formats (long, wide, answers).');
+    if (
+      args.excel === true &&
+      (format === 'markdown' || format === 'json' || format === 'datapackage')
+    )
+      throw new UsageError(
+        '--excel applies to the CSV formats (long, wide, answers, groups, members).',
+      );
+    if ((format === 'groups' || format === 'members') && !str(args.groups))
+      throw new UsageError(`--format ${format} needs --groups (e.g. --groups EU27).`);
     const decimals = args.decimals === 'full' ? null : decimalsArg(args.decimals);
     const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
+    input.result = await withUnits(args, input.framework, input.frameworkDir, input.result);
     if (format === 'json') {
       // Paths in the stamp become relative to the result file, so `verify` finds the inputs.
       const result =
@@ -179,6 +192,13 @@ export const exportCommand = defineCliCommand({
       ...(periods ? { periods } : {}),
       ...(str(args.lang) ? { lang: str(args.lang) as string } : {}),
     };
+    if (format === 'groups' || format === 'members') {
+      writeOutput(
+        str(args.out),
+        exportGroupsCsv(input.result, format, { ...selection, excel: args.excel === true }),
+      );
+      return exitCodes.ok;
+    }
     const text =
       format === 'markdown'
         ? exportMarkdown(view, selection)

@@ -20,6 +20,7 @@ import {
   toleranceArg,
   writeOutput,
 } from '../scored-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 
 /**
  * `report --framework <id-or-folder> <answers>... --out report.html [--lang bg] [--period P]
@@ -90,6 +91,12 @@ export const reportCommand = defineCliCommand({
         'Uncertainty or sensitivity results (their --format json output), comma-separated: adds a robustness section with their charts',
     },
     status: statusArg,
+    ...unitsArgs,
+    group: {
+      type: 'string',
+      description:
+        'Report only this group’s members, ranked among themselves, profiled against its mean',
+    },
   },
   async run({ args, rawArgs }) {
     const out = str(args.out);
@@ -99,7 +106,16 @@ export const reportCommand = defineCliCommand({
     const lang = str(args.lang);
     const input = await scoreFromArgs(args, rawArgs);
     if (!input.ok) return input.exitCode;
-    const { result, framework } = input;
+    const group = str(args.group);
+    // --group implies summarising that group (issue 17).
+    const groups = [str(args.groups), group].filter((g) => g !== undefined).join(',');
+    const result = await withUnits(
+      { ...args, groups },
+      input.framework,
+      input.frameworkDir,
+      input.result,
+    );
+    const { framework } = input;
     const period = str(args.period);
     const from = args.compare === false ? null : str(args.from);
     const options = {
@@ -111,6 +127,7 @@ export const reportCommand = defineCliCommand({
       ...(str(args.level) !== undefined ? { level: str(args.level) as string } : {}),
       ...(tolerance !== undefined ? { tolerance } : {}),
       ...(str(args['as-of']) !== undefined ? { asOf: str(args['as-of']) as string } : {}),
+      ...(group !== undefined ? { group } : {}),
     };
     const analyses = (str(args.analysis) ?? '')
       .split(',')
@@ -157,7 +174,15 @@ export const reportCommand = defineCliCommand({
         ...(provenance ? { provenance } : {}),
       },
     };
-    const html = args.static === true ? page : embedInteractive(page, data, reportAppCode());
+    // The page re-scores without the units registry, so a report with unit names or group
+    // summaries stays static rather than lose them at the first change.
+    const registry = result.unitInfo !== undefined || result.groups !== undefined;
+    if (registry && args.static !== true && !args.quiet)
+      process.stderr.write(
+        'Note: the interactive part is left out of a report with a units registry or groups (--units, --groups); the report is static.\n',
+      );
+    const html =
+      args.static === true || registry ? page : embedInteractive(page, data, reportAppCode());
     writeOutput(out, html);
     if (!args.quiet) process.stderr.write(`Wrote ${out} (${Math.round(html.length / 1024)} KB).\n`);
     return exitCodes.ok;

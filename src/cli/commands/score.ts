@@ -19,7 +19,9 @@ import { localeFormat } from '../../text/locale.js';
 import { uiWords } from '../../text/ui.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
+import { groupRowsCsv, groupTable } from '../group-output.js';
 import { rawArg } from '../scored-output.js';
+import { unitsArgs, withUnits } from '../units.js';
 import { weightArg, weightsFromArgs } from '../weights.js';
 
 function isReadableFile(path: string): boolean {
@@ -84,6 +86,8 @@ export interface ScoringInputs {
   decimals: number;
   /** The framework file, for issues about the framework itself (its edition's `changes`). */
   frameworkFile?: string;
+  /** The framework folder, for files it names (its `units.file`). */
+  frameworkDir?: string;
 }
 
 /** Parses the shared arguments and loads the framework and the answer files. */
@@ -137,7 +141,14 @@ export async function loadScoringInputs(
     };
   }
   if (status !== undefined) options.status = parseStatus(status);
-  return { framework, answers, options, decimals, frameworkFile: read.frameworkFile };
+  return {
+    framework,
+    answers,
+    options,
+    decimals,
+    frameworkFile: read.frameworkFile,
+    frameworkDir: read.dir,
+  };
 }
 
 /** Scores, printing issues and counts on stderr; throws the issues when scoring fails. */
@@ -276,8 +287,20 @@ export function formatScoreCsv(
   decimals: number,
   options: { raw?: boolean } = {},
 ): string {
+  const groups = result.groups !== undefined;
   const rows: (string | number | null)[][] = [
-    ['unit', 'period', 'node', 'level', 'stage', 'score', 'coverage', 'rank'],
+    [
+      'unit',
+      'period',
+      'node',
+      'level',
+      'stage',
+      'score',
+      'coverage',
+      'rank',
+      // With groups (issue 17): group rows follow, their score being the group mean.
+      ...(groups ? ['type', 'count', 'median', 'min', 'max'] : []),
+    ],
   ];
   for (const row of scoreRows(result)) {
     const node = result.nodes.find((n) => n.id === row.node);
@@ -291,8 +314,10 @@ export function formatScoreCsv(
       formatScore(row.score, decimals),
       formatScore(row.coverage, 3),
       row.rank,
+      ...(groups ? ['unit', '', '', '', ''] : []),
     ]);
   }
+  if (groups) rows.push(...groupRowsCsv(result, decimals));
   return toCsv(rows, { raw: options.raw === true });
 }
 
@@ -346,6 +371,7 @@ export const scoreCommand = defineCliCommand({
     stage: compositeScoreArgs.stage,
     wide: compositeScoreArgs.wide,
     log: compositeScoreArgs.log,
+    ...unitsArgs,
   },
   async run({ args, rawArgs }) {
     // COINr-style statistics (iData/iMeta + pipeline) take the composite path.
@@ -400,7 +426,13 @@ export const scoreCommand = defineCliCommand({
           .split(',')
           .map((l) => l.trim())
       : undefined;
-    const { result } = scoreAndReport(inputs);
+    const { result: scored } = scoreAndReport(inputs);
+    const result = await withUnits(
+      args as Record<string, unknown>,
+      inputs.framework,
+      inputs.frameworkDir,
+      scored,
+    );
     const view = periods || levels ? filterResult(result, { periods, levels }) : result;
     // A saved result names its inputs relative to itself, so the two can move together.
     const shown =
@@ -412,7 +444,8 @@ export const scoreCommand = defineCliCommand({
         ? `${JSON.stringify(shown)}\n`
         : format === 'csv'
           ? formatScoreCsv(shown, inputs.decimals, { raw: args.raw })
-          : formatScoreTable(shown, inputs.decimals, levels, inputs.options.lang);
+          : formatScoreTable(shown, inputs.decimals, levels, inputs.options.lang) +
+            (shown.groups ? `\n${groupTable(shown, inputs.decimals, levels)}` : '');
     if (args.out) writeFileSync(String(args.out), text);
     else process.stdout.write(text);
     if (inputs.answers.errors.length > 0) return exitCodes.invalid;

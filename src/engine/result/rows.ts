@@ -165,11 +165,22 @@ export function filterResult(result: ScoreResult, filter: RowFilter): ScoreResul
       }
       return out;
     });
-  return {
+  const kept = new Set(nodes.map((n) => n.id));
+  const out: ScoreResult = {
     ...result,
     rows: { unit: pick(result.rows.unit), period: pick(result.rows.period) },
     nodes,
   };
+  // Group summaries (issue 17) keep their per-period statistics; their per-row ranks follow.
+  if (result.groups) {
+    out.groups = result.groups.map((g) => ({
+      ...g,
+      nodes: g.nodes
+        .filter((n) => kept.has(n.id))
+        .map((n) => ({ ...n, rank: pick(n.rank), distance: pick(n.distance) })),
+    }));
+  }
+  return out;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { provenanceSchema } from '../../provenance/schema.js';
+import { groupSummarySchema, unitInfoSchema } from '../../units/schema.js';
 
 const count = z.array(z.number().int().nonnegative());
 const nullableScore = z.array(z.number().nullable());
@@ -160,6 +161,10 @@ export const scoreResultSchema = z.object({
   issues: z.array(resultIssueSchema),
   /** What was scored, with what and how: hashes of the inputs, library version, options. */
   provenance: provenanceSchema.optional(),
+  /** With a units registry (issue 17): each unit's name, level, parent, groups, and whether it was derived. */
+  unitInfo: z.array(unitInfoSchema).optional(),
+  /** With a units registry and groups asked for: each group's summaries (see `applyUnits`). */
+  groups: z.array(groupSummarySchema).optional(),
 });
 
 /** The result of scoring. See {@link scoreResultSchema}. */

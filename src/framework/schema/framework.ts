@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pipelineSchema } from '../../composite/pipeline/schema.js';
 import { changesSchema } from '../../editions/schema.js';
 import { languageTagSchema, textSchema } from '../../text/text.js';
+import { frameworkUnitsSchema } from '../../units/schema.js';
 import {
   aggregationMethodSchema,
   evidenceSchema,
@@ -161,6 +162,8 @@ export const frameworkFileSchema = z.strictObject({
   dimensions: z.array(nodeSchema).optional(),
   /** The composite pipeline for numeric indicators (impute, treat, normalise...; issue 5). */
   pipeline: pipelineSchema.optional(),
+  /** The units it is assessed on and the levels derived from their parts (issue 17). */
+  units: frameworkUnitsSchema.optional(),
 });
 /** The contents of `framework.yaml`. */
 export type FrameworkFile = z.infer<typeof frameworkFileSchema>;

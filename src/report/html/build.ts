@@ -63,6 +63,11 @@ export interface ReportOptions {
   rejected?: readonly string[];
   /** More facts for the methodology section, such as the result's provenance stamp. */
   facts?: readonly { term: string; definition: string }[];
+  /**
+   * With group summaries on the result (issue 17): report only this group's members, ranked
+   * among themselves, with the group's mean as their profiles' reference.
+   */
+  group?: string;
 }
 
 const fail = (issue: ReturnType<typeof createIssue>): never => {
@@ -280,4 +285,5 @@ export const reportOptionFields: Readonly<Record<string, FieldCheck>> = {
   evidence: 'boolean',
   rejected: stringArray,
   facts: objectArray,
+  group: 'string',
 };

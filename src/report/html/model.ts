@@ -55,6 +55,17 @@ export interface ReportUnitSummary extends ReportLabel {
   stages: (number | null)[];
   /** Dimension scores in the comparison period, same order. */
   previousDimensions?: (number | null)[];
+  /**
+   * With group summaries (issue 17): the unit's group, the group's mean overall and per
+   * dimension (same order as `ReportModel.dimensions`), and the unit's rank within the group.
+   */
+  group?: {
+    id: string;
+    label: string;
+    overall: number | null;
+    rank: number | null;
+    dimensions: (number | null)[];
+  };
 }
 
 /**
@@ -171,6 +182,8 @@ export interface ReportModel {
    * answered, not applicable, without data, in disagreement, without a source, awaiting review.
    */
   progress?: ReportProgress;
+  /** When the report covers one group's members only, ranked among themselves (issue 17). */
+  rankingGroup?: ReportLabel;
 }
 
 /**

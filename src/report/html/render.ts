@@ -114,6 +114,8 @@ function ranking(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
     missingLabel: t.noScore,
   });
   const compare = model.previousPeriod !== undefined;
+  // With group summaries (issue 17): each unit's group mean and its distance to it.
+  const grouped = model.units.some((u) => u.group !== undefined);
   const head = [
     `<th class="num">${esc(t.rank)}</th>`,
     `<th>${esc(t.unit)}</th>`,
@@ -127,6 +129,13 @@ function ranking(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
           `<th class="num">${esc(t.rankChange)}</th>`,
         ]
       : []),
+    ...(grouped
+      ? [
+          `<th>${esc(t.group)}</th>`,
+          `<th class="num">${esc(t.groupMean)}</th>`,
+          `<th class="num">${esc(t.vsGroup)}</th>`,
+        ]
+      : []),
   ];
   const rows = model.units.map((u) => {
     const delta = changeOf(u.overall, u.previous?.overall);
@@ -136,9 +145,16 @@ function ranking(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
       compare
         ? `${num(fmt(u.previous?.overall ?? null))}${num(localeFormat(model.lang).number(formatChange(delta, model.decimals)))}${directionCell(delta, model, t)}${num(rankChange(u))}`
         : ''
+    }${
+      grouped
+        ? `<td dir="auto">${esc(u.group?.label ?? '')}</td>${num(fmt(u.group?.overall ?? null))}${num(formatChange(changeOf(u.overall, u.group?.overall), model.decimals))}`
+        : ''
     }</tr>`;
   });
-  return `<p class="intro">${esc(t.rankingIntro)}</p>${figure(svg, `${t.overall}, ${model.scale.min}–${model.scale.max}`)}<div class="table-wrap"><table class="data-table" id="ranking-table"><caption>${esc(t.dataTable)}: ${esc(t.ranking)}</caption><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  const inGroup = model.rankingGroup
+    ? `<p class="intro" id="ranking-group">${esc(t.rankingInGroup.replace('{group}', model.rankingGroup.label))}</p>`
+    : '';
+  return `${inGroup}<p class="intro">${esc(t.rankingIntro)}</p>${figure(svg, `${t.overall}, ${model.scale.min}–${model.scale.max}`)}<div class="table-wrap"><table class="data-table" id="ranking-table"><caption>${esc(t.dataTable)}: ${esc(t.ranking)}</caption><thead><tr>${head.join('')}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 function heatmap(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
@@ -213,7 +229,8 @@ function profiles(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
   const means = model.dimensions.map((_, i) =>
     mean(model.units.map((u) => u.dimensions[i] ?? null)),
   );
-  const intro = `<p class="intro">${esc(t.profileIntro)}</p>`;
+  const grouped = model.units.some((u) => u.group !== undefined);
+  const intro = `<p class="intro">${esc(grouped ? t.groupProfileIntro : t.profileIntro)}</p>`;
   return `${intro}${model.units
     .map((u, k) => {
       const radar = radarSvg({
@@ -224,7 +241,14 @@ function profiles(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
           .join('; ')}.`,
         axes: model.dimensions,
         series: [
-          { id: 'mean', label: t.mean, role: 'reference', values: means },
+          u.group
+            ? {
+                id: `group-${u.group.id}`,
+                label: `${t.groupMean} (${u.group.label})`,
+                role: 'reference',
+                values: u.group.dimensions,
+              }
+            : { id: 'mean', label: t.mean, role: 'reference', values: means },
           { id: u.id, label: u.label, role: 'primary', values: u.dimensions },
         ],
         scale: model.scale,
@@ -251,14 +275,14 @@ function profiles(model: ReportModel, t: ReportLabels, fmt: Fmt): string {
       const rows = [
         ...model.dimensions.map(
           (d, i) =>
-            `<tr><td>${esc(t.dimension)}</td><td dir="auto">${esc(d.label)}</td>${num(fmt(u.dimensions[i] ?? null))}${num(fmt(means[i] ?? null))}</tr>`,
+            `<tr><td>${esc(t.dimension)}</td><td dir="auto">${esc(d.label)}</td>${num(fmt(u.dimensions[i] ?? null))}${num(fmt((u.group ? u.group.dimensions[i] : means[i]) ?? null))}</tr>`,
         ),
         ...model.stages.map(
           (s, i) =>
             `<tr><td>${esc(t.stage)}</td><td dir="auto">${esc(s.label)}</td>${num(fmt(u.stages[i] ?? null))}<td></td></tr>`,
         ),
       ];
-      return `<article class="unit-profile" id="unit-${esc(u.id)}"><h3 dir="auto">${esc(u.label)}${u.rank === null ? '' : ` <small>(${esc(t.rank)} ${u.rank}, ${esc(fmt(u.overall))})</small>`}</h3><div class="profile-charts">${figure(radar, t.dimensions)}${bars}</div><div class="table-wrap"><table class="data-table"><caption>${esc(t.dataTable)}: ${esc(u.label)}</caption><thead><tr><th></th><th>${esc(t.node)}</th><th class="num">${esc(t.score)}</th><th class="num">${esc(t.mean)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></article>`;
+      return `<article class="unit-profile" id="unit-${esc(u.id)}"><h3 dir="auto">${esc(u.label)}${u.rank === null ? '' : ` <small>(${esc(t.rank)} ${u.rank}, ${esc(fmt(u.overall))})</small>`}${u.group ? ` <small class="group-note">${esc(`${t.group} ${u.group.label}: ${t.groupMean} ${fmt(u.group.overall)}, ${t.rank} ${u.group.rank ?? '–'}`)}</small>` : ''}</h3><div class="profile-charts">${figure(radar, t.dimensions)}${bars}</div><div class="table-wrap"><table class="data-table"><caption>${esc(t.dataTable)}: ${esc(u.label)}</caption><thead><tr><th></th><th>${esc(t.node)}</th><th class="num">${esc(t.score)}</th><th class="num">${esc(u.group ? `${t.groupMean} (${u.group.label})` : t.mean)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div></article>`;
     })
     .join('')}`;
 }
