@@ -20,6 +20,7 @@ import { createIssue, IntegrationIndexError, type Issue } from '../errors/issue.
 import { readAnswerFiles } from '../node/answers.js';
 import { loadFrameworkDir, resolveFramework } from '../node/framework.js';
 import { UsageError } from './command.js';
+import { sheetArg, sheetOption } from './sheet-arg.js';
 
 /**
  * The output arguments of the analysis commands: `--format`, `--decimals` and `--out`.
@@ -50,6 +51,7 @@ export const questionnaireArgs = {
     required: true,
     description: 'A built-in framework id or a framework folder',
   },
+  sheet: sheetArg,
 } as const;
 
 /**
@@ -126,7 +128,7 @@ export async function loadQuestionnaireInput(
   const paths = ((args._ as unknown[] | undefined) ?? []).map(String);
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
   const framework = loadFrameworkDir(resolveFramework(String(args.framework)));
-  const answers = await readAnswerFiles(paths);
+  const answers = await readAnswerFiles(paths, sheetOption(args));
   if (answers.errors.length > 0) throw new IntegrationIndexError(answers.errors);
   return {
     framework,

@@ -12,6 +12,7 @@ import type { Framework } from '../framework/schema/framework.js';
 import { readAnswerFiles } from '../node/answers.js';
 import { answerDigests, readFrameworkWithDigests } from '../node/provenance.js';
 import { exitCodes, UsageError } from './command.js';
+import { sheetArg } from './sheet-arg.js';
 
 /**
  * What {@link scoreForOutput} gives: the framework and the result, or an exit code.
@@ -42,7 +43,12 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export async function scoreForOutput(
   frameworkArg: string | undefined,
   paths: readonly string[],
-  options: { asOf?: string | undefined; lang?: string | undefined; quiet?: boolean },
+  options: {
+    asOf?: string | undefined;
+    lang?: string | undefined;
+    quiet?: boolean;
+    sheet?: string | undefined;
+  },
 ): Promise<ScoredInput> {
   if (!frameworkArg) throw new UsageError('Missing --framework <id-or-folder>.');
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
@@ -50,7 +56,10 @@ export async function scoreForOutput(
     throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${options.asOf}".`);
   const read = readFrameworkWithDigests(frameworkArg);
   const framework = read.framework;
-  const answers = await readAnswerFiles(paths);
+  const answers = await readAnswerFiles(
+    paths,
+    options.sheet === undefined ? {} : { sheet: options.sheet },
+  );
   const print = (issues: readonly Issue[]) => {
     for (const i of issues) process.stderr.write(`${formatIssue(i)}\n`);
   };
@@ -148,13 +157,18 @@ export const str = (v: unknown): string | undefined =>
  * ```
  */
 export const scoredInputArgs = {
-  answers: { type: 'positional', required: false, description: 'Answer files (CSV or JSON)' },
+  answers: {
+    type: 'positional',
+    required: false,
+    description: 'Answer files (CSV, JSON or .xlsx)',
+  },
   framework: {
     type: 'string',
     alias: 'F',
     required: true,
     description: 'Built-in framework id or framework folder',
   },
+  sheet: sheetArg,
 } as const;
 
 /**
@@ -201,6 +215,7 @@ export function scoreFromArgs(args: Record<string, unknown>): Promise<ScoredInpu
     {
       asOf: str(args['as-of']),
       quiet: args.quiet === true,
+      sheet: str(args.sheet),
     },
   );
 }

@@ -11,6 +11,7 @@ import { frameworkMessages } from './catalogue/framework.js';
 import { importMessages } from './catalogue/import.js';
 import { reportMessages } from './catalogue/report.js';
 import { scoringMessages } from './catalogue/scoring.js';
+import { xlsxMessages } from './catalogue/xlsx.js';
 
 /** The catalogue of message templates, keyed by issue code. */
 export const messages = {
@@ -23,6 +24,7 @@ export const messages = {
   ...reportMessages,
   ...cliMessages,
   ...editionsMessages,
+  ...xlsxMessages,
 } as const;
 
 /** Every stable issue code. */

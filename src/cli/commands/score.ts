@@ -16,6 +16,7 @@ import { readAnswerTableFiles } from '../../node/answers.js';
 import { answerDigests, readFrameworkWithDigests, relocateStamp } from '../../node/provenance.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
+import { sheetArg, sheetOption } from '../sheet-arg.js';
 
 function isReadableFile(path: string): boolean {
   try {
@@ -33,7 +34,7 @@ export const scoringArgs = {
   answers: {
     type: 'positional',
     required: false,
-    description: 'Answer files (CSV long or wide, JSON)',
+    description: 'Answer files (CSV long or wide, JSON, .xlsx)',
   },
   framework: {
     type: 'string',
@@ -57,6 +58,7 @@ export const scoringArgs = {
       'Decimals of printed scores, rounded half away from zero (JSON keeps full precision)',
   },
   lang: { type: 'string', description: 'Language of titles and labels (default: the framework’s)' },
+  sheet: sheetArg,
 } as const;
 
 /** What `score` and `explain` load before scoring. */
@@ -86,7 +88,7 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   }
   const read = readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
-  const answers = await readAnswerTableFiles(paths);
+  const answers = await readAnswerTableFiles(paths, sheetOption(args));
   const options: ScoreOptions = {
     asOf: args['as-of'] as string | undefined,
     lang: args.lang as string | undefined,
