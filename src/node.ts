@@ -42,3 +42,31 @@ export {
   createWorkerExecutor,
   type WorkerExecutorOptions,
 } from './analysis/workers/pool.js';
+
+// --- Excel workbooks (issue 15) ---
+
+export {
+  readXlsxAnswerSheet,
+  type XlsxAbout,
+  type XlsxAnswerOptions,
+} from './answers/read/xlsx.js';
+export { templateToXlsx } from './answers/template/xlsx.js';
+export {
+  cellAddress,
+  checkWorkbook,
+  columnLetters,
+  inspectZip,
+  type ReadXlsxOptions,
+  readXlsxCells,
+  safeSheetName,
+  writeTablesXlsx,
+  type XlsxColumn,
+  type XlsxSheet,
+  type XlsxTable,
+  type XlsxValidation,
+  type XlsxValue,
+  type XlsxWorkbook,
+  xlsxCellText,
+  xlsxLimits,
+} from './io/xlsx/index.js';
+export { isWorkbook } from './node/answers.js';

@@ -48,7 +48,11 @@ describe('xlsx answers', () => {
   it('reads a wide sheet named with the sheet option', async () => {
     const path = await workbook('wide.xlsx', [
       { name: 'Long', columns: cols('unit', 'period', 'indicator', 'answer'), rows: [] },
-      { name: 'Wide', columns: cols('unit', 'period', 'res_1', 'res_2'), rows: [['PL', 2021, 'a', null]] },
+      {
+        name: 'Wide',
+        columns: cols('unit', 'period', 'res_1', 'res_2'),
+        rows: [['PL', 2021, 'a', null]],
+      },
     ]);
     const set = await readAnswerTableFiles([path], { sheet: 'Wide' });
     expect(set.errors).toEqual([]);

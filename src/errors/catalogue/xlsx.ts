@@ -42,3 +42,27 @@ export const xlsxMessages = {
   XLSX_FRAMEWORK_DIFFERS: (p: { written: string; scored: string }) =>
     `The questionnaire was written for ${p.written}, but is read for ${p.scored}; check that the questions match.`,
 } satisfies MessageCatalogue;
+
+/**
+ * The words the xlsx questionnaire writes around a framework's own texts: the `Instructions`
+ * sheet and the input message of date cells. English for now, like `answerTemplateTexts`.
+ *
+ * @example
+ * ```ts
+ * xlsxTemplateTexts.instructions.length > 3; //=> true
+ * ```
+ */
+export const xlsxTemplateTexts = {
+  datePrompt: 'A date: type it as Excel shows dates (it is read as YYYY-MM-DD).',
+  instructions: [
+    'How to fill in this questionnaire',
+    '1. Answer on the Answers sheet, one row per unit, period and question. Type the answer in the "answer" column; the columns after "comment" explain the question and list the answers it takes.',
+    '2. Choices: pick the option code from the dropdown of the answer cell (the labels are in the "allowed" column). Numbers and dates: type them as usual; Excel warns when a value is outside what the question takes.',
+    '3. Several options (where the question says so): type the codes joined by the separator it names, for example a|c.',
+    '4. n/a versus empty: type n/a when the question does not apply to the unit (it is then left out of the mean); leave the cell empty when you do not know yet (no data).',
+    '5. Validity: when the rule you describe started or ended within the period, put the dates in "valid_from" and "valid_to".',
+    '6. Sources: name the law, article or web page that backs each answer in "source"; notes for the reviewers go in "comment".',
+    '7. The unit, period and indicator columns are protected against accidental edits (Review > Unprotect Sheet lifts this; no password). Do not rename the sheet or the header cells.',
+    '8. Save as an Excel Workbook (.xlsx), not a macro-enabled one, and send the file back as it is; it is read directly, no conversion needed.',
+  ],
+} as const;

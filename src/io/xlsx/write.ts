@@ -114,7 +114,12 @@ export async function writeTablesXlsx(
       ws.getRow(first + row).getCell(column + 1).protection = { locked: false };
     }
     for (const { row, column, rule } of table.validations ?? []) {
-      ws.getRow(first + row).getCell(column + 1).dataValidation = validation(rule);
+      const cell = ws.getRow(first + row).getCell(column + 1);
+      cell.dataValidation = validation(rule);
+      // A date cell shows a date, as Excel formats a cell once a date is typed into it.
+      if (rule.kind === 'date' && (cell.numFmt === undefined || cell.numFmt === 'General')) {
+        cell.numFmt = 'yyyy-mm-dd';
+      }
     }
     if (table.protect) {
       await ws.protect('', {
@@ -124,6 +129,8 @@ export async function writeTablesXlsx(
         formatRows: true,
         autoFilter: true,
         sort: true,
+        // Room for a second row of the same question (an answer that changed within a period).
+        insertRows: true,
       });
     }
   }
