@@ -51,6 +51,7 @@ export {
   type XlsxAnswerOptions,
 } from './answers/read/xlsx.js';
 export { templateToXlsx } from './answers/template/xlsx.js';
+export { pipelineTables } from './composite/pipeline/xlsx.js';
 export {
   cellAddress,
   checkWorkbook,
@@ -70,3 +71,4 @@ export {
   xlsxLimits,
 } from './io/xlsx/index.js';
 export { isWorkbook } from './node/answers.js';
+export { decimalsFormat, exportTables, exportXlsx } from './report/export/xlsx.js';

@@ -1,6 +1,8 @@
 /**
  * `integration-index export`: scores as files for spreadsheets, R and documents.
  */
+
+import { writeFileSync } from 'node:fs';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { relocateStamp } from '../../node/provenance.js';
 import {
@@ -9,6 +11,7 @@ import {
   exportJson,
   exportMarkdown,
 } from '../../report/export/index.js';
+import { exportXlsx } from '../../report/export/xlsx.js';
 import { resultView } from '../../report/from-result.js';
 import type { ViewNodeKind } from '../../report/view.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
@@ -27,10 +30,10 @@ import {
  *
  * @example
  * ```ts
- * exportFormats; //=> ['long', 'wide', 'markdown', 'json']
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'xlsx']
  * ```
  */
-export const exportFormats = ['long', 'wide', 'markdown', 'json'] as const;
+export const exportFormats = ['long', 'wide', 'markdown', 'json', 'xlsx'] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
   overall: ['overall'],
@@ -48,6 +51,7 @@ const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
  * @example
  * ```sh
  * integration-index export --framework niem fixtures/niem/answers.csv --format wide --excel --out scores.csv
+ * integration-index export --framework niem fixtures/niem/answers.csv --format xlsx --out scores.xlsx
  * ```
  */
 export const exportCommand = defineCliCommand({
@@ -62,7 +66,8 @@ export const exportCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'long',
-      description: 'long, wide, markdown or json',
+      description:
+        'long, wide, markdown, json or xlsx (an Excel workbook, one sheet per table; needs --out)',
     },
     excel: {
       type: 'boolean',
@@ -88,7 +93,11 @@ export const exportCommand = defineCliCommand({
   async run({ args }) {
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
-      throw new UsageError(`Unknown --format "${format}"; expected long, wide, markdown or json.`);
+      throw new UsageError(
+        `Unknown --format "${format}"; expected long, wide, markdown, json or xlsx.`,
+      );
+    if (format === 'xlsx' && (str(args.out) === undefined || str(args.out) === '-'))
+      throw new UsageError('--format xlsx writes a workbook: name it with --out FILE.xlsx.');
     const level = String(args.level);
     const kinds = kindsByLevel[level];
     if (!kinds)
@@ -127,6 +136,10 @@ export const exportCommand = defineCliCommand({
       ...(periods ? { periods } : {}),
       ...(str(args.lang) ? { lang: str(args.lang) as string } : {}),
     };
+    if (format === 'xlsx') {
+      writeFileSync(str(args.out) as string, await exportXlsx(view, input.result, selection));
+      return exitCodes.ok;
+    }
     const text =
       format === 'markdown'
         ? exportMarkdown(view, selection)
