@@ -73,19 +73,30 @@ export async function readXlsxCells(
     };
   }
   const wanted = options.sheets === undefined ? undefined : new Set(options.sheets);
+  const cached = checked.cached;
   const sheets: XlsxSheet[] = [];
   for (const ws of workbook.worksheets) {
     if (wanted !== undefined && !wanted.has(ws.name)) continue;
     const rows: XlsxValue[][] = [];
     const formulas: string[] = [];
+    const saved = cached.get(ws.name);
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       const values: XlsxValue[] = [];
       row.eachCell({ includeEmpty: false }, (cell, c) => {
         const raw = cell.value as unknown;
+        let value = plainValue(raw);
         if (raw !== null && typeof raw === 'object' && !(raw instanceof Date)) {
-          if ('formula' in raw || 'sharedFormula' in raw) formulas.push(cellAddress(r, c));
+          if ('formula' in raw || 'sharedFormula' in raw) {
+            const address = cellAddress(r, c);
+            formulas.push(address);
+            // exceljs 4.4.0 drops a saved result that is falsy (0, false, ''): take it from
+            // the sheet's XML, as scanned before loading.
+            if (!('result' in raw) || (raw as { result?: unknown }).result === undefined) {
+              value = saved?.get(address) ?? null;
+            }
+          }
         }
-        values[c - 1] = plainValue(raw);
+        values[c - 1] = value;
       });
       for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
       while (rows.length < r - 1) rows.push([]);
@@ -187,7 +198,9 @@ function parseAddress(ref: string): { row: number; column: number } | undefined 
 export function checkWorkbook(
   bytes: Uint8Array,
   file: string,
-): { ok: true; sheets: string[] } | { ok: false; issues: Issue[] } {
+):
+  | { ok: true; sheets: string[]; cached: Map<string, Map<string, XlsxValue>> }
+  | { ok: false; issues: Issue[] } {
   const zip = inspectZip(bytes, file);
   if (!zip.ok) return zip;
   const { parts } = zip;
@@ -237,6 +250,7 @@ export function checkWorkbook(
       if (next === 62 || next === 32 || next === 47) strings++;
     }
   }
+  const cached = new Map<string, Map<string, XlsxValue>>();
   for (const sheet of sheets) {
     const part = sheet.part === undefined ? undefined : parts.get(sheet.part);
     if (part === undefined) continue;
@@ -244,8 +258,27 @@ export function checkWorkbook(
     if (!xml.ok) return fail(xml.issue);
     const issue = scanSheet(xml.text, sheet.name, strings, file);
     if (issue) return fail(issue);
+    cached.set(sheet.name, formulaValues(xml.text));
   }
-  return { ok: true, sheets: sheets.map((s) => s.name) };
+  return { ok: true, sheets: sheets.map((s) => s.name), cached };
+}
+
+/** The saved value of every formula cell of a sheet's XML, by address. */
+function formulaValues(xml: string): Map<string, XlsxValue> {
+  const values = new Map<string, XlsxValue>();
+  const cell = /<c\b([^>]*)>(?:<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>)<v>([^<]*)<\/v>/g;
+  for (const m of xml.matchAll(cell)) {
+    const attrs = m[1] as string;
+    const ref = /\br="([A-Z]+\d+)"/.exec(attrs)?.[1];
+    if (ref === undefined) continue;
+    const raw = decodeXml(m[2] as string);
+    const type = /\bt="(\w+)"/.exec(attrs)?.[1];
+    values.set(
+      ref,
+      type === 'str' || type === 'e' ? raw : type === 'b' ? raw === '1' : Number(raw),
+    );
+  }
+  return values;
 }
 
 /**
