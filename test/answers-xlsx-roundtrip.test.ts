@@ -157,6 +157,18 @@ describe('xlsx questionnaire round trip (NIEM)', () => {
   }, 120_000);
 });
 
+describe('the About sheet', () => {
+  it('warns when the questionnaire is read for another framework, not for its own', async () => {
+    const own = { id: framework.id, edition: framework.edition, version: framework.version };
+    const same = await readAnswerFiles([templatePath], { framework: own });
+    expect(same.warnings.map((w) => w.code)).not.toContain('XLSX_FRAMEWORK_DIFFERS');
+    const other = await readAnswerFiles([templatePath], {
+      framework: { id: 'mipex-2020', edition: '2020', version: '1.0.0' },
+    });
+    expect(other.warnings.map((w) => w.code)).toContain('XLSX_FRAMEWORK_DIFFERS');
+  }, 60_000);
+});
+
 function compare(a: ScoreResult, b: ScoreResult) {
   const differences: string[] = [];
   let compared = 0;

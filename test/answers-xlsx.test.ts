@@ -6,10 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { scoreCommand } from '../src/cli/commands/score.js';
 import { formatIssue } from '../src/errors/issue.js';
 import { writeTablesXlsx } from '../src/io/xlsx/write.js';
 import { readAnswerFiles, readAnswerTableFiles } from '../src/node/answers.js';
-import { tempWorkDir } from './support/cli.js';
+import { runCli, tempWorkDir } from './support/cli.js';
 
 const work = tempWorkDir('ii-answers-xlsx-');
 const cols = (...names: string[]) => names.map((header) => ({ header }));
@@ -105,5 +106,31 @@ describe('xlsx answers', () => {
     const set = await readAnswerFiles([path]);
     expect(set.errors.map((i) => i.code)).toEqual(['XLSX_NOT_ZIP']);
     expect(set.read).toBe(0);
+  });
+
+  it('score reads a workbook named with --sheet and prints cell locations', async () => {
+    const path = await workbook('cli.xlsx', [
+      { name: 'Notes', columns: cols('x'), rows: [] },
+      {
+        name: 'Data',
+        columns: cols('unit', 'period', 'indicator', 'answer'),
+        rows: [
+          ['XA', 2021, 'res_lf_renewal_conditions', 'a'],
+          [null, 2021, 'res_lf_fees', 'a'],
+        ],
+      },
+    ]);
+    const r = await runCli(
+      scoreCommand,
+      '--framework',
+      'niem',
+      path,
+      '--sheet',
+      'Data',
+      '--format',
+      'csv',
+    );
+    expect(r.stderr).toContain(`${path}!Data!A3 [unit]: error ANSWER_EMPTY_FIELD`);
+    expect(r.stdout).toMatch(/^unit,period/);
   });
 });

@@ -56,10 +56,10 @@ export async function scoreForOutput(
     throw new UsageError(`--as-of must be a date written YYYY-MM-DD, got "${options.asOf}".`);
   const read = readFrameworkWithDigests(frameworkArg);
   const framework = read.framework;
-  const answers = await readAnswerFiles(
-    paths,
-    options.sheet === undefined ? {} : { sheet: options.sheet },
-  );
+  const answers = await readAnswerFiles(paths, {
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    framework: { id: framework.id, edition: framework.edition, version: framework.version },
+  });
   const print = (issues: readonly Issue[]) => {
     for (const i of issues) process.stderr.write(`${formatIssue(i)}\n`);
   };

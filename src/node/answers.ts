@@ -20,6 +20,11 @@ export interface ReadAnswerFilesOptions {
    * names `unit` and `period` (the `Answers` sheet of a filled questionnaire).
    */
   sheet?: string;
+  /**
+   * The framework the answers will be scored with: an xlsx questionnaire whose `About` sheet
+   * names another framework id, edition or version gets an `XLSX_FRAMEWORK_DIFFERS` warning.
+   */
+  framework?: { id: string; edition: string; version: string };
 }
 
 /**
@@ -103,6 +108,25 @@ async function readSources(
     );
     unreadable.push(...read.errors);
     warnings.push(...read.warnings);
+    const about = read.about;
+    const f = options.framework;
+    if (about?.framework !== undefined && f !== undefined) {
+      const written = `${about.framework} ${about.edition ?? '?'} ${about.version ?? '?'}`;
+      const scored = `${f.id} ${f.edition} ${f.version}`;
+      if (
+        about.framework !== f.id ||
+        (about.edition !== undefined && about.edition !== f.edition) ||
+        (about.version !== undefined && about.version !== f.version)
+      ) {
+        warnings.push(
+          createIssue(
+            'XLSX_FRAMEWORK_DIFFERS',
+            { written, scored },
+            { file: `${path}!About`, severity: 'warning' },
+          ),
+        );
+      }
+    }
     if (read.sheet) files.push(read.sheet);
   }
   return { files, unreadable, warnings };

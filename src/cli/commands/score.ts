@@ -88,7 +88,10 @@ export async function loadScoringInputs(args: Record<string, unknown>): Promise<
   }
   const read = readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
-  const answers = await readAnswerTableFiles(paths, sheetOption(args));
+  const answers = await readAnswerTableFiles(paths, {
+    ...sheetOption(args),
+    framework: { id: framework.id, edition: framework.edition, version: framework.version },
+  });
   const options: ScoreOptions = {
     asOf: args['as-of'] as string | undefined,
     lang: args.lang as string | undefined,
