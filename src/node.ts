@@ -72,3 +72,4 @@ export {
 } from './io/xlsx/index.js';
 export { isWorkbook } from './node/answers.js';
 export { decimalsFormat, exportTables, exportXlsx } from './report/export/xlsx.js';
+export { loadExcelJs } from './io/xlsx/load.js';

@@ -22,4 +22,5 @@ export {
   type XlsxTable,
   type XlsxValidation,
 } from './write.js';
+export { loadExcelJs } from './load.js';
 export { inflatePart, inspectZip, xlsxLimits, type ZipPart } from './zip.js';

@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
 import { createIssue, type Issue } from '../../errors/issue.js';
+import { loadExcelJs } from './load.js';
 import { inflatePart, inspectZip, xlsxLimits, type ZipPart } from './zip.js';
 
 /**
@@ -54,7 +54,8 @@ export async function readXlsxCells(
   const file = options.file ?? 'workbook.xlsx';
   const checked = checkWorkbook(bytes, file);
   if (!checked.ok) return checked;
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   try {
     // exceljs types its buffer as a Node Buffer; a view on the same bytes costs no copy.
     await workbook.xlsx.load(

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from './load.js';
 import type { XlsxValue } from './read.js';
 
 /** One column of an {@link XlsxTable}. */
@@ -66,7 +67,8 @@ export async function writeTablesXlsx(
   tables: readonly XlsxTable[],
   options: { creator?: string } = {},
 ): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const wb = new Workbook();
   wb.creator = options.creator ?? 'integration-index';
   // A fixed date keeps the bytes of two runs over the same input equal.
   wb.created = new Date(Date.UTC(2000, 0, 1));
