@@ -70,6 +70,6 @@ export {
   xlsxCellText,
   xlsxLimits,
 } from './io/xlsx/index.js';
+export { loadExcelJs } from './io/xlsx/load.js';
 export { isWorkbook } from './node/answers.js';
 export { decimalsFormat, exportTables, exportXlsx } from './report/export/xlsx.js';
-export { loadExcelJs } from './io/xlsx/load.js';

@@ -4,6 +4,8 @@
  * tables as sheets. Node-only (it inflates with `node:zlib`); exported from
  * `integration-index/node`, never from the browser core.
  */
+
+export { loadExcelJs } from './load.js';
 export {
   cellAddress,
   checkWorkbook,
@@ -22,5 +24,4 @@ export {
   type XlsxTable,
   type XlsxValidation,
 } from './write.js';
-export { loadExcelJs } from './load.js';
 export { inflatePart, inspectZip, xlsxLimits, type ZipPart } from './zip.js';
