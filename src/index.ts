@@ -455,6 +455,13 @@ export {
   type MipexImportResult,
   normaliseMipexCode,
 } from './import/mipex/index.js';
+// --- importers: MIPEX's core workbook as published (issue 15; takes cells, no xlsx parser) ---
+export {
+  importMipexWorkbook,
+  type MipexWorkbookOverall,
+  type MipexWorkbookScore,
+  mipexWorkbookScores,
+} from './import/mipex/workbook.js';
 export { canonicalJson, type FileDigest, filesDigest, sha256Hex } from './provenance/hash.js';
 export { fileDigestSchema, type Provenance, provenanceSchema } from './provenance/schema.js';
 export { createStamp, type ProvenanceInputs, type StampedFramework } from './provenance/stamp.js';

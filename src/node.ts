@@ -51,3 +51,33 @@ export { type CoinToolImport, readCoinTool } from './import/cointool/read.js';
 // --- units registry (issue 17) ---
 
 export { readUnitsFile } from './node/units.js';
+// --- Excel workbooks (issue 15) ---
+
+export {
+  readXlsxAnswerSheet,
+  type XlsxAbout,
+  type XlsxAnswerOptions,
+} from './answers/read/xlsx.js';
+export { templateToXlsx } from './answers/template/xlsx.js';
+export { pipelineTables } from './composite/pipeline/xlsx.js';
+export {
+  cellAddress,
+  checkWorkbook,
+  columnLetters,
+  inspectZip,
+  type ReadXlsxOptions,
+  readXlsxCells,
+  safeSheetName,
+  writeTablesXlsx,
+  type XlsxColumn,
+  type XlsxSheet,
+  type XlsxTable,
+  type XlsxValidation,
+  type XlsxValue,
+  type XlsxWorkbook,
+  xlsxCellText,
+  xlsxLimits,
+} from './io/xlsx/index.js';
+export { loadExcelJs } from './io/xlsx/load.js';
+export { isWorkbook } from './node/answers.js';
+export { decimalsFormat, exportTables, exportXlsx } from './report/export/xlsx.js';

@@ -21,6 +21,7 @@ import { readAnswerFiles } from '../node/answers.js';
 import { loadFrameworkDir, resolveFramework } from '../node/framework.js';
 import { UsageError } from './command.js';
 import { rawArg } from './scored-output.js';
+import { sheetArg, sheetOption } from './sheet-arg.js';
 
 /**
  * The output arguments of the analysis commands: `--format`, `--decimals` and `--out`.
@@ -52,6 +53,7 @@ export const questionnaireArgs = {
     required: true,
     description: 'A built-in framework id or a framework folder',
   },
+  sheet: sheetArg,
 } as const;
 
 /**
@@ -128,7 +130,7 @@ export async function loadQuestionnaireInput(
   const paths = ((args._ as unknown[] | undefined) ?? []).map(String);
   if (paths.length === 0) throw new UsageError('Name at least one answer file.');
   const framework = loadFrameworkDir(resolveFramework(String(args.framework)));
-  const answers = await readAnswerFiles(paths);
+  const answers = await readAnswerFiles(paths, sheetOption(args));
   if (answers.errors.length > 0) throw new IntegrationIndexError(answers.errors);
   return {
     framework,

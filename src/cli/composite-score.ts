@@ -13,7 +13,7 @@ import { toCsv } from '../io/csv.js';
 import { exitCodes, UsageError } from './command.js';
 
 /** Output formats of the composite score. */
-export const compositeFormats = ['csv', 'json', 'table'] as const;
+export const compositeFormats = ['csv', 'json', 'table', 'xlsx'] as const;
 
 /**
  * The arguments of the composite path of `score` (a citty `ArgsDef`).
@@ -45,7 +45,12 @@ export const compositeScoreArgs = {
     default: false,
     description: "One row per unit, one column per code, like COINr's tables",
   },
-  format: { type: 'string', default: 'csv', description: 'csv, json or table' },
+  format: {
+    type: 'string',
+    default: 'csv',
+    description:
+      'csv, json, table, or xlsx (every stage as a sheet plus the step log, like COINr export_to_excel; needs --out)',
+  },
   out: { type: 'string', alias: 'o', description: 'Write to this file instead of standard output' },
   log: {
     type: 'string',
@@ -118,6 +123,9 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
   if (!(compositeFormats as readonly string[]).includes(format)) {
     throw new UsageError(`Unknown --format "${format}"; expected ${compositeFormats.join(', ')}.`);
   }
+  if (format === 'xlsx' && !args.out) {
+    throw new UsageError('--format xlsx writes a workbook: name it with --out FILE.xlsx.');
+  }
   if (args.stage !== undefined && !(stageNames as readonly string[]).includes(args.stage)) {
     throw new UsageError(`Unknown --stage "${args.stage}"; expected ${stageNames.join(', ')}.`);
   }
@@ -186,6 +194,23 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
     return fail();
   }
   const units = data.value.units;
+  const writeLog = () => {
+    if (!args.log) return;
+    // The imputation mask is one flag per cell: useful in the API, noise in a log file.
+    const log = run.value.log.map((entry) =>
+      entry.step === 'impute' ? { ...entry, mask: undefined } : entry,
+    );
+    writeFileSync(args.log, `${JSON.stringify(log, null, 2)}\n`);
+  };
+  if (format === 'xlsx') {
+    const [{ pipelineTables }, { writeTablesXlsx }] = await Promise.all([
+      import('../composite/pipeline/xlsx.js'),
+      import('../io/xlsx/write.js'),
+    ]);
+    writeFileSync(args.out as string, await writeTablesXlsx(pipelineTables(units, run.value)));
+    writeLog();
+    return exitCodes.ok;
+  }
   let text: string;
   if (format === 'table') {
     const w = toWide(units, ds);
@@ -213,13 +238,7 @@ export async function runCompositeScore(args: CompositeScoreArgs): Promise<numbe
             { raw: args.raw === true },
           );
   }
-  if (args.log) {
-    // The imputation mask is one flag per cell: useful in the API, noise in a log file.
-    const log = run.value.log.map((entry) =>
-      entry.step === 'impute' ? { ...entry, mask: undefined } : entry,
-    );
-    writeFileSync(args.log, `${JSON.stringify(log, null, 2)}\n`);
-  }
+  writeLog();
   if (args.out) writeFileSync(args.out, text);
   else process.stdout.write(text);
   return exitCodes.ok;

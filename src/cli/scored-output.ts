@@ -14,6 +14,7 @@ import type { Framework } from '../framework/schema/framework.js';
 import { readAnswerFiles } from '../node/answers.js';
 import { answerDigests, readFrameworkWithDigests } from '../node/provenance.js';
 import { exitCodes, UsageError } from './command.js';
+import { sheetArg } from './sheet-arg.js';
 import { weightArg, weightsFromArgs } from './weights.js';
 
 /**
@@ -52,6 +53,7 @@ export async function scoreForOutput(
     weights?: WeightOverrides | undefined;
     /** Score only answers at or above this review state (`--status`). */
     status?: string | undefined;
+    sheet?: string | undefined;
   },
 ): Promise<ScoredInput> {
   if (!frameworkArg) throw new UsageError('Missing --framework <id-or-folder>.');
@@ -65,7 +67,10 @@ export async function scoreForOutput(
     );
   const read = await readFrameworkWithDigests(frameworkArg);
   const framework = read.framework;
-  const answers = await readAnswerFiles(paths);
+  const answers = await readAnswerFiles(paths, {
+    ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    framework: { id: framework.id, edition: framework.edition, version: framework.version },
+  });
   const print = (issues: readonly Issue[]) => {
     for (const i of issues) process.stderr.write(`${formatIssue(i)}\n`);
   };
@@ -165,7 +170,11 @@ export const str = (v: unknown): string | undefined =>
  * ```
  */
 export const scoredInputArgs = {
-  answers: { type: 'positional', required: false, description: 'Answer files (CSV or JSON)' },
+  answers: {
+    type: 'positional',
+    required: false,
+    description: 'Answer files (CSV, JSON or .xlsx)',
+  },
   framework: {
     type: 'string',
     alias: 'F',
@@ -173,6 +182,7 @@ export const scoredInputArgs = {
     description: 'Built-in framework id or framework folder',
   },
   weight: weightArg,
+  sheet: sheetArg,
 } as const;
 
 /**
@@ -254,6 +264,7 @@ export function scoreFromArgs(
       quiet: args.quiet === true,
       weights: weightsFromArgs(rawArgs),
       status: str(args.status),
+      sheet: str(args.sheet),
     },
   );
 }

@@ -68,9 +68,21 @@ export function createIssue<C extends IssueCode>(
  * ```ts
  * formatIssue({ code: 'YAML_SYNTAX', severity: 'error', path: [], message: 'Bad indentation.', file: 'a.yaml', line: 3, column: 5 });
  * //=> 'a.yaml:3:5: error YAML_SYNTAX: Bad indentation.'
+ * formatIssue({ code: 'ANSWER_EMPTY_FIELD', severity: 'error', path: [], message: 'The unit is empty.', file: 'q.xlsx!Answers', line: 12, column: 4 });
+ * //=> 'q.xlsx!Answers!D12: error ANSWER_EMPTY_FIELD: The unit is empty.'
  * ```
  */
 export function formatIssue(issue: Issue): string {
+  const sheet = issue.file !== undefined && /\.xls[xm]![^!]+$/i.test(issue.file);
+  if (sheet && issue.line !== undefined) {
+    // A sheet of a workbook: Excel's own address, `answers.xlsx!Answers!D12` (or `!12:12`).
+    const cell =
+      issue.column !== undefined
+        ? `${excelColumn(issue.column)}${issue.line}`
+        : `${issue.line}:${issue.line}`;
+    const field = issue.field !== undefined ? ` [${issue.field}]` : '';
+    return `${issue.file}!${cell}${field}: ${issue.severity} ${issue.code}: ${issue.message}`;
+  }
   const where = [issue.file ?? '<input>'];
   if (issue.line !== undefined) {
     where.push(String(issue.line));
@@ -80,6 +92,15 @@ export function formatIssue(issue: Issue): string {
   if (issue.row !== undefined && issue.line === undefined) at += `: row ${issue.row}`;
   if (issue.field !== undefined) at += ` [${issue.field}]`;
   return `${at}: ${issue.severity} ${issue.code}: ${issue.message}`;
+}
+
+/** Excel's letters for a 1-based column number (1 is A, 27 is AA). */
+function excelColumn(column: number): string {
+  let s = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  }
+  return s;
 }
 
 /** Errors only. @example `errorsOf(issues).length === 0` */

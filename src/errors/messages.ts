@@ -15,6 +15,7 @@ import { reportMessages } from './catalogue/report.js';
 import { roundMessages } from './catalogue/round.js';
 import { scoringMessages } from './catalogue/scoring.js';
 import { unitsMessages } from './catalogue/units.js';
+import { xlsxMessages } from './catalogue/xlsx.js';
 
 /** The catalogue of message templates, keyed by issue code. */
 export const messages = {
@@ -30,6 +31,7 @@ export const messages = {
   ...apiMessages,
   ...roundMessages,
   ...unitsMessages,
+  ...xlsxMessages,
 } as const;
 
 /** Every stable issue code. */

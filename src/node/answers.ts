@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import {
   type AnswerFormat,
+  type AnswerSheet,
   type AnswerTableSet,
   readAnswers,
   readAnswerTable,
 } from '../answers/read/index.js';
+import { readXlsxAnswerSheet } from '../answers/read/xlsx.js';
 import type { AnswerSet } from '../answers/types.js';
 import { optionsProblem, stringArrayProblem, throwIfAny } from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
@@ -14,12 +16,25 @@ import type { SourceFile } from '../framework/load/source.js';
 export interface ReadAnswerFilesOptions {
   /** The layout of every file; `auto` (default) decides per file. See `readAnswers`. */
   format?: AnswerFormat;
+  /**
+   * For `.xlsx` files: the sheet to read. By default the first sheet whose first filled row
+   * names `unit` and `period` (the `Answers` sheet of a filled questionnaire).
+   */
+  sheet?: string;
+  /**
+   * The framework the answers will be scored with: an xlsx questionnaire whose `About` sheet
+   * names another framework id, edition or version gets an `XLSX_FRAMEWORK_DIFFERS` warning.
+   */
+  framework?: { id: string; edition: string; version: string };
 }
 
 /**
  * Reads answer files from disk (as bytes, so encoding problems are caught) and passes them to
  * `readAnswers`. A file that cannot be read (missing, a folder, no permission) is a
- * `FILE_NOT_FOUND` error in the set's `errors`, never a thrown exception.
+ * `FILE_NOT_FOUND` error in the set's `errors`, never a thrown exception. Excel workbooks
+ * (`.xlsx`, `.xlsm`, or any file that starts like a zip or an OLE container) are read with
+ * `readXlsxAnswerSheet`: the answers sheet (or `sheet`), cells as shown, issues located
+ * `file.xlsx!Sheet!D12`, bad workbooks as coded errors (`XLSX_*`).
  *
  * @example
  * ```ts
@@ -32,9 +47,14 @@ export async function readAnswerFiles(
   options: ReadAnswerFilesOptions = {},
 ): Promise<AnswerSet> {
   throwIfAny(...readFilesProblems('readAnswerFiles', paths, options));
-  const { files, unreadable } = await readSources(paths);
+  const { files, unreadable, warnings } = await readSources(paths, options);
   const set = readAnswers(files, options.format === undefined ? {} : { format: options.format });
-  return { ...set, errors: [...unreadable, ...set.errors], files: [...paths] };
+  return {
+    ...set,
+    errors: [...unreadable, ...set.errors],
+    warnings: [...warnings, ...set.warnings],
+    files: [...paths],
+  };
 }
 
 /**
@@ -52,33 +72,97 @@ export async function readAnswerTableFiles(
   options: ReadAnswerFilesOptions = {},
 ): Promise<AnswerTableSet> {
   throwIfAny(...readFilesProblems('readAnswerTableFiles', paths, options));
-  const { files, unreadable } = await readSources(paths);
+  const { files, unreadable, warnings } = await readSources(paths, options);
   const set = readAnswerTable(
     files,
     options.format === undefined ? {} : { format: options.format },
   );
-  return { ...set, errors: [...unreadable, ...set.errors], files: [...paths] };
+  return {
+    ...set,
+    errors: [...unreadable, ...set.errors],
+    warnings: [...warnings, ...set.warnings],
+    files: [...paths],
+  };
 }
 
 async function readSources(
   paths: readonly string[],
-): Promise<{ files: SourceFile[]; unreadable: Issue[] }> {
-  const files: SourceFile[] = [];
+  options: ReadAnswerFilesOptions,
+): Promise<{ files: (SourceFile | AnswerSheet)[]; unreadable: Issue[]; warnings: Issue[] }> {
+  const files: (SourceFile | AnswerSheet)[] = [];
   const unreadable: Issue[] = [];
+  const warnings: Issue[] = [];
   for (const path of paths) {
+    let content: Uint8Array;
     try {
-      files.push({ path, content: await readFile(path) });
+      content = await readFile(path);
     } catch {
       unreadable.push(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
+      continue;
     }
+    if (!isWorkbook(path, content)) {
+      files.push({ path, content });
+      continue;
+    }
+    const read = await readXlsxAnswerSheet(
+      content,
+      path,
+      options.sheet === undefined ? {} : { sheet: options.sheet },
+    );
+    unreadable.push(...read.errors);
+    warnings.push(...read.warnings);
+    const about = read.about;
+    const f = options.framework;
+    if (about?.framework !== undefined && f !== undefined) {
+      const written = `${about.framework} ${about.edition ?? '?'} ${about.version ?? '?'}`;
+      const scored = `${f.id} ${f.edition} ${f.version}`;
+      if (
+        about.framework !== f.id ||
+        (about.edition !== undefined && about.edition !== f.edition) ||
+        (about.version !== undefined && about.version !== f.version)
+      ) {
+        warnings.push(
+          createIssue(
+            'XLSX_FRAMEWORK_DIFFERS',
+            { written, scored },
+            { file: `${path}!About`, severity: 'warning' },
+          ),
+        );
+      }
+    }
+    if (read.sheet) files.push(read.sheet);
   }
-  return { files, unreadable };
+  return { files, unreadable, warnings };
+}
+
+/**
+ * Whether a file is to be read as an Excel workbook: by its name (`.xlsx`, `.xlsm`, `.xls`) or
+ * by its first bytes (a zip's `PK\x03\x04`, an OLE container's `D0 CF 11 E0`), so that a
+ * workbook saved under another name is not read as a CSV of garbage.
+ *
+ * @example
+ * ```ts
+ * isWorkbook('answers.xlsx', new Uint8Array()); //=> true
+ * isWorkbook('answers.csv', new TextEncoder().encode('unit,period')); //=> false
+ * ```
+ */
+export function isWorkbook(path: string, content: Uint8Array): boolean {
+  if (/\.xls[xmb]?$/i.test(path)) return true;
+  const [a, b, c, d] = content;
+  return (
+    (a === 0x50 && b === 0x4b && c === 3 && d === 4) ||
+    (a === 0xd0 && b === 0xcf && c === 0x11 && d === 0xe0)
+  );
 }
 
 /** `API_INVALID_ARGUMENT` issues for paths that are not strings and unknown options. */
 function readFilesProblems(fn: string, paths: unknown, options: unknown) {
   return [
     stringArrayProblem(fn, 'paths', paths),
-    optionsProblem(fn, 'options', options, { format: ['auto', 'long', 'wide', 'json'] }),
+    optionsProblem(fn, 'options', options, {
+      format: ['auto', 'long', 'wide', 'json'],
+      sheet: 'string',
+      framework: 'object',
+    }),
   ];
 }

@@ -126,6 +126,71 @@ export function readCsvAnswers(
 }
 
 /**
+ * Reads answers from records already split into cells (a spreadsheet's rows), with the same
+ * header rules, checks, codes and counts as {@link readCsvAnswers}: record `i` is line `i + 1`
+ * (a sheet's row number), so issues point at the sheet's row and column. Rows shorter than the
+ * header are padded with empty cells and empty cells past it are dropped, as a spreadsheet
+ * does not store them; a row with values past the header is `ANSWER_FIELD_COUNT`.
+ *
+ * @example
+ * ```ts
+ * const sink = answerSink();
+ * readRecordAnswers([['unit', 'period', 'indicator', 'answer'], ['BG', '2019', 'res_1', 'a']], 'q.xlsx!Answers', 'auto', sink);
+ * sink.table.rowAt(0).origin.line; //=> 2
+ * ```
+ */
+export function readRecordAnswers(
+  records: readonly (readonly string[])[],
+  file: string,
+  layout: CsvLayout,
+  sink: AnswerSink,
+): void {
+  const shared = strings();
+  let from = 0;
+  while (from < records.length && isNoteOrBlank(records[from] as string[], -1)) from++;
+  const header = records[from];
+  if (header === undefined) {
+    sink.errors.push(createIssue('FILE_EMPTY', {}, { file }));
+    return;
+  }
+  let width = header.length;
+  while (width > 0 && (header[width - 1] as string).trim() === '') width--;
+  const trimmedHeader = header.slice(0, width);
+  const reader = headerReader(trimmedHeader, file, layout, from + 1, shared, sink);
+  if (reader === undefined) return;
+  const body: string[][] = [];
+  for (let k = from + 1; k < records.length; k++) {
+    const r = records[k] as readonly string[];
+    let n = r.length;
+    while (n > width && (r[n - 1] as string).trim() === '') n--;
+    const row = r.slice(0, n);
+    while (row.length < width) row.push('');
+    body.push(row);
+  }
+  sink.table.reserve(sink.table.length + body.length);
+  let line = from + 2;
+  const lines: LineCounter = {
+    line,
+    end: records.length + 1,
+    next() {
+      line++;
+      this.line = line;
+    },
+  };
+  reader(body, 0, 1, lines);
+  const notes = sink.notes.get(file);
+  if (notes !== undefined) {
+    sink.warnings.push(
+      createIssue(
+        'ANSWER_NOTE_ROWS_SKIPPED',
+        { count: notes.count },
+        { file, line: notes.line, field: 'unit', severity: 'warning' },
+      ),
+    );
+  }
+}
+
+/**
  * Where to cut the next slice: after the first line break at or beyond `target` that has an
  * even number of quote characters before it (so it is not inside a quoted field).
  */

@@ -4,11 +4,26 @@ import { decodeSource, type SourceFile } from '../../framework/load/source.js';
 import type { AnswerSet } from '../types.js';
 import { type AnswerSink, answerSink } from './_lib/sink.js';
 import type { AnswerTable } from './_lib/table.js';
-import { readCsvAnswers } from './csv.js';
+import { readCsvAnswers, readRecordAnswers } from './csv.js';
 import { readJsonAnswers } from './json.js';
 
 /** The layouts {@link readAnswers} understands; `auto` decides per file. */
 export type AnswerFormat = 'auto' | 'long' | 'wide' | 'json';
+
+/**
+ * A sheet of answers already split into cells, as a spreadsheet reader gives it (the Node
+ * reader of `.xlsx` files makes these): `records[i]` is the sheet's row `i + 1`, each cell as
+ * text. `path` names the sheet the way issues should, such as `answers.xlsx!Answers`.
+ *
+ * @example
+ * ```ts
+ * const sheet: AnswerSheet = { path: 'q.xlsx!Answers', records: [['unit', 'period', 'indicator', 'answer'], ['BG', '2019', 'res_1', 'a']] };
+ * ```
+ */
+export interface AnswerSheet {
+  path: string;
+  records: readonly (readonly string[])[];
+}
 
 /** Options of {@link readAnswers}. */
 export interface ReadAnswersOptions {
@@ -35,6 +50,9 @@ export interface ReadAnswersOptions {
  *   valid_from | validFrom, valid_to | validTo, source, comment }`; answers may be strings,
  *   numbers, booleans or null; the row is the array index + 1.
  *
+ * - **Sheets** ({@link AnswerSheet}, from `.xlsx` files through the Node readers): long or wide
+ *   as for CSV, rows numbered as in the sheet.
+ *
  * CSV files may use comma, semicolon or tab (detected from the header line), UTF-8 with or
  * without BOM, LF or CRLF, and quoted fields spanning lines (the origin line is where the record
  * starts). Blank records and note rows (unit cell starting with `#`) are skipped and not
@@ -49,7 +67,7 @@ export interface ReadAnswersOptions {
  * ```
  */
 export function readAnswers(
-  files: readonly SourceFile[],
+  files: readonly (SourceFile | AnswerSheet)[],
   options: ReadAnswersOptions = {},
 ): AnswerSet {
   checkReadArguments('readAnswers', files, options);
@@ -75,7 +93,7 @@ export type AnswerTableSet = Omit<AnswerSet, 'rows'> & { table: AnswerTable };
  * ```
  */
 export function readAnswerTable(
-  files: readonly SourceFile[],
+  files: readonly (SourceFile | AnswerSheet)[],
   options: ReadAnswersOptions = {},
 ): AnswerTableSet {
   checkReadArguments('readAnswerTable', files, options);
@@ -86,6 +104,16 @@ export function readAnswerTable(
     return { ...sink, files: files.map((f) => f.path) };
   }
   for (const file of files) {
+    if ('records' in file) {
+      // A spreadsheet's sheet: long or wide by its header, never JSON.
+      readRecordAnswers(
+        file.records,
+        file.path,
+        format === 'wide' ? 'wide' : format === 'long' ? 'long' : 'auto',
+        sink,
+      );
+      continue;
+    }
     // Strict UTF-8 (FILE_NOT_UTF8 with the offset), BOM dropped, blank files FILE_EMPTY.
     const decoded = decodeSource(file);
     if (!decoded.ok) {

@@ -38,6 +38,8 @@ export interface TemplateQuestion {
   question: string;
   /** The allowed answers, in words: option codes with labels and scores, bands, yes/no... */
   allowed: string;
+  /** The rule that reads the answer (the xlsx template turns it into data validation). */
+  rule?: LeafRule;
 }
 
 /** A blank answer file as data; {@link templateToCsv} writes it. */
@@ -131,6 +133,7 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
           title: `${title}: ${subTitle}`,
           question: sub.question === undefined ? subTitle : text(sub.question),
           allowed: allowedAnswers(sub.rule, text),
+          rule: sub.rule,
         });
       }
       continue;
@@ -143,6 +146,7 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
       title,
       question: indicator.question === undefined ? title : text(indicator.question),
       allowed: allowedAnswers(indicator.rule as LeafRule, text),
+      rule: indicator.rule as LeafRule,
     });
   }
   const units = options.units && options.units.length > 0 ? options.units : [''];

@@ -13,6 +13,7 @@ import {
   exportJson,
   exportMarkdown,
 } from '../../report/export/index.js';
+import { exportXlsx } from '../../report/export/xlsx.js';
 import { resultView } from '../../report/from-result.js';
 import type { ViewNodeKind } from '../../report/view.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
@@ -34,7 +35,7 @@ import { unitsArgs, withUnits } from '../units.js';
  *
  * @example
  * ```ts
- * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'answers', 'datapackage', 'groups', 'members']
+ * exportFormats; //=> ['long', 'wide', 'markdown', 'json', 'answers', 'datapackage', 'groups', 'members', 'xlsx']
  * ```
  */
 export const exportFormats = [
@@ -46,6 +47,7 @@ export const exportFormats = [
   'datapackage',
   'groups',
   'members',
+  'xlsx',
 ] as const;
 
 const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
@@ -66,6 +68,7 @@ const kindsByLevel: Record<string, readonly ViewNodeKind[]> = {
  * @example
  * ```sh
  * integration-index export --framework niem fixtures/niem/answers.csv --format wide --excel --out scores.csv
+ * integration-index export --framework niem fixtures/niem/answers.csv --format xlsx --out scores.xlsx
  * ```
  */
 export const exportCommand = defineCliCommand({
@@ -81,7 +84,7 @@ export const exportCommand = defineCliCommand({
       alias: 'f',
       default: 'long',
       description:
-        'long, wide, markdown, json, answers (each answer with source, expert and review state), datapackage (a folder for open-data portals); with --groups also groups (group statistics) or members (each unit against its groups)',
+        'long, wide, markdown, json, answers (each answer with source, expert and review state), datapackage (a folder for open-data portals), xlsx (an Excel workbook, one sheet per table; needs --out); with --groups also groups (group statistics) or members (each unit against its groups)',
     },
     excel: {
       type: 'boolean',
@@ -115,7 +118,7 @@ export const exportCommand = defineCliCommand({
     const format = String(args.format);
     if (!(exportFormats as readonly string[]).includes(format))
       throw new UsageError(
-        `Unknown --format "${format}"; expected long, wide, markdown, json, answers, datapackage, groups or members.`,
+        `Unknown --format "${format}"; expected long, wide, markdown, json, answers, datapackage, groups, members or xlsx.`,
       );
     const out = str(args.out);
     if (format === 'datapackage' && (out === undefined || out === '-'))
@@ -127,6 +130,8 @@ export const exportCommand = defineCliCommand({
       throw new UsageError(
         `Unknown --license "${license}"; expected one of ${Object.keys(dataLicenses).join(', ')}.`,
       );
+    if (format === 'xlsx' && (out === undefined || out === '-'))
+      throw new UsageError('--format xlsx writes a workbook: name it with --out FILE.xlsx.');
     const level = String(args.level);
     const kinds = kindsByLevel[level];
     if (!kinds)
@@ -197,6 +202,10 @@ export const exportCommand = defineCliCommand({
         str(args.out),
         exportGroupsCsv(input.result, format, { ...selection, excel: args.excel === true }),
       );
+      return exitCodes.ok;
+    }
+    if (format === 'xlsx') {
+      writeFileSync(out as string, await exportXlsx(view, input.result, selection));
       return exitCodes.ok;
     }
     const text =

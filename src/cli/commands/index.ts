@@ -36,7 +36,7 @@ export const commands: Record<string, CommandEntry> = {
     load: () => import('./frameworks.js').then((m) => m.frameworksCommand),
   },
   import: {
-    description: 'Convert published data (MIPEX scores...) into answer files.',
+    description: 'Convert published data (MIPEX scores, MIPEX workbook...) into answer files.',
     load: () => import('./import.js').then((m) => m.importCommand),
   },
   score: {

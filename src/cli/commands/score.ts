@@ -21,6 +21,7 @@ import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { compositeScoreArgs, runCompositeScore } from '../composite-score.js';
 import { groupRowsCsv, groupTable } from '../group-output.js';
 import { rawArg } from '../scored-output.js';
+import { sheetArg, sheetOption } from '../sheet-arg.js';
 import { unitsArgs, withUnits } from '../units.js';
 import { weightArg, weightsFromArgs } from '../weights.js';
 
@@ -40,7 +41,7 @@ export const scoringArgs = {
   answers: {
     type: 'positional',
     required: false,
-    description: 'Answer files (CSV long or wide, JSON)',
+    description: 'Answer files (CSV long or wide, JSON, .xlsx)',
   },
   framework: {
     type: 'string',
@@ -75,6 +76,7 @@ export const scoringArgs = {
     description:
       'Score only answers at or above this review state: draft, submitted, reviewed or final (an answer without a status counts as submitted)',
   },
+  sheet: sheetArg,
 } as const;
 
 /** What `score` and `explain` load before scoring. */
@@ -120,7 +122,10 @@ export async function loadScoringInputs(
   const weights = weightsFromArgs(rawArgs);
   const read = await readFrameworkWithDigests(String(args.framework));
   const framework = read.framework;
-  const answers = await readAnswerTableFiles(paths);
+  const answers = await readAnswerTableFiles(paths, {
+    ...sheetOption(args),
+    framework: { id: framework.id, edition: framework.edition, version: framework.version },
+  });
   const options: ScoreOptions = {
     ...(weights ? { weights } : {}),
     asOf: args['as-of'] as string | undefined,

@@ -3,6 +3,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildTemplate, templateToCsv } from '../../answers/template/index.js';
+import { templateToXlsx } from '../../answers/template/xlsx.js';
 import { formatIssue } from '../../errors/issue.js';
 import { loadFrameworkDir, resolveFramework } from '../../node/framework.js';
 import { languageTagSchema } from '../../text/text.js';
@@ -26,6 +27,7 @@ function list(value: unknown): string[] {
  * @example
  * ```sh
  * integration-index template --framework niem --units BG,PL --period 2021 --lang bg --excel --out niem-2021.csv
+ * integration-index template --framework niem --units BG --period 2021 --lang bg --out niem-2021.xlsx
  * ```
  */
 export const templateCommand = defineCliCommand({
@@ -46,7 +48,12 @@ export const templateCommand = defineCliCommand({
       description: "Period id(s), comma-separated; the framework's last period by default",
     },
     lang: { type: 'string', description: "Language of the texts (bg); the framework's by default" },
-    format: { type: 'string', default: 'long', description: 'long (a row per question) or wide' },
+    format: {
+      type: 'string',
+      default: 'long',
+      description:
+        'long (a row per question), wide, or xlsx (long, as an Excel workbook; also chosen by --out *.xlsx)',
+    },
     out: { type: 'string', alias: 'o', description: 'Write to this file instead of stdout' },
     excel: {
       type: 'boolean',
@@ -55,11 +62,16 @@ export const templateCommand = defineCliCommand({
     },
     raw: rawArg,
   },
-  run({ args }) {
-    const format = String(args.format);
-    if (format !== 'long' && format !== 'wide') {
-      throw new UsageError(`Unknown --format "${format}"; expected long or wide.`);
+  async run({ args }) {
+    const asked = String(args.format);
+    if (asked !== 'long' && asked !== 'wide' && asked !== 'xlsx') {
+      throw new UsageError(`Unknown --format "${asked}"; expected long, wide or xlsx.`);
     }
+    const xlsx = asked === 'xlsx' || /\.xlsx$/i.test(String(args.out ?? ''));
+    if (xlsx && args.out === undefined) {
+      throw new UsageError('An xlsx questionnaire needs --out FILE.xlsx.');
+    }
+    const format = asked === 'xlsx' ? 'long' : asked;
     if (args.lang !== undefined && !languageTagSchema.safeParse(args.lang).success) {
       throw new UsageError(
         `--lang "${String(args.lang)}" is not a language tag such as bg or pt-BR.`,
@@ -82,6 +94,10 @@ export const templateCommand = defineCliCommand({
     });
     for (const warning of template.warnings) {
       process.stderr.write(`${formatIssue({ ...warning, file: String(args.framework) })}\n`);
+    }
+    if (xlsx) {
+      writeFileSync(String(args.out), await templateToXlsx(template, framework));
+      return exitCodes.ok;
     }
     const csv = templateToCsv(template, { bom: args.excel, raw: args.raw });
     if (args.out === undefined) process.stdout.write(csv);

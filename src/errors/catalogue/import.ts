@@ -42,4 +42,11 @@ export const importMessages = {
   MIPEX_STRAND_NOT_SCORED: (p: { area: string; unit: string; period: string; count: number }) =>
     `MIPEX gives no "${p.area}" area score for ${p.unit} ${p.period}, so the strand was not ` +
     `scored that year; its ${p.count} indicator score(s) were not imported.`,
+  // --- MIPEX's core workbook (`import mipex-workbook`) ---
+  MIPEX_WORKBOOK_NO_BLOCKS: (p: { sheet: string }) =>
+    `The sheet "${p.sheet}" has no "Policy strand" block; it holds no scores and was not read.`,
+  MIPEX_WORKBOOK_NOT_A_SCORE: (p: { count: number; value: string }) =>
+    `${p.count} score cell(s) of this sheet hold no number (the first, here, holds "${p.value}"); they are read as empty, as MIPEX's own AVERAGE formulas read them.`,
+  MIPEX_UNKNOWN_UNIT_PERIOD: (p: { unit: string; period: string; count: number }) =>
+    `The framework has no period "${p.period}"; the ${p.count} score(s) of ${p.unit} for it were not imported.`,
 } satisfies MessageCatalogue;

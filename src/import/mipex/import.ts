@@ -28,6 +28,21 @@ export interface MipexImportOptions {
    * its own average is then empty, and so must ours be.
    */
   skipUnscoredStrands?: boolean;
+  /**
+   * Where each data record really sits, by record index (0-based), when the text was made from
+   * another file (MIPEX's workbook): issues and answers' origins then name that file, line
+   * (sheet row) and the column of the field.
+   */
+  locations?: readonly {
+    file: string;
+    line: number;
+    columns: { year: number; code: number; score: number };
+  }[];
+  /**
+   * Report years the framework has no period for once per unit and year
+   * (`MIPEX_UNKNOWN_UNIT_PERIOD`) instead of once per year (`MIPEX_UNKNOWN_PERIOD`).
+   */
+  unknownPeriodsPerUnit?: boolean;
 }
 
 /**
@@ -199,13 +214,14 @@ export function importMipexScores(
   }));
   counts.read = scoreRecords.length;
   const cell = (rec: ScoreRecord, i: number) => (rec.fields[i] ?? '').trim();
-  const where = (rec: ScoreRecord, field: string, column: number) => ({
-    file,
-    line: rec.line,
-    column: column + 1,
-    row: rec.row,
-    field,
-  });
+  const located = options.locations;
+  const where = (rec: ScoreRecord, field: string, column: number) => {
+    const at = located?.[rec.row - 1];
+    if (at === undefined) return { file, line: rec.line, column: column + 1, row: rec.row, field };
+    const c =
+      field === 'year' ? at.columns.year : field === 'score' ? at.columns.score : at.columns.code;
+    return { file: at.file, line: at.line, column: c, row: rec.row, field };
+  };
   const reject = (issue: Issue) => {
     issues.push(issue);
     counts.rejected++;
@@ -241,9 +257,10 @@ export function importMipexScores(
       continue;
     }
     if (!periods.has(period)) {
-      const seen = unknownPeriods.get(period);
+      const k = options.unknownPeriodsPerUnit ? `${unit}\u0000${period}` : period;
+      const seen = unknownPeriods.get(k);
       if (seen) seen.count++;
-      else unknownPeriods.set(period, { count: 1, rec });
+      else unknownPeriods.set(k, { count: 1, rec });
       counts.skipped++;
       continue;
     }
@@ -253,13 +270,17 @@ export function importMipexScores(
     }
     resolved.push({ rec, target, unit, period });
   }
-  for (const [period, { count, rec }] of unknownPeriods) {
+  for (const { count, rec } of unknownPeriods.values()) {
+    const period = cell(rec, col.year);
+    const at = { ...where(rec, 'year', col.year), severity: 'warning' as const };
     issues.push(
-      createIssue(
-        'MIPEX_UNKNOWN_PERIOD',
-        { period, count },
-        { ...where(rec, 'year', col.year), severity: 'warning' },
-      ),
+      options.unknownPeriodsPerUnit
+        ? createIssue(
+            'MIPEX_UNKNOWN_UNIT_PERIOD',
+            { unit: cell(rec, col.country), period, count },
+            at,
+          )
+        : createIssue('MIPEX_UNKNOWN_PERIOD', { period, count }, at),
     );
   }
 
@@ -316,12 +337,25 @@ export function importMipexScores(
       continue;
     }
     seen.set(key, { answer, line: rec.line });
+    const at = located?.[rec.row - 1];
     result.rows.push({
       unit,
       period,
       indicator: target.address,
       answer,
-      origin: { file, row: rec.row, line: rec.line, columns },
+      origin:
+        at === undefined
+          ? { file, row: rec.row, line: rec.line, columns }
+          : {
+              file: at.file,
+              row: rec.row,
+              line: at.line,
+              columns: {
+                period: at.columns.year,
+                indicator: at.columns.code,
+                answer: at.columns.score,
+              },
+            },
     });
     counts.imported++;
   }
