@@ -11,16 +11,9 @@ import {
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { resultView } from '../from-result.js';
 import type { ResultView, ViewNode, ViewNodeKind } from '../view.js';
+import { type ChangeDirection, changeDirection, defaultTolerance } from './direction.js';
 
-/**
- * Which way a score moved between two periods.
- *
- * @example
- * ```ts
- * const d: ChangeDirection = changeDirection(2.5, 0.05); //=> 'improved'
- * ```
- */
-export type ChangeDirection = 'improved' | 'held' | 'declined';
+export { type ChangeDirection, changeDirection, defaultTolerance } from './direction.js';
 
 /**
  * An answer that differs between the two periods, behind a node's change.
@@ -121,32 +114,6 @@ export interface Comparison {
 const defaultKinds: readonly ViewNodeKind[] = nodeResultSchema.shape.kind.options.filter(
   (k) => k !== 'subquestion',
 );
-
-/**
- * The direction of a change under a tolerance: `held` when |change| ≤ tolerance.
- *
- * @example
- * ```ts
- * changeDirection(2.5, 0.05); //=> 'improved'
- * changeDirection(0.04, 0.05); //=> 'held'
- * ```
- */
-export function changeDirection(change: number, tolerance: number): ChangeDirection {
-  if (Math.abs(change) <= tolerance) return 'held';
-  return change > 0 ? 'improved' : 'declined';
-}
-
-/**
- * The default tolerance for `decimals` display decimals: half of the last decimal.
- *
- * @example
- * ```ts
- * defaultTolerance(1); //=> 0.05
- * ```
- */
-export function defaultTolerance(decimals: number): number {
-  return 0.5 * 10 ** -decimals;
-}
 
 function answerText(a: { answer: string | null } | undefined): string | null {
   return a?.answer ?? null;

@@ -10,7 +10,7 @@ import {
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
 import { markdownText } from '../../io/neutralise.js';
-import { resolveText } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
 import { formatScore } from '../format.js';
 import type { ResultView, ViewCoverage, ViewNode, ViewNodeKind } from '../view.js';
 

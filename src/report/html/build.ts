@@ -10,7 +10,7 @@ import {
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { localeFormat } from '../../text/locale.js';
-import { defaultTolerance } from '../compare/index.js';
+import { defaultTolerance } from '../compare/direction.js';
 import type { ResultView, ViewNode } from '../view.js';
 import { directionOf, reportLabels } from './labels.js';
 import { describeMethodology } from './methodology.js';

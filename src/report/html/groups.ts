@@ -5,7 +5,7 @@
 import { findRow } from '../../engine/result/rows.js';
 import type { ScoreResult } from '../../engine/result/schema.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
-import { resolveText } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
 import type { ReportModel, ReportUnitSummary } from './model.js';
 
 /**

@@ -3,7 +3,7 @@ import { localeFormat } from '../../text/locale.js';
 import { barsSvg } from '../charts/bars.js';
 import { heatmapSvg } from '../charts/heatmap.js';
 import { radarSvg } from '../charts/radar.js';
-import { type ChangeDirection, changeDirection } from '../compare/index.js';
+import { type ChangeDirection, changeDirection } from '../compare/direction.js';
 import { escapeMarkup as esc } from '../escape.js';
 import { formatChange, formatScore } from '../format.js';
 import { type ReportLabels, reportLabels } from './labels.js';

@@ -1,4 +1,5 @@
-import { resolveText, type Text } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
+import type { Text } from '../../text/text.js';
 
 /**
  * Resolves framework texts into one language and remembers which ones fell back.
