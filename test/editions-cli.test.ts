@@ -218,7 +218,7 @@ describe('scoring old periods with the newer edition', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ii-editions-'));
     const file = join(dir, 'answers.csv');
     writeFileSync(file, oldShapedCsv());
-    const r = await run(scoreCommand, '--framework', 'niem', file, '--format', 'csv');
+    const r = await run(scoreCommand, '--framework', 'niem', file, '--format', 'csv', '--verbose');
     rmSync(dir, { recursive: true, force: true });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning EDITION_PERIOD_NOT_COMPARABLE: Period "2019"');

@@ -77,6 +77,11 @@ export const scoringArgs = {
       'Score only answers at or above this review state: draft, submitted, reviewed or final (an answer without a status counts as submitted)',
   },
   sheet: sheetArg,
+  verbose: {
+    type: 'boolean',
+    description:
+      'List every warning (by default, repeats of one warning code are one line with a count)',
+  },
 } as const;
 
 /** What `score` and `explain` load before scoring. */
@@ -90,6 +95,8 @@ export interface ScoringInputs {
   frameworkFile?: string;
   /** The framework folder, for files it names (its `units.file`). */
   frameworkDir?: string;
+  /** Print every warning instead of one line per code with a count (`--verbose`). */
+  verbose?: boolean;
 }
 
 /** Parses the shared arguments and loads the framework and the answer files. */
@@ -153,7 +160,43 @@ export async function loadScoringInputs(
     decimals,
     frameworkFile: read.frameworkFile,
     frameworkDir: read.dir,
+    verbose: args.verbose === true,
   };
+}
+
+/**
+ * Issue lines as printed: every line with `verbose`; otherwise a warning code that repeats is one
+ * line, its first occurrence with the count of the others (errors are always listed one by one).
+ *
+ * @example
+ * ```ts
+ * collapseWarnings(lines, false);
+ * //=> ['a.csv: row 3: warning ANSWER_X: ... (and 41 more ANSWER_X warnings; --verbose lists them)']
+ * ```
+ */
+export function collapseWarnings(
+  lines: readonly { issue: Issue; text: string }[],
+  verbose: boolean,
+): string[] {
+  if (verbose) return lines.map((l) => l.text);
+  const counts = new Map<string, number>();
+  for (const { issue } of lines) {
+    if (issue.severity === 'warning') counts.set(issue.code, (counts.get(issue.code) ?? 0) + 1);
+  }
+  const shown = new Set<string>();
+  const out: string[] = [];
+  for (const { issue, text } of lines) {
+    const n = issue.severity === 'warning' ? (counts.get(issue.code) ?? 1) : 1;
+    if (n === 1) out.push(text);
+    else if (!shown.has(issue.code)) {
+      shown.add(issue.code);
+      const more = n - 1;
+      out.push(
+        `${text} (and ${more} more ${issue.code} warning${more === 1 ? '' : 's'}; --verbose lists them)`,
+      );
+    }
+  }
+  return out;
 }
 
 /** Scores, printing issues and counts on stderr; throws the issues when scoring fails. */
@@ -168,9 +211,12 @@ export function scoreAndReport(inputs: ScoringInputs): { result: ScoreResult; is
       (files.get(a.file ?? '') ?? -1) - (files.get(b.file ?? '') ?? -1) ||
       (a.line ?? 0) - (b.line ?? 0),
   );
-  for (const issue of sorted) {
+  const lines = sorted.map((issue) => {
     const file = issue.file ?? (issue.path[0] === 'changes' ? inputs.frameworkFile : undefined);
-    process.stderr.write(`${formatIssue(file === undefined ? issue : { ...issue, file })}\n`);
+    return { issue, text: formatIssue(file === undefined ? issue : { ...issue, file }) };
+  });
+  for (const line of collapseWarnings(lines, inputs.verbose === true)) {
+    process.stderr.write(`${line}\n`);
   }
   const c = result.counts;
   process.stderr.write(
@@ -188,13 +234,65 @@ export function scoreAndReport(inputs: ScoringInputs): { result: ScoreResult; is
 
 const pad = (s: string, n: number, right = false): string => (right ? s.padStart(n) : s.padEnd(n));
 
+/** The width the default table fits in (a 100-column terminal). */
+export const TABLE_WIDTH = 100;
+
+const width = (s: string): number => [...s].length;
+
+/** Words of `text` in lines of at most `max` characters (a longer word gets a line of its own). */
+function wrapWords(text: string, max: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && width(last) + 1 + width(word) <= max)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length > 0 ? lines : [''];
+}
+
+/**
+ * Columns padded to their widest cell, two spaces apart. When that is wider than
+ * {@link TABLE_WIDTH}, the header cells (the first row) wrap at spaces onto several lines, no
+ * narrower than their data or longest word, and then the first column's cells are cut with an
+ * ellipsis to fit.
+ */
 function renderTable(rows: string[][], alignRight: (col: number) => boolean): string {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((c, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, [...c].length);
+      widths[i] = Math.max(widths[i] ?? 0, width(c));
     });
   }
+  const total = (w: number[]) => w.reduce((a, b) => a + b, 0) + 2 * (w.length - 1);
+  const [header, ...body] = rows;
+  if (!header || total(widths) <= TABLE_WIDTH) return joinRows(rows, widths, alignRight);
+  const dataWidths = header.map((_, i) => Math.max(0, ...body.map((r) => width(r[i] ?? ''))));
+  const wrapped = header.map((h, i) =>
+    i === 0 ? [h] : wrapWords(h, Math.max(dataWidths[i] ?? 0, ...h.split(/\s+/).map(width))),
+  );
+  const fitted = wrapped.map((lines, i) => Math.max(dataWidths[i] ?? 0, ...lines.map(width)));
+  const rest = total(fitted) - (fitted[0] ?? 0);
+  fitted[0] = Math.min(fitted[0] ?? 0, Math.max(12, TABLE_WIDTH - rest));
+  const first = fitted[0];
+  const cut = (c: string) => (width(c) > first ? `${[...c].slice(0, first - 1).join('')}…` : c);
+  const height = Math.max(...wrapped.map((l) => l.length));
+  // Header lines bottom-aligned, so each title's last line sits on top of its column.
+  const headerRows = Array.from({ length: height }, (_, k) =>
+    wrapped.map((lines) => lines[k - (height - lines.length)] ?? ''),
+  );
+  return joinRows(
+    [...headerRows, ...body.map((r) => r.map((c, i) => (i === 0 ? cut(c) : c)))],
+    fitted,
+    alignRight,
+  );
+}
+
+function joinRows(
+  rows: string[][],
+  widths: number[],
+  alignRight: (col: number) => boolean,
+): string {
   return rows
     .map((row) =>
       row
