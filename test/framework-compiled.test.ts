@@ -23,7 +23,7 @@ const ids = listBuiltinFrameworks();
 
 describe('compiled built-in frameworks', () => {
   it('there is one per built-in framework', () => {
-    expect(ids).toEqual(['mipex-2020', 'niem', 'niem-2019']);
+    expect(ids).toEqual(['local-services', 'mipex-2020', 'niem', 'niem-2019']);
   });
 
   for (const id of ids) {

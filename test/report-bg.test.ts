@@ -58,14 +58,16 @@ describe('report --lang bg', () => {
     ].map((m) => m[1]);
     expect(scores.length).toBeGreaterThan(10);
     expect(scores.every((s) => s?.includes(','))).toBe(true);
-    // No English convention text is left in the methodology.
+    // No English convention text is left in the methodology (the page's own text: the script
+    // of the interactive part carries the library's messages in every language).
+    const markup = html.replace(/<script[^>]*>[\s\S]*?<\/script>/g, '');
     for (const english of [
       'Aggregation',
       'Rounding',
       'Standard competition ranking',
       'answers read from',
     ]) {
-      expect(html).not.toContain(english);
+      expect(markup).not.toContain(english);
     }
   });
 });
@@ -78,7 +80,8 @@ describe('the command line with --lang bg', () => {
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
     expect(lines[0]).toMatch(/^XA {2}2019 {2}.+: \d+,\d {2}\(място 1\)$/);
-    expect(lines[1]).toMatch(/Общо {2}Място$/);
+    // Stage titles wrap onto two header lines (the table fits 100 columns); the last ends so.
+    expect(lines.slice(1, 4).some((l) => /Общо {2}Място$/.test(l))).toBe(true);
     expect(r.stdout).toContain('(не се оценява)');
     expect(r.stdout).not.toMatch(/\d\.\d/);
   });

@@ -307,7 +307,8 @@ const scoreOptionFields = {
   }),
   // Values are checked by applyWeights, with their own codes (SCORE_WEIGHT_INVALID).
   weights: 'object',
-  status: ['draft', 'submitted', 'reviewed', 'final'],
+  // The value is checked by prepareTable, with its own code (SCORE_INVALID_STATUS).
+  status: 'string',
 } as const;
 const scoreFilesOptionFields = {
   ...scoreOptionFields,

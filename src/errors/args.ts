@@ -168,29 +168,30 @@ export function arrayProblem(
 
 /**
  * `API_INVALID_ARGUMENT` for a value that is not an array of source files
- * (`{ path: string, content: string | Uint8Array }`), else `undefined`.
+ * (`{ path: string, content: string | Uint8Array }`; with `sheets`, also workbook sheets
+ * `{ path: string, records: unknown[][] }`), else `undefined`. Byte contents are recognised by
+ * `ArrayBuffer.isView`, so arrays made in another realm (a worker, a browser frame) pass.
  */
 export function sourceFilesProblem(
   fn: string,
   parameter: string,
   value: unknown,
+  options: { sheets?: boolean } = {},
 ): Issue | undefined {
-  const expected = 'an array of files ({ path: string, content: string | Uint8Array })';
+  const file = options.sheets
+    ? 'a file ({ path: string, content: string | Uint8Array }) or a sheet ({ path: string, records: array })'
+    : 'a file ({ path: string, content: string | Uint8Array })';
+  const expected = `an array of ${options.sheets ? 'files or sheets' : 'files'}: ${file}`;
   if (!Array.isArray(value)) return invalidArgument(fn, parameter, expected, value);
   for (let i = 0; i < value.length; i++) {
     const f: unknown = value[i];
-    if (
-      !isRecord(f) ||
-      typeof f.path !== 'string' ||
-      !(typeof f.content === 'string' || f.content instanceof Uint8Array)
-    ) {
-      return invalidArgument(
-        fn,
-        `${parameter}.${String(i)}`,
-        'a file ({ path: string, content: string | Uint8Array })',
-        f,
-      );
-    }
+    const ok =
+      isRecord(f) &&
+      typeof f.path === 'string' &&
+      (typeof f.content === 'string' ||
+        (ArrayBuffer.isView(f.content) && !(f.content instanceof DataView)) ||
+        (options.sheets === true && f.content === undefined && Array.isArray(f.records)));
+    if (!ok) return invalidArgument(fn, `${parameter}.${String(i)}`, file, f);
   }
   return undefined;
 }

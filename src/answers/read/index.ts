@@ -150,7 +150,7 @@ function firstNonSpace(text: string): number {
 /** Throws `API_INVALID_ARGUMENT` for files that are not an array of files or unknown options. */
 function checkReadArguments(fn: string, files: unknown, options: unknown): void {
   throwIfAny(
-    sourceFilesProblem(fn, 'files', files),
+    sourceFilesProblem(fn, 'files', files, { sheets: true }),
     optionsProblem(fn, 'options', options, { format: 'string' }),
   );
 }

@@ -255,7 +255,7 @@ function wrapWords(text: string, max: number): string[] {
  * Columns padded to their widest cell, two spaces apart. When that is wider than
  * {@link TABLE_WIDTH}, the header cells (the first row) wrap at spaces onto several lines, no
  * narrower than their data or longest word, and then the first column's cells are cut with an
- * ellipsis to fit.
+ * ellipsis to fit (keeping a trailing note in parentheses, such as "(not scored)", whole).
  */
 function renderTable(rows: string[][], alignRight: (col: number) => boolean): string {
   const widths: number[] = [];
@@ -275,7 +275,13 @@ function renderTable(rows: string[][], alignRight: (col: number) => boolean): st
   const rest = total(fitted) - (fitted[0] ?? 0);
   fitted[0] = Math.min(fitted[0] ?? 0, Math.max(12, TABLE_WIDTH - rest));
   const first = fitted[0];
-  const cut = (c: string) => (width(c) > first ? `${[...c].slice(0, first - 1).join('')}…` : c);
+  const cut = (c: string): string => {
+    if (width(c) <= first) return c;
+    // A trailing note such as "(not scored)" stays whole; the title before it is shortened.
+    const m = /^(.*?)( \([^()]*\))$/.exec(c);
+    const [title, note] = m && width(m[2] ?? '') < first - 4 ? [m[1] ?? '', m[2] ?? ''] : [c, ''];
+    return `${[...title].slice(0, first - width(note) - 1).join('')}…${note}`;
+  };
   const height = Math.max(...wrapped.map((l) => l.length));
   // Header lines bottom-aligned, so each title's last line sits on top of its column.
   const headerRows = Array.from({ length: height }, (_, k) =>

@@ -30,7 +30,10 @@ export function renderExplanation(tree: ExplainedNode, options: RenderOptions = 
     isRecord(tree) && typeof tree.id === 'string' && Array.isArray(tree.children)
       ? undefined
       : invalidArgument('renderExplanation', 'tree', 'an explanation from explain', tree),
-    optionsProblem('renderExplanation', 'options', options, { decimals: 'number' }),
+    optionsProblem('renderExplanation', 'options', options, {
+      decimals: 'number',
+      lang: 'string',
+    }),
   );
   const d = options.decimals ?? 1;
   const w = uiWords(options.lang);
