@@ -1,7 +1,7 @@
 /**
  * Reading and checking a units registry (CSV or YAML), with coded, located issues.
  */
-import { CsvError, parse } from 'csv-parse/sync';
+import { CsvError, parse } from '#csv-parse';
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { createIssue, type Issue, type SafeResult } from '../errors/issue.js';
 import { decodeSource, type SourceFile } from '../framework/load/source.js';
