@@ -13,7 +13,8 @@ import {
   progressRows,
 } from '../../round/progress/index.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { writeOutput } from '../scored-output.js';
+import { writeRowsXlsx } from '../rows-xlsx.js';
+import { rawArg, writeOutput } from '../scored-output.js';
 import { loadScoringInputs, scoreAndReport, scoringArgs } from './score.js';
 
 /**
@@ -21,10 +22,10 @@ import { loadScoringInputs, scoreAndReport, scoringArgs } from './score.js';
  *
  * @example
  * ```ts
- * progressFormats; //=> ['text', 'csv', 'json']
+ * progressFormats; //=> ['text', 'csv', 'json', 'xlsx']
  * ```
  */
-export const progressFormats = ['text', 'csv', 'json'] as const;
+export const progressFormats = ['text', 'csv', 'json', 'xlsx'] as const;
 
 /**
  * The text view of a progress board: one table per unit and period, a row per dimension and a
@@ -100,9 +101,10 @@ export const progressCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'text',
-      description: 'Output: text, csv or json',
+      description: 'Output: text, csv, json or xlsx (a workbook; needs --out)',
     },
     out: { type: 'string', alias: 'o', description: 'Write the output to this file' },
+    raw: rawArg,
     strict: {
       type: 'boolean',
       default: false,
@@ -112,7 +114,7 @@ export const progressCommand = defineCliCommand({
   async run({ args }) {
     const format = String(args.format);
     if (!(progressFormats as readonly string[]).includes(format)) {
-      throw new UsageError(`Unknown --format "${format}"; expected text, csv or json.`);
+      throw new UsageError(`Unknown --format "${format}"; expected text, csv, json or xlsx.`);
     }
     const inputs = await loadScoringInputs(args as Record<string, unknown>);
     if (inputs.answers.errors.length > 0) throw new IntegrationIndexError(inputs.answers.errors);
@@ -120,10 +122,20 @@ export const progressCommand = defineCliCommand({
     const { result } = scoreAndReport(inputs);
     const board = progressOf(result);
     let text: string;
+    if (format === 'xlsx') {
+      const { header, rows } = progressRows(board);
+      await writeRowsXlsx(
+        args.out === undefined ? undefined : String(args.out),
+        'Progress',
+        header,
+        rows,
+      );
+      return args.strict && board.isOpen ? exitCodes.invalid : exitCodes.ok;
+    }
     if (format === 'json') text = `${JSON.stringify(board, null, 2)}\n`;
     else if (format === 'csv') {
       const { header, rows } = progressRows(board);
-      text = toCsv([header, ...rows], { excelSafe: true });
+      text = toCsv([header, ...rows], { raw: args.raw === true });
     } else text = formatProgress(board, inputs.options.lang ?? 'en');
     writeOutput(args.out === undefined ? undefined : String(args.out), text);
     return args.strict && board.isOpen ? exitCodes.invalid : exitCodes.ok;

@@ -15,7 +15,8 @@ import {
 import { localeFormat } from '../../text/locale.js';
 import { uiWords } from '../../text/ui.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { writeOutput } from '../scored-output.js';
+import { writeRowsXlsx } from '../rows-xlsx.js';
+import { rawArg, writeOutput } from '../scored-output.js';
 import { loadScoringInputs, scoringArgs } from './score.js';
 
 /**
@@ -23,10 +24,10 @@ import { loadScoringInputs, scoringArgs } from './score.js';
  *
  * @example
  * ```ts
- * reconcileFormats; //=> ['text', 'csv', 'json']
+ * reconcileFormats; //=> ['text', 'csv', 'json', 'xlsx']
  * ```
  */
-export const reconcileFormats = ['text', 'csv', 'json'] as const;
+export const reconcileFormats = ['text', 'csv', 'json', 'xlsx'] as const;
 
 /**
  * The text view of a reconciliation: a summary line, then per disagreement the scores as they
@@ -98,9 +99,10 @@ export const reconcileCommand = defineCliCommand({
       type: 'string',
       alias: 'f',
       default: 'text',
-      description: 'Output: text, csv or json',
+      description: 'Output: text, csv, json or xlsx (a workbook; needs --out)',
     },
     out: { type: 'string', alias: 'o', description: 'Write the output to this file' },
+    raw: rawArg,
     strict: {
       type: 'boolean',
       default: false,
@@ -110,7 +112,7 @@ export const reconcileCommand = defineCliCommand({
   async run({ args }) {
     const format = String(args.format);
     if (!(reconcileFormats as readonly string[]).includes(format)) {
-      throw new UsageError(`Unknown --format "${format}"; expected text, csv or json.`);
+      throw new UsageError(`Unknown --format "${format}"; expected text, csv, json or xlsx.`);
     }
     const resolutions = args.resolution
       ? String(args.resolution)
@@ -130,10 +132,20 @@ export const reconcileCommand = defineCliCommand({
     if (!r.ok) throw new IntegrationIndexError(r.issues);
     const rec = r.value;
     let text: string;
+    if (format === 'xlsx') {
+      const { header, rows } = reconciliationRows(rec);
+      await writeRowsXlsx(
+        args.out === undefined ? undefined : String(args.out),
+        'Reconcile',
+        header,
+        rows,
+      );
+      return args.strict && rec.counts.open > 0 ? exitCodes.invalid : exitCodes.ok;
+    }
     if (format === 'json') text = `${JSON.stringify(rec, null, 2)}\n`;
     else if (format === 'csv') {
       const { header, rows } = reconciliationRows(rec);
-      text = toCsv([header, ...rows], { excelSafe: true });
+      text = toCsv([header, ...rows], { raw: args.raw === true });
     } else text = formatReconciliation(rec, inputs.decimals, inputs.options.lang);
     writeOutput(args.out === undefined ? undefined : String(args.out), text);
     return args.strict && rec.counts.open > 0 ? exitCodes.invalid : exitCodes.ok;
