@@ -1,8 +1,9 @@
 /**
  * Reading and checking a units registry (CSV or YAML), with coded, located issues.
  */
-import { CsvError, parse } from '#csv-parse';
+
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
+import { CsvError, parse } from '#csv-parse';
 import { createIssue, type Issue, type SafeResult } from '../errors/issue.js';
 import { decodeSource, type SourceFile } from '../framework/load/source.js';
 import { detectDelimiter } from '../io/csv.js';
