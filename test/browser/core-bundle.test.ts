@@ -13,27 +13,19 @@
  * Chromium is required: without it this test fails (run scripts/ci-install-browser.sh, or set
  * CHROMIUM_PATH). Nothing is skipped.
  */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnswers } from '../../src/answers/read/index.js';
 import { explain, score } from '../../src/engine/index.js';
 import { loadFramework } from '../../src/node/framework.js';
 import { ensureBuilt } from '../support/build.js';
+import { launchChromium } from '../support/chromium.js';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const csvPath = 'fixtures/niem/answers.csv';
 const query = { unit: 'XA', period: '2019', node: 'residency' };
 
@@ -116,21 +108,7 @@ describe('the core bundled for a browser', () => {
   });
 
   it('scores the NIEM example in Chromium exactly as Node does', async () => {
-    if (!existsSync(executablePath)) {
-      throw new Error(
-        `Chromium not found at ${executablePath}: run scripts/ci-install-browser.sh (or set CHROMIUM_PATH).`,
-      );
-    }
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));

@@ -10,19 +10,19 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { scoreCommand } from '../../src/cli/commands/score.js';
 import { whatifCommand } from '../../src/cli/commands/whatif.js';
 import type { ScoreResult } from '../../src/index.js';
+import { launchChromium } from '../support/chromium.js';
 import { runCli } from '../support/cli.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const output = join(root, 'test', 'browser', 'output');
 const file = join(output, 'interactive.html');
 const answers = join(root, 'fixtures', 'niem', 'answers.csv');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -103,19 +103,7 @@ beforeAll(async () => {
   mkdirSync(output, { recursive: true });
   const r = await runCli(reportCommand, '--framework', 'niem', answers, '--out', file, '--quiet');
   expect(r.code).toBe(0);
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {

@@ -5,10 +5,10 @@
  * members ranked among themselves. Chromium is required (scripts/ci-install-browser.sh or
  * CHROMIUM_PATH); nothing is skipped.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnswers } from '../../src/answers/read/index.js';
 import { score } from '../../src/engine/index.js';
@@ -16,10 +16,10 @@ import { loadFrameworkDir, resolveFramework } from '../../src/node/framework.js'
 import { renderReport } from '../../src/report/report.js';
 import { applyUnits } from '../../src/units/apply.js';
 import { readUnits } from '../../src/units/read.js';
+import { launchChromium } from '../support/chromium.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const output = join(root, 'test', 'browser', 'output');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const framework = loadFrameworkDir(resolveFramework('niem'));
 const answersPath = join(root, 'fixtures', 'niem', 'answers.csv');
@@ -56,16 +56,8 @@ async function open(name: string, html: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}: run scripts/ci-install-browser.sh (or set CHROMIUM_PATH).`,
-    );
-  }
   mkdirSync(output, { recursive: true });
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -7,19 +7,19 @@
  * Chromium is required: without it this test fails (run scripts/ci-install-browser.sh, or set
  * CHROMIUM_PATH). Nothing is skipped.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnswers } from '../../src/answers/read/index.js';
 import { score } from '../../src/engine/index.js';
 import { loadFrameworkDir, resolveFramework } from '../../src/node/framework.js';
 import { renderReport } from '../../src/report/report.js';
+import { launchChromium } from '../support/chromium.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const output = join(root, 'test', 'browser', 'output');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const framework = loadFrameworkDir(resolveFramework('niem'));
 const answersPath = join(root, 'fixtures', 'niem', 'answers.csv');
@@ -37,27 +37,10 @@ const consoleErrors: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}: run scripts/ci-install-browser.sh (or set CHROMIUM_PATH).`,
-    );
-  }
   mkdirSync(output, { recursive: true });
   const file = join(output, 'report.html');
   writeFileSync(file, renderReport(result, framework));
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
