@@ -139,6 +139,9 @@ describe('direction and ties, as properties', () => {
   it('property: direction -1 equals normalising the negated values with direction 1', () => {
     fc.assert(
       fc.property(tied, fc.constantFrom(...orderKeeping), (xs, method) => {
+        // x / max(x) is undefined when the largest directed value is 0 (COINr divides by a
+        // signed zero there, which a CSV cannot write for the negated column): not a tie case.
+        fc.pre(!(method === 'fracmax' && Math.max(...xs.map((v) => -v)) === 0));
         const csv = `uCode,r,f,g\n${xs.map((v, i) => `U${i},${v},${-v},1`).join('\n')}\n`;
         const ds = normalised(load(csv), method);
         const reversed = col(ds, 'r');
