@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { renderSchema, schemaTargets } from '../scripts/generate-schema.js';
+import { isFrameworkFolder } from '../src/node.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -34,7 +35,10 @@ describe('the JSON Schemas accept what the loader accepts', () => {
   const dimensionFile = load('dimension.schema.json');
   const folders = [
     ...['full', 'minimal'].map((f) => join(root, 'test', 'fixtures', 'frameworks', 'valid', f)),
-    ...readdirSync(join(root, 'indicators')).map((f) => join(root, 'indicators', f)),
+    // Every framework folder (not indicators/.compiled, which holds their snapshots).
+    ...readdirSync(join(root, 'indicators'))
+      .map((f) => join(root, 'indicators', f))
+      .filter((f) => isFrameworkFolder(f)),
   ];
 
   it.each(folders.map((f) => [f.slice(root.length + 1), f]))('%s', (_name, folder) => {

@@ -10,13 +10,14 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { templateCommand } from '../src/cli/commands/template.js';
 import { type Framework, validateFramework } from '../src/index.js';
-import { loadFrameworkDir, readFrameworkFiles } from '../src/node.js';
+import { isFrameworkFolder, loadFrameworkDir, readFrameworkFiles } from '../src/node.js';
 import { runCli as run } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const indicators = join(root, 'indicators');
+// Every framework folder (not indicators/.compiled, which holds their snapshots).
 const bilingual = readdirSync(indicators, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
+  .filter((e) => e.isDirectory() && isFrameworkFolder(join(indicators, e.name)))
   .map((e) => join(indicators, e.name))
   .filter((dir) => loadFrameworkDir(dir).languages?.includes('bg') === true);
 
@@ -52,8 +53,9 @@ afterEach(() => {
 });
 
 describe('frameworks that declare Bulgarian', () => {
-  it('are the two NIEM editions', () => {
+  it('are the two NIEM editions and local-services', () => {
     expect(bilingual.map((d) => d.slice(indicators.length + 1)).sort()).toEqual([
+      'local-services',
       'niem',
       'niem-2019',
     ]);
@@ -68,7 +70,8 @@ describe('frameworks that declare Bulgarian', () => {
 
   it('one English text has one Bulgarian text, except labels whose question asks for another form', () => {
     const renderings = new Map<string, Set<string>>();
-    for (const dir of bilingual) {
+    // Within the NIEM editions: another framework may word a short label for its own questions.
+    for (const dir of bilingual.filter((d) => /niem/.test(d.slice(indicators.length + 1)))) {
       for (const { en, bg } of textPairs(loadFrameworkDir(dir))) {
         renderings.set(en, (renderings.get(en) ?? new Set()).add(bg));
       }

@@ -138,6 +138,8 @@ export function importMipexScores(
     optionsProblem('importMipexScores', 'options', options, {
       file: 'string',
       skipUnscoredStrands: 'boolean',
+      locations: 'array',
+      unknownPeriodsPerUnit: 'boolean',
     }),
   );
   const file = options.file ?? 'scores.csv';
