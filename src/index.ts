@@ -93,6 +93,7 @@ export { formulaSupportLoaded, loadFormulaSupport } from './rules/formula/math.j
 export { AnswerTable, type AnswerValue } from './answers/read/_lib/table.js';
 export {
   type AnswerFormat,
+  type AnswerSheet,
   type AnswerTableSet,
   type ReadAnswersOptions,
   readAnswers,
@@ -511,6 +512,7 @@ export {
   transformNames,
 } from './composite/treat/transforms.js';
 export {
+  type AnyResult,
   analysisSectionHtml,
   checkAnalysisResult,
   withAnalysisSection,

@@ -77,6 +77,7 @@ export {
   type XlsxWorkbook,
   xlsxCellText,
   xlsxLimits,
+  type ZipPart,
 } from './io/xlsx/index.js';
 export { loadExcelJs } from './io/xlsx/load.js';
 export { isWorkbook } from './node/answers.js';

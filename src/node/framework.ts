@@ -94,7 +94,7 @@ export function safeLoadFramework(idOrPath: string): SafeResult<Framework> {
 /**
  * Loads a framework named by a built-in id (`niem`, `mipex-2020`) or by the path of its folder,
  * validated; throws an {@link IntegrationIndexError} carrying every issue when there is an
- * error (see {@link safeLoadFramework}). The core's {@link parseFramework} does the same from
+ * error (see {@link safeLoadFramework}). The core's `parseFramework` (in `integration-index`) does the same from
  * file contents, without a file system.
  *
  * @example

@@ -9,7 +9,16 @@ import { createIssue, IntegrationIndexError } from '../errors/issue.js';
 import { sensitivityResultSvg, uncertaintyResultSvg } from './charts/analysis.js';
 import { escapeMarkup } from './escape.js';
 
-type AnyResult = UncertaintyResult | SensitivityResult;
+/**
+ * A saved uncertainty or sensitivity result, as the analysis commands write it with
+ * `--format json`.
+ *
+ * @example
+ * ```ts
+ * const analysis: AnyResult = checkAnalysisResult(JSON.parse(text), 'ua.json');
+ * ```
+ */
+export type AnyResult = UncertaintyResult | SensitivityResult;
 
 function isSensitivity(r: AnyResult): r is SensitivityResult {
   return Array.isArray((r as SensitivityResult).indices);
