@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import type { CsvCell } from '../io/csv.js';
 import { UsageError } from './command.js';
+import { rawArg } from './scored-output.js';
 
 /**
  * Writes `header` and `rows` to the workbook `out` as one sheet named `sheet` (exceljs loads
@@ -33,3 +34,23 @@ export async function writeRowsXlsx(
   ]);
   writeFileSync(out, bytes);
 }
+
+/**
+ * `--format text|csv|json|xlsx`, `--out` and `--raw`: the output arguments of the commands
+ * that print a table (`reconcile`, `progress`).
+ *
+ * @example
+ * ```ts
+ * defineCliCommand({ meta, args: { ...scoringArgs, ...tableOutputArgs }, run });
+ * ```
+ */
+export const tableOutputArgs = {
+  format: {
+    type: 'string',
+    alias: 'f',
+    default: 'text',
+    description: 'Output: text, csv, json or xlsx (a workbook; needs --out)',
+  },
+  out: { type: 'string', alias: 'o', description: 'Write the output to this file' },
+  raw: rawArg,
+} as const;

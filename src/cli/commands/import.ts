@@ -15,6 +15,29 @@ import { importCoinrCommand } from '../import-coinr.js';
 import { importCoinToolCommand } from '../import-cointool.js';
 import { rawArg } from '../scored-output.js';
 
+/** The arguments both MIPEX importers take besides their input file. */
+const mipexImportArgs = {
+  out: { type: 'string', alias: 'o', description: 'Answer file to write (long CSV)' },
+  framework: {
+    type: 'string',
+    default: 'mipex-2020',
+    description: 'Built-in framework id or framework folder',
+  },
+  partial: {
+    type: 'boolean',
+    default: false,
+    description: 'Write the answers that could be imported even when some records have errors',
+  },
+  'keep-unscored': {
+    type: 'boolean',
+    default: false,
+    description:
+      'Also import indicator scores of strands that have no strand average that year (MIPEX did not score them)',
+  },
+  raw: rawArg,
+  quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+} as const;
+
 /**
  * `import mipex-scores <scores.csv> --out <answers.csv>`: MIPEX's published indicator scores
  * (tidy layout `country,year,area,column,code,sub_code,score`) to a long answer file for the
@@ -38,25 +61,7 @@ export const mipexScoresCommand = defineCliCommand({
       required: true,
       description: 'Scores CSV: country,year,area,column,code,sub_code,score',
     },
-    out: { type: 'string', alias: 'o', description: 'Answer file to write (long CSV)' },
-    framework: {
-      type: 'string',
-      default: 'mipex-2020',
-      description: 'Built-in framework id or framework folder',
-    },
-    partial: {
-      type: 'boolean',
-      default: false,
-      description: 'Write the answers that could be imported even when some records have errors',
-    },
-    'keep-unscored': {
-      type: 'boolean',
-      default: false,
-      description:
-        'Also import indicator scores of strands that have no strand average that year (MIPEX did not score them)',
-    },
-    raw: rawArg,
-    quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+    ...mipexImportArgs,
   },
   run({ args }) {
     const out = typeof args.out === 'string' ? args.out : '';
@@ -121,25 +126,7 @@ export const mipexWorkbookCommand = defineCliCommand({
   },
   args: {
     workbook: { type: 'positional', required: true, description: "MIPEX's .xlsx workbook" },
-    out: { type: 'string', alias: 'o', description: 'Answer file to write (long CSV)' },
-    framework: {
-      type: 'string',
-      default: 'mipex-2020',
-      description: 'Built-in framework id or framework folder',
-    },
-    partial: {
-      type: 'boolean',
-      default: false,
-      description: 'Write the answers that could be imported even when some records have errors',
-    },
-    'keep-unscored': {
-      type: 'boolean',
-      default: false,
-      description:
-        'Also import indicator scores of strands that have no strand average that year (MIPEX did not score them)',
-    },
-    raw: rawArg,
-    quiet: { type: 'boolean', alias: 'q', default: false, description: 'Print errors only' },
+    ...mipexImportArgs,
   },
   async run({ args }) {
     const out = typeof args.out === 'string' ? args.out : '';

@@ -13,8 +13,8 @@ import {
   progressRows,
 } from '../../round/progress/index.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { writeRowsXlsx } from '../rows-xlsx.js';
-import { rawArg, writeOutput } from '../scored-output.js';
+import { tableOutputArgs, writeRowsXlsx } from '../rows-xlsx.js';
+import { writeOutput } from '../scored-output.js';
 import { loadScoringInputs, scoreAndReport, scoringArgs } from './score.js';
 
 /**
@@ -97,14 +97,7 @@ export const progressCommand = defineCliCommand({
   },
   args: {
     ...scoringArgs,
-    format: {
-      type: 'string',
-      alias: 'f',
-      default: 'text',
-      description: 'Output: text, csv, json or xlsx (a workbook; needs --out)',
-    },
-    out: { type: 'string', alias: 'o', description: 'Write the output to this file' },
-    raw: rawArg,
+    ...tableOutputArgs,
     strict: {
       type: 'boolean',
       default: false,

@@ -15,8 +15,8 @@ import {
 import { localeFormat } from '../../text/locale.js';
 import { uiWords } from '../../text/ui.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
-import { writeRowsXlsx } from '../rows-xlsx.js';
-import { rawArg, writeOutput } from '../scored-output.js';
+import { tableOutputArgs, writeRowsXlsx } from '../rows-xlsx.js';
+import { writeOutput } from '../scored-output.js';
 import { loadScoringInputs, scoringArgs } from './score.js';
 
 /**
@@ -95,14 +95,7 @@ export const reconcileCommand = defineCliCommand({
       description:
         'A reviewer’s resolution file (answer rows with status final), read after the answer files; comma-separated for several',
     },
-    format: {
-      type: 'string',
-      alias: 'f',
-      default: 'text',
-      description: 'Output: text, csv, json or xlsx (a workbook; needs --out)',
-    },
-    out: { type: 'string', alias: 'o', description: 'Write the output to this file' },
-    raw: rawArg,
+    ...tableOutputArgs,
     strict: {
       type: 'boolean',
       default: false,
