@@ -4,7 +4,7 @@
  */
 import { formatScore } from '../engine/result/round.js';
 import type { NodeResult, ScoreResult } from '../engine/result/schema.js';
-import { resolveText } from '../text/text.js';
+import { resolveText } from '../text/resolve.js';
 import type { GroupSummary } from '../units/schema.js';
 
 /** The nodes a group table shows: the chosen levels, or the overall score and its children. */

@@ -1,16 +1,11 @@
 /**
  * The units options shared by `score`, `export`, `compare` and `report` (issue 17): `--units`,
- * `--groups` and `--derive`, and putting them onto a result.
+ * `--groups` and `--derive`, and putting them onto a result. The registry reader, ISO names and
+ * group summaries (`./units-load.ts`: yaml, zod, the country lists) load only when a run uses
+ * units, so that a plain `score` starts without them (issue 14).
  */
-import { join, relative, sep } from 'node:path';
 import type { ScoreResult } from '../engine/result/schema.js';
-import { formatIssue, IntegrationIndexError } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
-import { readUnitsFile } from '../node/units.js';
-import { applyUnits, type DeriveRequest } from '../units/apply.js';
-import { isoRegistry, loadCountryNames, withCountryNames } from '../units/countries.js';
-import { deriveMethodSchema, type UnitRegistry } from '../units/schema.js';
-import { UsageError } from './command.js';
 
 /**
  * The `--units`, `--groups` and `--derive` arguments.
@@ -38,26 +33,22 @@ export const unitsArgs = {
   },
 } as const;
 
-const list = (v: unknown): string[] | undefined =>
+/**
+ * Splits a comma-separated option into its non-empty, trimmed parts; `undefined` when the option
+ * is absent or blank.
+ *
+ * @example
+ * ```ts
+ * list('EU27, XP'); //=> ['EU27', 'XP']
+ * ```
+ */
+export const list = (v: unknown): string[] | undefined =>
   typeof v === 'string' && v.trim() !== ''
     ? v
         .split(',')
         .map((s) => s.trim())
         .filter((s) => s !== '')
     : undefined;
-
-/** Parses `--derive level:method,...`. */
-function deriveArg(v: unknown): DeriveRequest[] | undefined {
-  return list(v)?.map((spec) => {
-    const [level, method = 'mean'] = spec.split(':');
-    const m = deriveMethodSchema.safeParse(method);
-    if (!level || !m.success)
-      throw new UsageError(
-        `--derive takes level:method with method mean or population-weighted, got "${spec}".`,
-      );
-    return { level, method: m.data };
-  });
-}
 
 /** Whether any units option was given or the framework declares units. */
 export function wantsUnits(args: Record<string, unknown>, framework: Framework): boolean {
@@ -67,36 +58,6 @@ export function wantsUnits(args: Record<string, unknown>, framework: Framework):
     list(args.derive) !== undefined ||
     framework.units !== undefined
   );
-}
-
-/**
- * Reads the units registry a run uses: `--units`, else the framework's `units.file` (relative to
- * its folder), else ISO 3166 names for the result's country codes. Country names come from
- * ISO 3166 where the registry gives none. Throws the registry's issues.
- *
- * @example
- * ```ts
- * const registry = await loadRegistry({ units: 'fixtures/local-services/units.csv' }, framework, dir, result.units);
- * ```
- */
-export async function loadRegistry(
-  args: Record<string, unknown>,
-  framework: Framework,
-  frameworkDir: string | undefined,
-  codes: readonly string[],
-): Promise<UnitRegistry> {
-  const names = await loadCountryNames();
-  let path = typeof args.units === 'string' && args.units !== '' ? args.units : undefined;
-  if (path === undefined && framework.units?.file !== undefined && frameworkDir !== undefined) {
-    const p = join(frameworkDir, framework.units.file);
-    const rel = relative(process.cwd(), p);
-    path = (rel && !rel.startsWith('..') ? rel : p).split(sep).join('/');
-  }
-  if (path === undefined) return isoRegistry(codes, names);
-  const read = readUnitsFile(path);
-  if (!read.ok) throw new IntegrationIndexError(read.issues);
-  for (const w of read.warnings) process.stderr.write(`${formatIssue(w)}\n`);
-  return withCountryNames(read.value, names);
 }
 
 /**
@@ -118,13 +79,6 @@ export async function withUnits(
   result: ScoreResult,
 ): Promise<ScoreResult> {
   if (!wantsUnits(args, framework)) return result;
-  const registry = await loadRegistry(args, framework, frameworkDir, result.units);
-  const derive = deriveArg(args.derive) ?? framework.units?.derive;
-  const applied = applyUnits(result, registry, {
-    groups: list(args.groups),
-    ...(derive ? { derive } : {}),
-  });
-  if (!applied.ok) throw new IntegrationIndexError(applied.issues);
-  for (const w of applied.warnings) process.stderr.write(`${formatIssue(w)}\n`);
-  return applied.value;
+  const { applyUnitArgs } = await import('./units-load.js');
+  return applyUnitArgs(args, framework, frameworkDir, result);
 }

@@ -16,7 +16,8 @@ import type { Framework } from '../framework/schema/framework.js';
 import type { Indicator } from '../framework/schema/indicator.js';
 import type { FrameworkNode } from '../framework/schema/node.js';
 import { indicatorsOf, isScoredIndicator, nodesOf } from '../framework/validate/walk.js';
-import { resolveText, type Text } from '../text/text.js';
+import { resolveText } from '../text/resolve.js';
+import type { Text } from '../text/text.js';
 import { inEdition } from './check.js';
 
 /**

@@ -12,7 +12,8 @@ import type { Framework } from '../../framework/schema/framework.js';
 import { indicatorsOf } from '../../framework/validate/walk.js';
 import { type CsvCell, type ToCsvOptions, toCsv, toCsvOptionFields } from '../../io/csv.js';
 import type { LeafRule, Rule } from '../../rules/schema.js';
-import { resolveText, type Text } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
+import type { Text } from '../../text/text.js';
 import { answerColumns } from '../read/_lib/fields.js';
 
 /** Options of {@link buildTemplate}. */

@@ -8,7 +8,7 @@ import {
   type XlsxValidation,
 } from '../../io/xlsx/write.js';
 import type { LeafRule } from '../../rules/schema.js';
-import { resolveText } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
 import type { AnswerTemplate, TemplateQuestion } from './index.js';
 
 /** Columns a person fills in; the others are locked when the sheet is protected. */

@@ -9,7 +9,7 @@ import { type Comparison, compare, type NodeChange } from '../../report/compare/
 import { formatChange, formatScore } from '../../report/format.js';
 import { resultView } from '../../report/from-result.js';
 import type { ResultView, ViewNodeKind } from '../../report/view.js';
-import { resolveText } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import {
   asOfArg,

@@ -9,7 +9,7 @@ import {
   listBuiltinFrameworks,
   loadFrameworkDir,
 } from '../../node/framework.js';
-import { resolveText } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
 /**

@@ -1,5 +1,6 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { type Text, textLanguages } from '../../text/text.js';
+import { textLanguages } from '../../text/resolve.js';
+import type { Text } from '../../text/text.js';
 import type { Framework } from '../schema/framework.js';
 import type { Path } from './walk.js';
 

@@ -10,7 +10,8 @@
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
 import type { Provenance } from '../../provenance/schema.js';
-import { resolveText, type Text, textLanguages } from '../../text/text.js';
+import { resolveText, textLanguages } from '../../text/resolve.js';
+import type { Text } from '../../text/text.js';
 import { longColumns, longRows } from '../export/index.js';
 import { formatScore } from '../format.js';
 import type { ResultView, ViewNode } from '../view.js';

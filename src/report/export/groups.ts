@@ -5,7 +5,7 @@
  */
 import type { ScoreResult } from '../../engine/result/schema.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
-import { resolveText } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
 import { formatScore } from '../format.js';
 import type { ViewNodeKind } from '../view.js';
 

@@ -1,7 +1,7 @@
 import type { ScoreResult } from '../../engine/result/schema.js';
 import type { XlsxValue } from '../../io/xlsx/read.js';
 import { writeTablesXlsx, type XlsxColumn, type XlsxTable } from '../../io/xlsx/write.js';
-import { resolveText } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
 import type { ResultView, ViewCoverage, ViewNode, ViewNodeKind } from '../view.js';
 import type { ExportSelection } from './index.js';
 

@@ -24,7 +24,8 @@ import {
 import type { Issue, SafeResult } from '../../errors/issue.js';
 import { IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
-import { resolveText, type Text } from '../../text/text.js';
+import { resolveText } from '../../text/resolve.js';
+import type { Text } from '../../text/text.js';
 
 /**
  * Options of {@link reconcile}.
