@@ -71,6 +71,9 @@ describe('CLI start-up: what each run loads', () => {
     const packages = packagesOf(files);
     for (const heavy of ['yaml', 'zod', 'mathjs', 'exceljs', 'i18n-iso-countries', 'js-yaml'])
       expect(packages.has(heavy), `${heavy} was loaded`).toBe(false);
+    // csv-parse is bundled into the CLI (through #csv-parse); a second copy from node_modules
+    // would be compiled on every start.
+    expect(packages.has('csv-parse')).toBe(false);
   });
 
   it('--help loads the command list only, no command module', () => {
