@@ -79,7 +79,7 @@ const med = (name: string): Figures => {
 };
 const csvParse = med('csv-parse');
 // The ratio's baseline: the fastest parser that reads the file right (d3-dsv; udsv is faster
-// still but merges ragged rows and drops some, see bench/README.md).
+// still but misreads ragged rows: a short row swallows the next line; see bench/README.md).
 const base = med('d3-dsv');
 const e2e = med('end-to-end');
 const re = med('re-score');
