@@ -4,7 +4,7 @@
  * way `main.ts` does; a few run the real binary from source to check what `main.ts` prints.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -16,6 +16,7 @@ import { compareCommand } from '../src/cli/commands/compare.js';
 import { exportCommand } from '../src/cli/commands/export.js';
 import { reportCommand } from '../src/cli/commands/report.js';
 import { formatIssue, IntegrationIndexError } from '../src/errors/issue.js';
+import { writeTablesXlsx } from '../src/io/xlsx/write.js';
 
 const root = resolve(import.meta.dirname, '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
@@ -93,6 +94,28 @@ describe('integration-index report', () => {
     expect(s.status, s.stderr).toBe(0);
     expect(readFileSync(flat, 'utf8')).not.toMatch(/<script|<link |https?:\/\/[^"]*\.(css|js)/);
   });
+  it('writes a static report from an Excel workbook, saying why it is not interactive', async () => {
+    const rows = parse(readFileSync(answers, 'utf8'), { columns: false }) as string[][];
+    const book = join(dir, 'answers.xlsx');
+    writeFileSync(
+      book,
+      await writeTablesXlsx([
+        {
+          name: 'Answers',
+          columns: (rows[0] ?? []).map((header) => ({ header })),
+          rows: rows.slice(1).map((r) => r.map((c) => (c === '' ? null : c))),
+        },
+      ]),
+    );
+    const out = join(dir, 'workbook.html');
+    const r = await run('report', '--framework', 'niem', book, '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('scored from an Excel workbook');
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toContain('ii-report-data');
+    expect(html).toContain('answers.xlsx!Answers');
+  });
+
   it('is a usage error without --out, and a coded error for an unknown period', async () => {
     const usage = await run('report', '--framework', 'niem', answers);
     expect(usage.status).toBe(2);

@@ -2,7 +2,9 @@
  * `integration-index report`: the HTML report of scored answers, one self-contained file.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import type { ScoreResult } from '../../engine/result/schema.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
+import type { Framework } from '../../framework/schema/framework.js';
 import { reportAppCode } from '../../node/report-app.js';
 import type { ProvenanceInputs } from '../../provenance/stamp.js';
 import { checkAnalysisResult, withAnalysisSection } from '../../report/analysis-section.js';
@@ -21,6 +23,46 @@ import {
   writeOutput,
 } from '../scored-output.js';
 import { unitsArgs, withUnits } from '../units.js';
+
+/**
+ * What the interactive page re-scores: the framework, the answer files as text, the report's
+ * options and the run's scoring options, with the answer files' hashes for the page's own
+ * provenance stamp (the page scores the same files as this run).
+ */
+function interactiveData(
+  result: ScoreResult,
+  framework: Framework,
+  options: InteractiveReportData['report'],
+): InteractiveReportData {
+  const stamp = result.provenance;
+  // The page re-scores the same framework and answer files as this run (same hashes).
+  const provenance: ProvenanceInputs | undefined = stamp
+    ? {
+        ...(stamp.framework.source !== null
+          ? {
+              framework: {
+                source: stamp.framework.source,
+                builtin: stamp.framework.builtin,
+                files: stamp.framework.files,
+              },
+            }
+          : {}),
+        answers: stamp.answers,
+        relativeTo: 'cwd',
+      }
+    : undefined;
+  return {
+    format: 1,
+    framework,
+    answers: result.files.map((path) => ({ path, content: readFileSync(path, 'utf8') })),
+    report: options,
+    scoring: {
+      ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+      weights: { ...(stamp?.options.weights ?? {}) },
+      ...(provenance ? { provenance } : {}),
+    },
+  };
+}
 
 /**
  * `report --framework <id-or-folder> <answers>... --out report.html [--lang bg] [--period P]
@@ -146,43 +188,22 @@ export const reportCommand = defineCliCommand({
         return checkAnalysisResult(parsed, f);
       });
     const page = withAnalysisSection(renderReport(result, framework, options), analyses);
-    const stamp = result.provenance;
-    // The page re-scores the same framework and answer files as this run (same hashes).
-    const provenance: ProvenanceInputs | undefined = stamp
-      ? {
-          ...(stamp.framework.source !== null
-            ? {
-                framework: {
-                  source: stamp.framework.source,
-                  builtin: stamp.framework.builtin,
-                  files: stamp.framework.files,
-                },
-              }
-            : {}),
-          answers: stamp.answers,
-          relativeTo: 'cwd',
-        }
-      : undefined;
-    const data: InteractiveReportData = {
-      format: 1,
-      framework,
-      answers: result.files.map((path) => ({ path, content: readFileSync(path, 'utf8') })),
-      report: options,
-      scoring: {
-        ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
-        weights: { ...(stamp?.options.weights ?? {}) },
-        ...(provenance ? { provenance } : {}),
-      },
-    };
-    // The page re-scores without the units registry, so a report with unit names or group
-    // summaries stays static rather than lose them at the first change.
+    // The page re-scores without the units registry, and reads answer files as text (CSV or
+    // JSON): a report with unit names or group summaries, or scored from a workbook (a sheet,
+    // named `file.xlsx!Sheet`), stays static rather than lose them at the first change.
     const registry = result.unitInfo !== undefined || result.groups !== undefined;
-    if (registry && args.static !== true && !args.quiet)
+    const workbook = result.files.some((f) => !existsSync(f));
+    const staticOnly = registry || workbook;
+    if (staticOnly && args.static !== true && !args.quiet)
       process.stderr.write(
-        'Note: the interactive part is left out of a report with a units registry or groups (--units, --groups); the report is static.\n',
+        registry
+          ? 'Note: the interactive part is left out of a report with a units registry or groups (--units, --groups); the report is static.\n'
+          : 'Note: the interactive part is left out of a report scored from an Excel workbook (the page reads CSV or JSON answers); the report is static.\n',
       );
     const html =
-      args.static === true || registry ? page : embedInteractive(page, data, reportAppCode());
+      args.static === true || staticOnly
+        ? page
+        : embedInteractive(page, interactiveData(result, framework, options), reportAppCode());
     writeOutput(out, html);
     if (!args.quiet) process.stderr.write(`Wrote ${out} (${Math.round(html.length / 1024)} KB).\n`);
     return exitCodes.ok;
