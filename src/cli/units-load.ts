@@ -7,7 +7,7 @@ import type { ScoreResult } from '../engine/result/schema.js';
 import { formatIssue, IntegrationIndexError } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { readUnitsFile } from '../node/units.js';
-import { applyUnits, type DeriveRequest } from '../units/apply.js';
+import { type ApplyUnitsOptions, applyUnits, type DeriveRequest } from '../units/apply.js';
 import { isoRegistry, loadCountryNames, withCountryNames } from '../units/countries.js';
 import { deriveMethodSchema, type UnitRegistry } from '../units/schema.js';
 import { UsageError } from './command.js';
@@ -57,13 +57,37 @@ export async function loadRegistry(
 }
 
 /**
- * Applies the units options of a run to its result (see `withUnits`, which checks first that
- * the run uses units): names, ranks within level, derived levels, group summaries. Warnings go
- * to stderr; errors are thrown.
+ * The registry and options a run's units arguments resolve to (what {@link applyUnitArgs}
+ * applies, and what an interactive report carries to apply again in the page).
  *
  * @example
  * ```ts
- * const result2 = await applyUnitArgs({ groups: 'EU27' }, framework, undefined, result);
+ * const { registry, options } = await resolveUnitArgs({ groups: 'EU27' }, framework, undefined, result.units);
+ * ```
+ */
+export async function resolveUnitArgs(
+  args: Record<string, unknown>,
+  framework: Framework,
+  frameworkDir: string | undefined,
+  codes: readonly string[],
+): Promise<{ registry: UnitRegistry; options: ApplyUnitsOptions }> {
+  const registry = await loadRegistry(args, framework, frameworkDir, codes);
+  const derive = deriveArg(args.derive) ?? framework.units?.derive;
+  const groups = list(args.groups);
+  return {
+    registry,
+    options: { ...(groups ? { groups } : {}), ...(derive ? { derive } : {}) },
+  };
+}
+
+/**
+ * Applies the units options of a run to its result (see `withUnits`, which checks first that
+ * the run uses units): names, ranks within level, derived levels, group summaries. Warnings go
+ * to stderr; errors are thrown. Gives the result and what was applied.
+ *
+ * @example
+ * ```ts
+ * const { result: result2 } = await applyUnitArgs({ groups: 'EU27' }, framework, undefined, result);
  * ```
  */
 export async function applyUnitArgs(
@@ -71,14 +95,10 @@ export async function applyUnitArgs(
   framework: Framework,
   frameworkDir: string | undefined,
   result: ScoreResult,
-): Promise<ScoreResult> {
-  const registry = await loadRegistry(args, framework, frameworkDir, result.units);
-  const derive = deriveArg(args.derive) ?? framework.units?.derive;
-  const applied = applyUnits(result, registry, {
-    groups: list(args.groups),
-    ...(derive ? { derive } : {}),
-  });
+): Promise<{ result: ScoreResult; registry: UnitRegistry; options: ApplyUnitsOptions }> {
+  const { registry, options } = await resolveUnitArgs(args, framework, frameworkDir, result.units);
+  const applied = applyUnits(result, registry, options);
   if (!applied.ok) throw new IntegrationIndexError(applied.issues);
   for (const w of applied.warnings) process.stderr.write(`${formatIssue(w)}\n`);
-  return applied.value;
+  return { result: applied.value, registry, options };
 }

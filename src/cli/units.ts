@@ -6,6 +6,8 @@
  */
 import type { ScoreResult } from '../engine/result/schema.js';
 import type { Framework } from '../framework/schema/framework.js';
+import type { ApplyUnitsOptions } from '../units/apply.js';
+import type { UnitRegistry } from '../units/schema.js';
 
 /**
  * The `--units`, `--groups` and `--derive` arguments.
@@ -78,7 +80,33 @@ export async function withUnits(
   frameworkDir: string | undefined,
   result: ScoreResult,
 ): Promise<ScoreResult> {
-  if (!wantsUnits(args, framework)) return result;
+  return (await withUnitsApplied(args, framework, frameworkDir, result)).result;
+}
+
+/**
+ * {@link withUnits}, also giving the registry and options applied (`undefined` when the run
+ * uses no units), for a page that applies them again.
+ *
+ * @example
+ * ```ts
+ * const { result: r2, units } = await withUnitsApplied(args, framework, dir, result);
+ * units?.registry.units.length; //=> 4
+ * ```
+ */
+export async function withUnitsApplied(
+  args: Record<string, unknown>,
+  framework: Framework,
+  frameworkDir: string | undefined,
+  result: ScoreResult,
+): Promise<{
+  result: ScoreResult;
+  units?: { registry: UnitRegistry; options: ApplyUnitsOptions };
+}> {
+  if (!wantsUnits(args, framework)) return { result };
   const { applyUnitArgs } = await import('./units-load.js');
-  return applyUnitArgs(args, framework, frameworkDir, result);
+  const applied = await applyUnitArgs(args, framework, frameworkDir, result);
+  return {
+    result: applied.result,
+    units: { registry: applied.registry, options: applied.options },
+  };
 }

@@ -11,12 +11,14 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnswers } from '../../src/answers/read/index.js';
+import { reportCommand } from '../../src/cli/commands/report.js';
 import { score } from '../../src/engine/index.js';
 import { loadFrameworkDir, resolveFramework } from '../../src/node/framework.js';
 import { renderReport } from '../../src/report/report.js';
 import { applyUnits } from '../../src/units/apply.js';
 import { readUnits } from '../../src/units/read.js';
 import { launchChromium } from '../support/chromium.js';
+import { runCli } from '../support/cli.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const output = join(root, 'test', 'browser', 'output');
@@ -105,6 +107,63 @@ describe('the report with groups in Chromium', () => {
     expect(await page.locator('rect.heatmap-cell').count()).toBe(2 * dimensions);
     const ranks = await page.locator('#ranking-table tbody tr td:first-child').allTextContents();
     expect(ranks).toEqual(['1', '2']);
+    await page.close();
+  });
+
+  it('stays interactive with units: a weight change keeps the names and recomputes the group means', async () => {
+    const file = join(output, 'report-groups-interactive.html');
+    const r = await runCli(
+      reportCommand,
+      '--framework',
+      'niem',
+      answersPath,
+      '--units',
+      unitsPath,
+      '--groups',
+      'north',
+      '--lang',
+      'bg',
+      '--out',
+      file,
+      '--quiet',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const page = await open('report-groups-interactive.html', readFileSync(file, 'utf8'));
+    expect(await page.locator('#ii-controls').count()).toBe(1);
+    const input = page.locator('input[data-weight="housing"]');
+    await input.fill('0');
+    await input.press('Enter');
+    await input.dispatchEvent('change');
+    await page.waitForFunction(() => location.hash.includes('housing'));
+    expect(problems).toEqual([]);
+    // Re-rendered with the registry: Bulgarian names and the group-mean outlines are still there.
+    expect(await page.locator('#unit-XA h3').textContent()).toContain('Град А');
+    expect(await page.locator('polygon.radar-reference').count()).toBe(3);
+    // The group mean in XA's data table is the mean with housing left out, as the CLI computes.
+    const reweighted = applyUnits(
+      score(
+        framework,
+        readAnswers([
+          { path: 'fixtures/niem/answers.csv', content: readFileSync(answersPath, 'utf8') },
+        ]),
+        { weights: { housing: 0 } },
+      ),
+      registry.value,
+      { groups: ['north'] },
+    );
+    if (!reweighted.ok) throw new Error('applyUnits failed');
+    const k = reweighted.value.periods.findIndex((p) => p.id === '2021');
+    const firstDim = framework.dimensions.find((d) => d.scored !== false)?.id as string;
+    const mean = reweighted.value.groups
+      ?.find((g) => g.id === 'north')
+      ?.nodes.find((n) => n.id === firstDim)?.mean[k] as number;
+    const cell = await page
+      .locator('#unit-XA table.data-table tbody tr')
+      .first()
+      .locator('td')
+      .nth(3)
+      .textContent();
+    expect(Number(cell?.replace(',', '.'))).toBeCloseTo(mean, 1);
     await page.close();
   });
 });

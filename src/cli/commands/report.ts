@@ -22,7 +22,7 @@ import {
   toleranceArg,
   writeOutput,
 } from '../scored-output.js';
-import { unitsArgs, withUnits } from '../units.js';
+import { unitsArgs, withUnitsApplied } from '../units.js';
 
 /**
  * What the interactive page re-scores: the framework, the answer files as text, the report's
@@ -151,7 +151,7 @@ export const reportCommand = defineCliCommand({
     const group = str(args.group);
     // --group implies summarising that group (issue 17).
     const groups = [str(args.groups), group].filter((g) => g !== undefined).join(',');
-    const result = await withUnits(
+    const { result, units } = await withUnitsApplied(
       { ...args, groups },
       input.framework,
       input.frameworkDir,
@@ -188,22 +188,21 @@ export const reportCommand = defineCliCommand({
         return checkAnalysisResult(parsed, f);
       });
     const page = withAnalysisSection(renderReport(result, framework, options), analyses);
-    // The page re-scores without the units registry, and reads answer files as text (CSV or
-    // JSON): a report with unit names or group summaries, or scored from a workbook (a sheet,
-    // named `file.xlsx!Sheet`), stays static rather than lose them at the first change.
-    const registry = result.unitInfo !== undefined || result.groups !== undefined;
+    // The page reads answer files as text (CSV or JSON): a report scored from a workbook (a
+    // sheet, named `file.xlsx!Sheet`) stays static rather than fail to re-score.
     const workbook = result.files.some((f) => !existsSync(f));
-    const staticOnly = registry || workbook;
-    if (staticOnly && args.static !== true && !args.quiet)
+    if (workbook && args.static !== true && !args.quiet)
       process.stderr.write(
-        registry
-          ? 'Note: the interactive part is left out of a report with a units registry or groups (--units, --groups); the report is static.\n'
-          : 'Note: the interactive part is left out of a report scored from an Excel workbook (the page reads CSV or JSON answers); the report is static.\n',
+        'Note: the interactive part is left out of a report scored from an Excel workbook (the page reads CSV or JSON answers); the report is static.\n',
       );
     const html =
-      args.static === true || staticOnly
+      args.static === true || workbook
         ? page
-        : embedInteractive(page, interactiveData(result, framework, options), reportAppCode());
+        : embedInteractive(
+            page,
+            { ...interactiveData(result, framework, options), ...(units ? { units } : {}) },
+            reportAppCode(),
+          );
     writeOutput(out, html);
     if (!args.quiet) process.stderr.write(`Wrote ${out} (${Math.round(html.length / 1024)} KB).\n`);
     return exitCodes.ok;

@@ -24,6 +24,7 @@ import type { Indicator } from '../../framework/schema/indicator.js';
 import type { FrameworkNode } from '../../framework/schema/node.js';
 import { resolveText } from '../../text/resolve.js';
 import type { Text } from '../../text/text.js';
+import { applyUnits } from '../../units/apply.js';
 import { exportCsv } from '../export/index.js';
 import { formatScore } from '../format.js';
 import { resultView } from '../from-result.js';
@@ -381,8 +382,18 @@ function start(): void {
       status.classList.add('ii-error');
       return;
     }
+    // The run's units (names, levels, group summaries) on the new scores, as the command line
+    // applied them.
+    const withUnits = data.units
+      ? applyUnits(scored.value, data.units.registry, data.units.options)
+      : { ok: true as const, value: scored.value };
+    if (!withUnits.ok) {
+      status.textContent = `${labels.error}: ${withUnits.issues.map((i) => i.message).join(' ')}`;
+      status.classList.add('ii-error');
+      return;
+    }
     status.classList.remove('ii-error');
-    result = scored.value;
+    result = withUnits.value;
     if (renderPage) {
       let html: string;
       try {

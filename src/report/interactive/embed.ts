@@ -6,6 +6,8 @@
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import type { ProvenanceInputs } from '../../provenance/stamp.js';
+import type { ApplyUnitsOptions } from '../../units/apply.js';
+import type { UnitRegistry } from '../../units/schema.js';
 import type { ReportOptions } from '../html/build.js';
 import { interactiveCss } from './styles.js';
 
@@ -38,6 +40,12 @@ export interface InteractiveReportData {
     weights: Record<string, number>;
     provenance?: ProvenanceInputs;
   };
+  /**
+   * The units registry (names already resolved) and the options the run applied (`--units`,
+   * `--groups`, `--derive`), applied again to each result the page computes; absent when the run
+   * used no units.
+   */
+  units?: { registry: UnitRegistry; options: ApplyUnitsOptions };
 }
 
 /** The id of the `<script type="application/json">` element holding the data. */
