@@ -1,7 +1,8 @@
 /**
  * Runs every example in the guides (`docs/guides/*.md`), so the docs cannot drift from the
  * code. A fenced block whose info string is `sh test` runs in bash; `ts test` runs with tsx,
- * with `integration-index` and `integration-index/node` imports pointed at the sources. Add
+ * with `integration-index` and `integration-index/node` imports pointed at the built package
+ * (`dist/`, built first when older than `src/`: test/support/build.ts), as a user runs it. Add
  * `exit=N` to expect another exit code. A block fenced `text output` right after an example
  * lists lines that must each appear in what the example printed (stdout and stderr). A block
  * whose info string carries `file=<path>` (say ```` ```yaml file=my-index/framework.yaml ````)
@@ -9,7 +10,8 @@
  * show a file and then use it.
  *
  * Each example runs in a fresh temporary folder holding links to `fixtures/` and
- * `indicators/`; `integration-index` is a shell function that runs the CLI from source.
+ * `indicators/`; `integration-index` is a shell function that runs the built CLI
+ * (`node dist/cli.js`: a CLI run from source through tsx took about a second more each).
  */
 import { execFile } from 'node:child_process';
 import {
@@ -23,7 +25,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuilt } from './support/build.js';
 import { fences } from './support/markdown.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -113,12 +116,12 @@ function run(example: Example): Promise<{ status: number | null; output: string 
     writeFileSync(target, f.content);
   }
   if (example.lang === 'sh') {
-    const prelude = `set -eo pipefail\nintegration-index() { "${tsx}" "${join(root, 'src/cli/main.ts')}" "$@"; }\n`;
+    const prelude = `set -eo pipefail\nintegration-index() { "${process.execPath}" "${join(root, 'dist/cli.js')}" "$@"; }\n`;
     return exec('bash', ['-c', prelude + example.code], cwd);
   }
   const code = example.code
-    .replaceAll(`'integration-index/node'`, `'${join(root, 'src/node.ts')}'`)
-    .replaceAll(`'integration-index'`, `'${join(root, 'src/index.ts')}'`);
+    .replaceAll(`'integration-index/node'`, `'${join(root, 'dist/node.js')}'`)
+    .replaceAll(`'integration-index'`, `'${join(root, 'dist/index.js')}'`);
   writeFileSync(join(cwd, 'example.mts'), code);
   return exec(tsx, ['example.mts'], cwd);
 }
@@ -129,6 +132,10 @@ const files = readdirSync(guides)
 
 // The guides' index (README.md) only links; every other guide must show something that runs.
 const index = 'README.md';
+
+beforeAll(() => {
+  ensureBuilt();
+}, 300_000);
 
 describe('docs guides', () => {
   it('hold runnable examples, every guide but the index', () => {
