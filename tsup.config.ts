@@ -1,22 +1,90 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { buildSync, type Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
+
+const src = resolve('src');
+const entries = { index: 'src/index.ts', node: 'src/node.ts' };
+/** The one module that bundles mathjs (see `perModule`). */
+const mathjsModule = resolve(src, 'rules/formula/mathjs.ts');
+
+/**
+ * Every source module the package entries reach (static and dynamic imports), as tsup entries
+ * named by their path under src/: `src/engine/index.ts` becomes `dist/engine/index.js`.
+ */
+function entryModules(): Record<string, string> {
+  const r = buildSync({
+    entryPoints: Object.values(entries),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    external: ['#csv-parse', '#csv-stringify'],
+    splitting: true,
+    outdir: 'dist',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const modules = Object.keys(r.metafile.inputs).filter((f) => f.startsWith('src/'));
+  return Object.fromEntries(modules.map((f) => [f.slice(4).replace(/\.ts$/, ''), f]));
+}
+
+/**
+ * One output file per source module: every import of a source module stays an import (of the
+ * sibling output file, the specifiers already end in `.js`), packages stay external, except
+ * mathjs, bundled into the formula module tree-shaken to the factories formulas use.
+ */
+const perModule: Plugin = {
+  name: 'per-module',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point' || !args.importer.startsWith(src)) return undefined;
+      if (args.path === 'mathjs' && args.importer === mathjsModule) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node.ts' },
+    // The ESM build (Node's `import` and bundlers' `browser` condition), one file per source
+    // module: a user's bundler then drops every module the user's code does not reach
+    // (`sideEffects: false`), as it would from src/. Merged into shared chunks, module-level
+    // calls (zod schemas, tables) could no longer be dropped: 200 KB gzip for score, readAnswers
+    // and explain instead of about 58 KB.
+    entry: entryModules(),
     format: ['esm'],
-    dts: true,
+    dts: false,
     sourcemap: true,
     clean: true,
     target: 'node20',
-    treeshake: true,
-    // No shims in ESM (import.meta.url is native there): tsup's shims start the shared chunk
-    // with `import 'path'; import 'url'`, which breaks browser bundles of the core.
+    splitting: false,
+    esbuildPlugins: [perModule],
+    // No shims in ESM (import.meta.url is native there): tsup's shims start the output with
+    // `import 'path'; import 'url'`, which breaks browser bundles of the core.
     // mathjs bundled, tree-shaken to the factories formulas and quantiles use: its package entry
     // builds every function at import time (0.5-1 s of CPU and about 90 MB on every import).
     noExternal: ['mathjs'],
     // package.json `imports`: csv-parse / csv-stringify's Node or browser build, chosen by the
     // user's resolver (the `browser` condition), so one dist serves Node and bundlers.
     external: ['#csv-parse', '#csv-stringify'],
+    // The analysis worker pool (dist/analysis/workers/pool.js) starts the worker script beside
+    // itself: a one-line module there loads the bundled dist/analysis-worker.js.
+    onSuccess: async () => {
+      mkdirSync('dist/analysis/workers', { recursive: true });
+      writeFileSync(
+        'dist/analysis/workers/analysis-worker.js',
+        "import '../../analysis-worker.js';\n",
+      );
+    },
+  },
+  {
+    // The ESM declarations (dist/index.d.ts, dist/node.d.ts), rolled up per entry.
+    entry: entries,
+    format: ['esm'],
+    dts: { only: true },
+    target: 'node20',
   },
   {
     entry: { index: 'src/index.ts', node: 'src/node.ts' },

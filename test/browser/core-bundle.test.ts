@@ -13,13 +13,12 @@
  * Chromium is required: without it this test fails (run scripts/ci-install-browser.sh, or set
  * CHROMIUM_PATH). Nothing is skipped.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundlePackageCore } from '../../bench/_lib/core-size.js';
 import { readAnswers } from '../../src/answers/read/index.js';
 import { explain, score } from '../../src/engine/index.js';
 import { loadFramework } from '../../src/node/framework.js';
@@ -30,50 +29,31 @@ const csvPath = 'fixtures/niem/answers.csv';
 const query = { unit: 'XA', period: '2019', node: 'residency' };
 
 let root: string;
-let work: string;
 let bundle: string;
 let inputs: string[];
 let browser: Browser | undefined;
 
 beforeAll(async () => {
   root = ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'ii-browser-'));
   // A user's project: the package installed, an entry that imports three functions.
-  mkdirSync(join(work, 'node_modules'));
-  symlinkSync(root, join(work, 'node_modules', 'integration-index'));
-  writeFileSync(
-    join(work, 'entry.js'),
-    "import { explain, readAnswers, score } from 'integration-index';\nglobalThis.integrationIndex = { explain, readAnswers, score };\n",
-  );
-  const r = await build({
-    entryPoints: [join(work, 'entry.js')],
-    absWorkingDir: work,
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  bundle = r.outputFiles[0]?.text ?? '';
-  inputs = Object.keys(r.metafile.inputs);
+  ({ code: bundle, inputs } = await bundlePackageCore(root));
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** The core entry's own files: dist/index.js and the chunks it imports, transitively. */
+/**
+ * The core entry's own files: dist/index.js and the modules it imports (statically or
+ * dynamically), transitively.
+ */
 function coreFiles(): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:from|import)\s*['"](\.\/[^'"]+)['"]/g)) {
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.\.?\/[^'"]+)['"]/g)) {
       visit(join(dirname(file), m[1] as string));
     }
   };
