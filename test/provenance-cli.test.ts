@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { scoreCommand } from '../src/cli/commands/score.js';
 import { verifyCommand } from '../src/cli/commands/verify.js';
 import { LIBRARY_VERSION, type ScoreResult, sha256Hex } from '../src/index.js';
+import { writeTablesXlsx } from '../src/io/xlsx/write.js';
 import { verifyResultFile } from '../src/node.js';
 import { runCli as run, tempWorkDir } from './support/cli.js';
 
@@ -81,6 +82,55 @@ describe('the provenance stamp', () => {
     });
     // verify re-scores with the recorded options.
     expect((await verifyResultFile(out)).ok).toBe(true);
+  });
+
+  it('records --sheet, and verify reads the same sheet of the workbook again', async () => {
+    const dir = project('sheet');
+    const rows = readFileSync(join(root, 'fixtures/niem/answers.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1, 40)
+      .map((l) => l.split(',').slice(0, 4).map(String));
+    const columns = ['unit', 'period', 'indicator', 'answer'].map((header) => ({ header }));
+    // Two answer sheets that differ: the first is what a reader finds by default.
+    const other = rows.map(([u = '', p = '', i = '']) => [u, p, i, 'c']);
+    const book = join(dir, 'answers.xlsx');
+    writeFileSync(
+      book,
+      await writeTablesXlsx([
+        { name: 'Draft', columns, rows: other },
+        { name: 'Final', columns, rows },
+      ]),
+    );
+    const out = join(dir, 'result.json');
+    const r = await run(
+      scoreCommand,
+      '--framework',
+      'niem',
+      book,
+      '--sheet',
+      'Final',
+      '--format',
+      'json',
+      '--out',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const saved = JSON.parse(readFileSync(out, 'utf8')) as ScoreResult;
+    expect(saved.provenance?.options.sheet).toBe('Final');
+    const verified = await verifyResultFile(out);
+    expect(verified.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(verified.ok).toBe(true);
+    // Without the recorded sheet, verify would have re-scored the Draft sheet.
+    const unrecorded = {
+      ...saved,
+      provenance: {
+        ...saved.provenance,
+        options: { ...saved.provenance?.options, sheet: undefined },
+      },
+    };
+    writeFileSync(out, JSON.stringify(unrecorded));
+    expect((await verifyResultFile(out)).ok).toBe(false);
   });
 
   it('keeps the library version equal to package.json', () => {

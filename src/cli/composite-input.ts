@@ -5,8 +5,8 @@
  * {@link IntegrationIndexError} with file and line.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as nodeCsvParse } from 'csv-parse/sync';
 import { type Document, parseDocument } from 'yaml';
+import { parse as nodeCsvParse } from '#csv-parse';
 import { readCoinr } from '../composite/data/read.js';
 import type { CompositeData } from '../composite/data/types.js';
 import { parsePipelineSpec } from '../composite/pipeline/run.js';

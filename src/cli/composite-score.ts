@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ArgsDef } from 'citty';
-import { parse as nodeCsvParse } from 'csv-parse/sync';
+import { parse as nodeCsvParse } from '#csv-parse';
 import { type StageName, stageNames } from '../composite/pipeline/stages.js';
 import { createIssue, formatIssue, type Issue } from '../errors/issue.js';
 import { toCsv } from '../io/csv.js';

@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as nodeCsvParse } from 'csv-parse/sync';
 import { stringify } from 'yaml';
+import { parse as nodeCsvParse } from '#csv-parse';
 import { createIssue, formatIssue, type Issue } from '../errors/issue.js';
 import { importCoinr } from '../import/coinr/import.js';
 import { toCsv } from '../io/csv.js';

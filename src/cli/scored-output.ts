@@ -85,7 +85,12 @@ export async function scoreForOutput(
     ...(status !== undefined ? { status } : {}),
     // Hashes of the inputs for the result's provenance stamp (shown in reports, checked by
     // `verify` on exported JSON); every file was read above, so each can be hashed.
-    provenance: { framework: read.inputs, answers: answerDigests(paths), relativeTo: 'cwd' },
+    provenance: {
+      framework: read.inputs,
+      answers: answerDigests(paths),
+      relativeTo: 'cwd',
+      ...(options.sheet === undefined ? {} : { sheet: options.sheet }),
+    },
   });
   if (!scored.ok) {
     print(scored.issues);

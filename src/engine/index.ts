@@ -304,6 +304,7 @@ const scoreOptionFields = {
     answers: 'array',
     relativeTo: ['result', 'cwd'],
     decimals: 'number',
+    sheet: 'string',
   }),
   // Values are checked by applyWeights, with their own codes (SCORE_WEIGHT_INVALID).
   weights: 'object',

@@ -6,7 +6,6 @@ import {
   readAnswers,
   readAnswerTable,
 } from '../answers/read/index.js';
-import { readXlsxAnswerSheet } from '../answers/read/xlsx.js';
 import type { AnswerSet } from '../answers/types.js';
 import { optionsProblem, stringArrayProblem, throwIfAny } from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
@@ -104,6 +103,8 @@ async function readSources(
       files.push({ path, content });
       continue;
     }
+    // The workbook reader (zip, XML) only for workbooks: a CSV run never loads it.
+    const { readXlsxAnswerSheet } = await import('../answers/read/xlsx.js');
     const read = await readXlsxAnswerSheet(
       content,
       path,

@@ -3,18 +3,11 @@
  * turns folders into them (see `folders.ts`, re-exported here) and loads, compiles and validates
  * them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { invalidArgument, stringArrayProblem, throwIfAny } from '../errors/args.js';
+import { IntegrationIndexError, type Issue, type SafeResult } from '../errors/issue.js';
 import {
-  createIssue,
-  errorsOf,
-  IntegrationIndexError,
-  type Issue,
-  type SafeResult,
-} from '../errors/issue.js';
-import {
-  isFrameworkFileName,
   safeParseFramework,
   validateFramework,
   validateSourceFile,
@@ -29,10 +22,18 @@ import {
   displayPath,
   folderProblem,
   idOrPathExpected,
-  isFrameworkFolder,
   readFrameworkFiles,
   resolveFramework,
 } from './folders.js';
+import {
+  type PathsValidation,
+  pathsValidation,
+  planValidation,
+  snapshotValidation,
+  targetName,
+} from './validate-plan.js';
+
+export type { PathsValidation } from './validate-plan.js';
 
 // The Node adapters keep a synchronous API: formula support (mathjs) comes with this module
 // instead of on demand (see `rules/formula/math.ts`).
@@ -165,27 +166,12 @@ export function compileFrameworkDir(dir: string): CompiledFramework {
 }
 
 /**
- * What {@link validatePaths} found: every issue of every framework and file it checked.
- *
- * @example
- * ```ts
- * const { valid, checked } = validatePaths(['indicators/']);
- * ```
- */
-export interface PathsValidation {
-  valid: boolean;
-  errors: Issue[];
-  warnings: Issue[];
-  /** The framework folders and lone files checked, as shown in messages. */
-  checked: string[];
-}
-
-/**
  * Validates framework folders, folders of framework folders (such as `indicators/`), and single
  * files. A `framework.*` file stands for its folder; another file with a framework beside it is
  * checked as part of that framework (reporting its own issues only); a lone file without one is
  * checked for syntax and schema. A path that does not exist is `FILE_NOT_FOUND`; a folder with
- * no framework in it or below it is `FRAMEWORK_FILE_MISSING`.
+ * no framework in it or below it is `FRAMEWORK_FILE_MISSING`. A built-in framework whose files
+ * are those of its compiled snapshot is answered from the snapshot (see `validate-plan.ts`).
  *
  * @example
  * ```ts
@@ -196,50 +182,23 @@ export function validatePaths(paths: readonly string[]): PathsValidation {
   throwIfAny(stringArrayProblem('validatePaths', 'paths', paths));
   const issues: Issue[] = [];
   const checked: string[] = [];
-  const framework = (dir: string, onlyFile?: string): void => {
-    const files = readFrameworkFiles(dir);
-    const r = validateFramework(files);
-    const found = [...r.errors, ...r.warnings];
-    const own = onlyFile ? found.filter((i) => i.file === onlyFile) : found;
-    issues.push(...own);
-    checked.push(onlyFile ?? displayPath(resolve(dir)));
-  };
-  for (const path of paths) {
-    const abs = resolve(path);
-    if (!existsSync(abs)) {
-      issues.push(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
-      continue;
+  for (const target of planValidation(paths)) {
+    const name = targetName(target);
+    if (name !== undefined) checked.push(name);
+    const known = snapshotValidation(target);
+    if (known !== undefined) issues.push(...known);
+    else if (target.kind === 'framework') {
+      const r = validateFramework(readFrameworkFiles(target.dir));
+      const found = [...r.errors, ...r.warnings];
+      issues.push(...(target.onlyFile ? found.filter((i) => i.file === target.onlyFile) : found));
+    } else if (target.kind === 'file') {
+      const file: SourceFile = {
+        path: displayPath(target.path),
+        content: new Uint8Array(readFileSync(target.path)),
+      };
+      const r = validateSourceFile(file);
+      issues.push(...r.errors, ...r.warnings);
     }
-    if (statSync(abs).isDirectory()) {
-      if (isFrameworkFolder(abs)) {
-        framework(abs);
-        continue;
-      }
-      const subs = readdirSync(abs, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && isFrameworkFolder(join(abs, e.name)))
-        .map((e) => join(abs, e.name))
-        .sort();
-      if (subs.length === 0) {
-        const folder = displayPath(abs);
-        issues.push(createIssue('FRAMEWORK_FILE_MISSING', { folder }, { file: folder }));
-      }
-      for (const sub of subs) framework(sub);
-      continue;
-    }
-    if (isFrameworkFileName(abs) || isFrameworkFolder(dirname(abs))) {
-      framework(dirname(abs), isFrameworkFileName(abs) ? undefined : displayPath(abs));
-      continue;
-    }
-    const file: SourceFile = { path: displayPath(abs), content: new Uint8Array(readFileSync(abs)) };
-    const r = validateSourceFile(file);
-    issues.push(...r.errors, ...r.warnings);
-    checked.push(file.path);
   }
-  const errors = errorsOf(issues);
-  return {
-    valid: errors.length === 0,
-    errors,
-    warnings: issues.filter((i) => i.severity !== 'error'),
-    checked,
-  };
+  return pathsValidation(issues, checked);
 }

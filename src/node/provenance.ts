@@ -203,7 +203,10 @@ export async function verifyResultFile(path: string): Promise<Verification> {
   // Re-score what can be read, and compare every number.
   let checked = 0;
   if (framework && now.every((f) => f.sha256 !== null)) {
-    const answers = await readAnswerFiles(answerPaths);
+    const answers = await readAnswerFiles(
+      answerPaths,
+      stamp.options.sheet === undefined ? {} : { sheet: stamp.options.sheet },
+    );
     const r = safeScore(framework, answers, {
       asOf: stamp.options.asOf ?? undefined,
       missing: stamp.options.missing,

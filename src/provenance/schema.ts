@@ -73,6 +73,8 @@ export const provenanceSchema = z.object({
     weights: z.record(z.string(), z.number()).nullable().optional(),
     /** The lowest review state scored (`score --status`); absent when every answer was. */
     status: z.enum(['draft', 'submitted', 'reviewed', 'final']).optional(),
+    /** The sheet read from `.xlsx` answer files (`--sheet`); absent when each file's default was. */
+    sheet: z.string().optional(),
   }),
   /** The experts whose answers were read (sorted); absent when no answer names one. */
   experts: z.array(z.string()).optional(),

@@ -21,6 +21,8 @@ export interface ProvenanceInputs {
   answers?: readonly FileDigest[] | undefined;
   relativeTo?: 'result' | 'cwd' | undefined;
   decimals?: number | undefined;
+  /** The sheet read from `.xlsx` answer files (`--sheet`), when one was named. */
+  sheet?: string | undefined;
 }
 
 /** The framework fields a stamp names; a compiled plan carries these too. */
@@ -87,6 +89,7 @@ export function createStamp(
       decimals: inputs.decimals ?? null,
       weights: options.weights ? { ...options.weights } : null,
       ...(options.status ? { status: options.status } : {}),
+      ...(inputs.sheet !== undefined ? { sheet: inputs.sheet } : {}),
     },
     ...(options.experts && options.experts.length > 0 ? { experts: [...options.experts] } : {}),
   };

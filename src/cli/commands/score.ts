@@ -144,6 +144,7 @@ export async function loadScoringInputs(
       answers: answerDigests(paths.filter(isReadableFile)),
       relativeTo: 'cwd',
       decimals,
+      ...sheetOption(args),
     },
   };
   if (missing !== undefined || na !== undefined) {

@@ -3,7 +3,13 @@
  * them. Exit 0 when valid, 1 with any error, 2 for a usage error.
  */
 import { formatIssue, type Issue } from '../../errors/issue.js';
-import { type PathsValidation, validatePaths } from '../../node/framework.js';
+import {
+  type PathsValidation,
+  pathsValidation,
+  planValidation,
+  snapshotValidation,
+  targetName,
+} from '../../node/validate-plan.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 
 /**
@@ -113,6 +119,22 @@ export function formatValidation(
 }
 
 /**
+ * Validates the paths as `validatePaths` does, loading the checker (YAML parser, schemas,
+ * meaning checks, mathjs) only when a target is not a built-in framework answered by its
+ * compiled snapshot: `validate indicators/` on the built-in frameworks needs none of it.
+ */
+async function validate(paths: readonly string[]): Promise<PathsValidation> {
+  const targets = planValidation(paths);
+  const known = targets.map(snapshotValidation);
+  if (known.every((issues) => issues !== undefined)) {
+    const checked = targets.map(targetName).filter((name) => name !== undefined);
+    return pathsValidation(known.flat(), checked);
+  }
+  const { validatePaths } = await import('../../node/framework.js');
+  return validatePaths(paths);
+}
+
+/**
  * `validate`: checks framework folders (or a folder of them, such as `indicators/`) and files.
  *
  * @example
@@ -149,14 +171,14 @@ export const validateCommand = defineCliCommand({
       description: 'List every warning (by default at most 5 of one code per file, then a count)',
     },
   },
-  run({ args }) {
+  async run({ args }) {
     const paths = (args._ ?? []).map(String);
     if (paths.length === 0) throw new UsageError('Name at least one framework folder or file.');
     const format = String(args.format);
     if (!(validateFormats as readonly string[]).includes(format)) {
       throw new UsageError(`Unknown --format "${format}"; expected text, json or github.`);
     }
-    const result = validatePaths(paths);
+    const result = await validate(paths);
     process.stdout.write(
       formatValidation(
         result,

@@ -1,4 +1,12 @@
 import {
+  CORE_SCHEMA,
+  constructFromEvents,
+  EVENT_ID,
+  parseEvents,
+  SCALAR_STYLE,
+  type Event as YamlEvent,
+} from 'js-yaml';
+import {
   type Document,
   isAlias,
   isMap,
@@ -26,7 +34,9 @@ import { decodeSource, type SourceFile } from './source.js';
 export const maxAliasCount = 1000;
 
 /**
- * A file parsed to data, with what is needed to point at any node's line and column.
+ * A file parsed to data, with what is needed to point at any node's line and column. `doc` and
+ * `lineCounter` may be computed on first use: a file read by the fast path is only parsed again
+ * (by `yaml`, which keeps every node's position) when something in it must be located.
  *
  * @example
  * ```ts
@@ -82,20 +92,132 @@ export function parseSource(
   const { text } = decoded;
   const file = source.path;
   const json = isJsonPath(file);
-  const lineCounter = new LineCounter();
   if (json) {
     try {
       JSON.parse(text);
     } catch (error) {
-      return { ok: false, issues: [jsonSyntaxIssue(file, text, error, lineCounter)] };
+      return { ok: false, issues: [jsonSyntaxIssue(file, text, error, new LineCounter())] };
     }
   }
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: true,
-    keepSourceTokens: false,
-  });
+  const fast = fastData(text);
+  if (fast !== undefined) {
+    let positions: { doc: Document.Parsed; lineCounter: LineCounter } | undefined;
+    const located = () => {
+      positions ??= withPositions(text);
+      return positions;
+    };
+    return {
+      ok: true,
+      parsed: {
+        file,
+        text,
+        data: fast.data,
+        get doc() {
+          return located().doc;
+        },
+        get lineCounter() {
+          return located().lineCounter;
+        },
+      },
+    };
+  }
+  return parseWithPositions(file, text, json);
+}
+
+/** The `yaml` document of a text, with its line counter, parsed as `parseSource` parses it. */
+function withPositions(text: string): { doc: Document.Parsed; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  return { doc: parseDocument(text, yamlOptions(lineCounter)), lineCounter };
+}
+
+const yamlOptions = (lineCounter: LineCounter) =>
+  ({ lineCounter, uniqueKeys: true, prettyErrors: true, keepSourceTokens: false }) as const;
+
+/**
+ * The fast path (issue 14): js-yaml reads a well-formed document about three times faster than
+ * `yaml` builds its document. It is taken only where both parsers give the same data under
+ * YAML 1.2's core schema: one document, no directives, no explicit tags, at most
+ * {@link maxAliasCount} aliases and none inside an anchored node (so no alias can expand
+ * another, and no value can contain itself), no duplicate key. Anything else, and every syntax
+ * error, goes to the `yaml` path, which reports it with its position; `undefined` then.
+ */
+function fastData(text: string): { data: unknown } | undefined {
+  try {
+    const events = parseEvents(text, {});
+    if (!plainEvents(text, events)) return undefined;
+    const [data] = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    return data === null || data === undefined ? undefined : { data };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether an event stream is one plain document as {@link fastData} requires. */
+function plainEvents(text: string, events: readonly YamlEvent[]): boolean {
+  let documents = 0;
+  let aliases = 0;
+  // The collections open: whether each is anchored, is a mapping, and how many nodes it has.
+  const open: { anchored: boolean; mapping: boolean; nodes: number }[] = [];
+  let insideAnchor = 0;
+  /**
+   * Counts a node in its parent; false for a mapping key other than a string (a collection, an
+   * alias, or a plain scalar the core schema reads as null, a boolean or a number, which the two
+   * parsers turn into different property names).
+   */
+  const child = (key: (() => boolean) | false): boolean => {
+    const parent = open[open.length - 1];
+    if (parent === undefined) return true;
+    const isKey = parent.mapping && parent.nodes % 2 === 0;
+    parent.nodes++;
+    return !isKey || (key !== false && key());
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case EVENT_ID.DOCUMENT:
+        documents++;
+        if (documents > 1 || e.directives.length > 0) return false;
+        break;
+      case EVENT_ID.SEQUENCE:
+      case EVENT_ID.MAPPING: {
+        if (e.tagStart !== -1 || !child(false)) return false;
+        const anchored = e.anchorStart !== -1;
+        open.push({ anchored, mapping: e.type === EVENT_ID.MAPPING, nodes: 0 });
+        if (anchored) insideAnchor++;
+        break;
+      }
+      case EVENT_ID.SCALAR:
+        if (e.tagStart !== -1 || !child(() => stringKey(text, e))) return false;
+        break;
+      case EVENT_ID.ALIAS:
+        aliases++;
+        if (insideAnchor > 0 || aliases > maxAliasCount || !child(false)) return false;
+        break;
+      case EVENT_ID.POP:
+        // Closes a collection, or the document (nothing is open then).
+        if (open.pop()?.anchored) insideAnchor--;
+        break;
+    }
+  }
+  return documents === 1;
+}
+
+/**
+ * Whether a key scalar is a string under the core schema: quoted or block, or plain and
+ * starting with a letter or `_` without being a null or boolean word.
+ */
+function stringKey(text: string, e: Extract<YamlEvent, { type: typeof EVENT_ID.SCALAR }>): boolean {
+  if (e.style !== SCALAR_STYLE.PLAIN) return true;
+  const key = text.slice(e.valueStart, e.valueEnd);
+  return /^[\p{L}_]/u.test(key) && !/^(null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(key);
+}
+
+/** The `yaml` path: parses with positions and reports every syntax problem. */
+function parseWithPositions(
+  file: string,
+  text: string,
+  json: boolean,
+): { ok: true; parsed: ParsedSource } | { ok: false; issues: Issue[] } {
+  const { doc, lineCounter } = withPositions(text);
   const syntaxCode: IssueCode = json ? 'JSON_SYNTAX' : 'YAML_SYNTAX';
   const issues: Issue[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
