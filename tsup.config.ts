@@ -5,8 +5,13 @@ import { defineConfig } from 'tsup';
 
 const src = resolve('src');
 const entries = { index: 'src/index.ts', node: 'src/node.ts' };
-/** The one module that bundles mathjs (see `perModule`). */
-const mathjsModule = resolve(src, 'rules/formula/mathjs.ts');
+/**
+ * The packages bundled into dist/ rather than imported from node_modules (see `noExternal`
+ * below); in dist/esm/ each goes into the one source module that imports it.
+ */
+const bundled = ['mathjs', 'd3-dsv'];
+const isBundled = (path: string): boolean =>
+  bundled.some((name) => path === name || path.startsWith(`${name}/`));
 
 /**
  * Every source module the package entries reach (static and dynamic imports), as tsup entries
@@ -27,20 +32,28 @@ function entryModules(): Record<string, string> {
     logLevel: 'silent',
   });
   const modules = Object.keys(r.metafile.inputs).filter((f) => f.startsWith('src/'));
+  // A bundled package imported by two modules would be copied into both.
+  for (const name of bundled) {
+    const importers = modules.filter((f) =>
+      r.metafile.inputs[f]?.imports.some((i) => i.path === name || i.path.startsWith(`${name}/`)),
+    );
+    if (importers.length > 1) throw new Error(`${name} is imported by ${importers.join(', ')}`);
+  }
   return Object.fromEntries(modules.map((f) => [f.slice(4).replace(/\.ts$/, ''), f]));
 }
 
 /**
  * One output file per source module: every import of a source module stays an import (of the
- * sibling output file, the specifiers already end in `.js`), packages stay external, except
- * mathjs, bundled into the formula module tree-shaken to the factories formulas use.
+ * sibling output file, the specifiers already end in `.js`), packages stay external, except the
+ * `bundled` ones, built into the module that imports them (mathjs tree-shaken to the factories
+ * formulas use, in dist/esm/rules/formula/mathjs.js).
  */
 const perModule: Plugin = {
   name: 'per-module',
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === 'entry-point' || !args.importer.startsWith(src)) return undefined;
-      if (args.path === 'mathjs' && args.importer === mathjsModule) return undefined;
+      if (isBundled(args.path)) return undefined;
       return { path: args.path, external: true };
     });
   },
@@ -73,7 +86,7 @@ export default defineConfig([
     // source module: a user's bundler then drops every module the user's code does not reach
     // (`sideEffects: false`), as it does from src/. From the merged chunks above it must keep
     // their module-level calls (zod schemas, tables): score, readAnswers and explain bundled
-    // to 200 KB gzip from those, 58.6 KB from these (58.6 KB from src/).
+    // to 200 KB gzip from those, 60 KB from these (as from src/).
     entry: entryModules(),
     outDir: 'dist/esm',
     format: ['esm'],
@@ -83,7 +96,7 @@ export default defineConfig([
     target: 'node20',
     splitting: false,
     esbuildPlugins: [perModule],
-    noExternal: ['mathjs'],
+    noExternal: bundled,
     external: ['#csv-parse', '#csv-stringify'],
     // The analysis worker pool (dist/esm/analysis/workers/pool.js) starts the worker script
     // beside itself: a one-line module there loads the bundled dist/analysis-worker.js.
