@@ -6,20 +6,20 @@
  * the bundle from a `<script type="module">`, scores the NIEM example answers against the
  * framework passed in as JSON, and the result must equal Node's, number for number.
  *
- * Also checked: the core entry's files hold no Node built-in import, no `process`, no
+ * Also checked: the core entry's files (bundlers' dist/esm/index.js, one file per module, and
+ * Node's dist/index.js with its chunks) hold no Node built-in import, no `process`, no
  * `__dirname`. The bundle's minified and gzip sizes are written to
  * test/browser/output/core-bundle.json.
  *
  * Chromium is required: without it this test fails (run scripts/ci-install-browser.sh, or set
  * CHROMIUM_PATH). Nothing is skipped.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundlePackageCore } from '../../bench/_lib/core-size.js';
 import { readAnswers } from '../../src/answers/read/index.js';
 import { explain, score } from '../../src/engine/index.js';
 import { loadFramework } from '../../src/node/framework.js';
@@ -30,61 +30,44 @@ const csvPath = 'fixtures/niem/answers.csv';
 const query = { unit: 'XA', period: '2019', node: 'residency' };
 
 let root: string;
-let work: string;
 let bundle: string;
 let inputs: string[];
 let browser: Browser | undefined;
 
 beforeAll(async () => {
   root = ensureBuilt();
-  work = mkdtempSync(join(tmpdir(), 'ii-browser-'));
   // A user's project: the package installed, an entry that imports three functions.
-  mkdirSync(join(work, 'node_modules'));
-  symlinkSync(root, join(work, 'node_modules', 'integration-index'));
-  writeFileSync(
-    join(work, 'entry.js'),
-    "import { explain, readAnswers, score } from 'integration-index';\nglobalThis.integrationIndex = { explain, readAnswers, score };\n",
-  );
-  const r = await build({
-    entryPoints: [join(work, 'entry.js')],
-    absWorkingDir: work,
-    bundle: true,
-    platform: 'browser',
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  bundle = r.outputFiles[0]?.text ?? '';
-  inputs = Object.keys(r.metafile.inputs);
+  ({ code: bundle, inputs } = await bundlePackageCore(root));
 }, 300_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
 });
 
-/** The core entry's own files: dist/index.js and the chunks it imports, transitively. */
-function coreFiles(): string[] {
+/**
+ * A core entry's own files: `entry` (under dist/) and the modules it imports (statically or
+ * dynamically), transitively.
+ */
+function coreFiles(entry: string): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/(?:from|import)\s*['"](\.\/[^'"]+)['"]/g)) {
+    for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.\.?\/[^'"]+)['"]/g)) {
       visit(join(dirname(file), m[1] as string));
     }
   };
-  visit(join(root, 'dist', 'index.js'));
+  visit(join(root, 'dist', entry));
   return [...seen];
 }
 
 describe('the core bundled for a browser', () => {
   it('has no Node built-in import, no process and no __dirname in the core entry', () => {
-    const files = coreFiles();
-    expect(files.length).toBeGreaterThan(1);
+    const esm = coreFiles('esm/index.js');
+    // One file per source module for bundlers; bundled (with chunks) for Node.
+    expect(esm.length).toBeGreaterThan(50);
+    const files = [...esm, ...coreFiles('index.js')];
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       const builtin =

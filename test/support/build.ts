@@ -18,7 +18,7 @@ function newest(dir: string): number {
   return t;
 }
 
-const outputs = ['index.js', 'index.d.ts', 'node.js', 'cli.js'];
+const outputs = ['index.js', 'esm/index.js', 'index.d.ts', 'node.js', 'cli.js'];
 
 function stale(): boolean {
   if (!outputs.every((f) => existsSync(join(root, 'dist', f)))) return true;
