@@ -8,11 +8,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAnswers } from '../../src/answers/read/index.js';
 import { reportCommand } from '../../src/cli/commands/report.js';
 import { score } from '../../src/engine/index.js';
+import type { ScoreResult } from '../../src/engine/result/schema.js';
 import { loadFrameworkDir, resolveFramework } from '../../src/node/framework.js';
 import { renderReport } from '../../src/report/report.js';
 import { applyUnits } from '../../src/units/apply.js';
@@ -37,7 +38,6 @@ const applied = applyUnits(scored, registry.value, { groups: ['north', 'XR'] });
 if (!applied.ok) throw new Error('applyUnits failed');
 const result = applied.value;
 const dimensions = framework.dimensions.filter((d) => d.scored !== false).length;
-const north = result.groups?.find((g) => g.id === 'north');
 
 let browser: Browser;
 const problems: string[] = [];
@@ -55,6 +55,24 @@ async function open(name: string, html: string) {
   });
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   return page;
+}
+
+/**
+ * XA's data table shows, in its reference column, group north's 2021 mean of the first scored
+ * dimension as `scored` has it.
+ */
+async function expectGroupMeanShown(page: Page, scored: ScoreResult): Promise<void> {
+  const k = scored.periods.findIndex((p) => p.id === '2021');
+  const firstDim = framework.dimensions.find((d) => d.scored !== false)?.id as string;
+  const mean = scored.groups?.find((g) => g.id === 'north')?.nodes.find((n) => n.id === firstDim)
+    ?.mean[k] as number;
+  const cell = await page
+    .locator('#unit-XA table.data-table tbody tr')
+    .first()
+    .locator('td')
+    .nth(3)
+    .textContent();
+  expect(Number(cell?.replace(',', '.'))).toBeCloseTo(mean, 1);
 }
 
 beforeAll(async () => {
@@ -80,16 +98,7 @@ describe('the report with groups in Chromium', () => {
       'group-XR',
     );
     // The data table's reference column is the group mean of each dimension, as computed.
-    const k = result.periods.findIndex((p) => p.id === '2021');
-    const firstDim = framework.dimensions.find((d) => d.scored !== false)?.id as string;
-    const mean = north?.nodes.find((n) => n.id === firstDim)?.mean[k] as number;
-    const cell = await page
-      .locator('#unit-XA table.data-table tbody tr')
-      .first()
-      .locator('td')
-      .nth(3)
-      .textContent();
-    expect(Number(cell?.replace(',', '.'))).toBeCloseTo(mean, 1);
+    await expectGroupMeanShown(page, result);
     // Ranking: group, group mean and the distance to it, per unit.
     expect(await page.locator('#ranking-table thead th').count()).toBeGreaterThanOrEqual(7);
     await page.screenshot({ path: join(output, 'report-groups.png') });
@@ -152,18 +161,7 @@ describe('the report with groups in Chromium', () => {
       { groups: ['north'] },
     );
     if (!reweighted.ok) throw new Error('applyUnits failed');
-    const k = reweighted.value.periods.findIndex((p) => p.id === '2021');
-    const firstDim = framework.dimensions.find((d) => d.scored !== false)?.id as string;
-    const mean = reweighted.value.groups
-      ?.find((g) => g.id === 'north')
-      ?.nodes.find((n) => n.id === firstDim)?.mean[k] as number;
-    const cell = await page
-      .locator('#unit-XA table.data-table tbody tr')
-      .first()
-      .locator('td')
-      .nth(3)
-      .textContent();
-    expect(Number(cell?.replace(',', '.'))).toBeCloseTo(mean, 1);
+    await expectGroupMeanShown(page, reweighted.value);
     await page.close();
   });
 });
