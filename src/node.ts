@@ -17,6 +17,7 @@ export {
   readFrameworkFiles,
   resolveFramework,
   safeLoadFramework,
+  type ValidatePathsOptions,
   validatePaths,
 } from './node/framework.js';
 

@@ -455,7 +455,14 @@ const cases: Case[] = [
   { name: 'loadFrameworkDir', fn: node.loadFrameworkDir, args: [['dir', 'indicators/niem']] },
   { name: 'readFrameworkFiles', fn: node.readFrameworkFiles, args: [['dir', 'indicators/niem']] },
   { name: 'resolveFramework', fn: node.resolveFramework, args: [['idOrPath', 'niem']] },
-  { name: 'validatePaths', fn: node.validatePaths, args: [['paths', ['indicators/niem']]] },
+  {
+    name: 'validatePaths',
+    fn: node.validatePaths,
+    args: [
+      ['paths', ['indicators/niem']],
+      ['options', { compiled: false }],
+    ],
+  },
   {
     name: 'readAnswerFiles',
     fn: node.readAnswerFiles,

@@ -90,6 +90,12 @@ describe('CLI start-up: what each run loads', () => {
       expect(packages.has(heavy), `${heavy} was loaded`).toBe(false);
   });
 
+  it('validate --no-compiled checks the built-in frameworks from their files', () => {
+    const packages = packagesOf(run(['validate', 'indicators/niem', '--no-compiled']));
+    expect(packages.has('js-yaml')).toBe(true);
+    expect(packages.has('zod')).toBe(true);
+  });
+
   it('validate on a framework of its own parses it (and the hook sees what is loaded)', () => {
     const packages = packagesOf(run(['validate', 'test/fixtures/frameworks/valid/full']));
     expect(packages.has('yaml') || packages.has('js-yaml')).toBe(true);

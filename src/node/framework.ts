@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { invalidArgument, stringArrayProblem, throwIfAny } from '../errors/args.js';
+import { invalidArgument, optionsProblem, stringArrayProblem, throwIfAny } from '../errors/args.js';
 import { IntegrationIndexError, type Issue, type SafeResult } from '../errors/issue.js';
 import {
   safeParseFramework,
@@ -166,26 +166,50 @@ export function compileFrameworkDir(dir: string): CompiledFramework {
 }
 
 /**
+ * Options of {@link validatePaths}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidatePathsOptions = { compiled: false };
+ * ```
+ */
+export interface ValidatePathsOptions {
+  /**
+   * Answer a built-in framework whose files match its compiled snapshot from the snapshot
+   * (default `true`); `false` checks its files as any other folder's.
+   */
+  compiled?: boolean;
+}
+
+/**
  * Validates framework folders, folders of framework folders (such as `indicators/`), and single
  * files. A `framework.*` file stands for its folder; another file with a framework beside it is
  * checked as part of that framework (reporting its own issues only); a lone file without one is
  * checked for syntax and schema. A path that does not exist is `FILE_NOT_FOUND`; a folder with
  * no framework in it or below it is `FRAMEWORK_FILE_MISSING`. A built-in framework whose files
- * are those of its compiled snapshot is answered from the snapshot (see `validate-plan.ts`).
+ * are those of its compiled snapshot is answered from the snapshot (see `validate-plan.ts`),
+ * unless `options.compiled` is `false`.
  *
  * @example
  * ```ts
  * validatePaths(['indicators/']); //=> { valid: true, errors: [], warnings: [...], checked: ['indicators/mipex-2020', 'indicators/niem'] }
  * ```
  */
-export function validatePaths(paths: readonly string[]): PathsValidation {
-  throwIfAny(stringArrayProblem('validatePaths', 'paths', paths));
+export function validatePaths(
+  paths: readonly string[],
+  options: ValidatePathsOptions = {},
+): PathsValidation {
+  throwIfAny(
+    stringArrayProblem('validatePaths', 'paths', paths),
+    optionsProblem('validatePaths', 'options', options, { compiled: 'boolean' }),
+  );
+  const useSnapshots = options.compiled !== false;
   const issues: Issue[] = [];
   const checked: string[] = [];
   for (const target of planValidation(paths)) {
     const name = targetName(target);
     if (name !== undefined) checked.push(name);
-    const known = snapshotValidation(target);
+    const known = useSnapshots || target.kind === 'none' ? snapshotValidation(target) : undefined;
     if (known !== undefined) issues.push(...known);
     else if (target.kind === 'framework') {
       const r = validateFramework(readFrameworkFiles(target.dir));

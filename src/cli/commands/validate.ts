@@ -123,15 +123,15 @@ export function formatValidation(
  * meaning checks, mathjs) only when a target is not a built-in framework answered by its
  * compiled snapshot: `validate indicators/` on the built-in frameworks needs none of it.
  */
-async function validate(paths: readonly string[]): Promise<PathsValidation> {
+async function validate(paths: readonly string[], compiled: boolean): Promise<PathsValidation> {
   const targets = planValidation(paths);
   const known = targets.map(snapshotValidation);
-  if (known.every((issues) => issues !== undefined)) {
+  if (compiled && known.every((issues) => issues !== undefined)) {
     const checked = targets.map(targetName).filter((name) => name !== undefined);
     return pathsValidation(known.flat(), checked);
   }
   const { validatePaths } = await import('../../node/framework.js');
-  return validatePaths(paths);
+  return validatePaths(paths, { compiled });
 }
 
 /**
@@ -165,6 +165,12 @@ export const validateCommand = defineCliCommand({
       default: true,
       description: 'Print warnings too (--no-warnings for errors only)',
     },
+    compiled: {
+      type: 'boolean',
+      default: true,
+      description:
+        'Answer a built-in framework from its compiled snapshot when its files match it (--no-compiled checks the files)',
+    },
     'all-warnings': {
       type: 'boolean',
       default: false,
@@ -178,7 +184,7 @@ export const validateCommand = defineCliCommand({
     if (!(validateFormats as readonly string[]).includes(format)) {
       throw new UsageError(`Unknown --format "${format}"; expected text, json or github.`);
     }
-    const result = await validate(paths);
+    const result = await validate(paths, args.compiled !== false);
     process.stdout.write(
       formatValidation(
         result,
