@@ -324,3 +324,199 @@ export function stringArrayProblem(
   const expected = stringArray(value);
   return expected === undefined ? undefined : invalidArgument(fn, parameter, expected, value);
 }
+
+/** What a function expects in place of a file's bytes, for messages. */
+export const BYTES_EXPECTED = "a file's bytes (a Uint8Array, such as readFileSync's Buffer)";
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not bytes (a typed array other than a `DataView`;
+ * with `arrayBuffer`, an `ArrayBuffer` too), else `undefined`. Recognised by
+ * `ArrayBuffer.isView`, so arrays made in another realm pass.
+ *
+ * @example
+ * ```ts
+ * bytesProblem('inspectZip', 'bytes', 'a.xlsx')?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function bytesProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  options: { arrayBuffer?: boolean } = {},
+): Issue | undefined {
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) return undefined;
+  if (options.arrayBuffer === true && value instanceof ArrayBuffer) return undefined;
+  return invalidArgument(
+    fn,
+    parameter,
+    options.arrayBuffer === true ? `${BYTES_EXPECTED} or an ArrayBuffer` : BYTES_EXPECTED,
+    value,
+  );
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a string (with `optional`, `undefined` passes
+ * too), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * stringProblem('checkWorkbook', 'file', 42)?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function stringProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  options: { optional?: boolean; expected?: string } = {},
+): Issue | undefined {
+  if (typeof value === 'string' || (options.optional === true && value === undefined)) {
+    return undefined;
+  }
+  return invalidArgument(fn, parameter, options.expected ?? 'a string', value);
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a number in `[min, max]` (integers only with
+ * `integer`), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * numberProblem('columnLetters', 'column', 0, { min: 1, integer: true })?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function numberProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  options: { min?: number; max?: number; integer?: boolean } = {},
+): Issue | undefined {
+  const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY, integer } = options;
+  if (
+    typeof value === 'number' &&
+    !Number.isNaN(value) &&
+    value >= min &&
+    value <= max &&
+    (integer !== true || Number.isInteger(value))
+  ) {
+    return undefined;
+  }
+  const kind = integer === true ? 'an integer' : 'a number';
+  const range =
+    min > Number.NEGATIVE_INFINITY && max < Number.POSITIVE_INFINITY
+      ? ` from ${String(min)} to ${String(max)}`
+      : min > Number.NEGATIVE_INFINITY
+        ? ` of at least ${String(min)}`
+        : max < Number.POSITIVE_INFINITY
+          ? ` of at most ${String(max)}`
+          : '';
+  return invalidArgument(fn, parameter, `${kind}${range}`, value);
+}
+
+/** What a function expects in place of a read workbook, for messages. */
+export const XLSX_WORKBOOK_EXPECTED =
+  'a workbook from readXlsxCells ({ file: string, sheets: { name, rows, formulas }[] })';
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a workbook as `readXlsxCells` gives it, else
+ * `undefined`. Each sheet's fields are looked at, not its rows.
+ *
+ * @example
+ * ```ts
+ * xlsxWorkbookProblem('mipexWorkbookScores', 'workbook', { sheets: [] })?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function xlsxWorkbookProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  if (!isRecord(value) || typeof value.file !== 'string' || !Array.isArray(value.sheets)) {
+    return invalidArgument(fn, parameter, XLSX_WORKBOOK_EXPECTED, value);
+  }
+  const sheets: unknown[] = value.sheets;
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i];
+    if (
+      !isRecord(s) ||
+      typeof s.name !== 'string' ||
+      !Array.isArray(s.rows) ||
+      !Array.isArray(s.formulas)
+    ) {
+      return invalidArgument(
+        fn,
+        `${parameter}.sheets.${String(i)}`,
+        'a sheet ({ name: string, rows: array, formulas: array })',
+        s,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not an array of tables for `writeTablesXlsx`
+ * (`{ name: string, columns: { header: string }[], rows: array[] }`, with `validations` and
+ * `unlocked` arrays when given), else `undefined`. Rows are checked to be arrays; cells are not
+ * looked at.
+ *
+ * @example
+ * ```ts
+ * xlsxTablesProblem('writeTablesXlsx', 'tables', [{ name: 'A' }])?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function xlsxTablesProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  const table =
+    'a table ({ name: string, columns: { header: string }[], rows: array[], validations?, unlocked? })';
+  if (!Array.isArray(value)) return invalidArgument(fn, parameter, `an array of ${table}`, value);
+  for (let i = 0; i < value.length; i++) {
+    const t: unknown = value[i];
+    const at = `${parameter}.${String(i)}`;
+    if (
+      !isRecord(t) ||
+      typeof t.name !== 'string' ||
+      !Array.isArray(t.columns) ||
+      !Array.isArray(t.rows) ||
+      (t.validations !== undefined && !Array.isArray(t.validations)) ||
+      (t.unlocked !== undefined && !Array.isArray(t.unlocked))
+    ) {
+      return invalidArgument(fn, at, table, t);
+    }
+    const columns: unknown[] = t.columns;
+    for (let j = 0; j < columns.length; j++) {
+      const c = columns[j];
+      if (!isRecord(c) || typeof c.header !== 'string') {
+        return invalidArgument(
+          fn,
+          `${at}.columns.${String(j)}`,
+          'a column ({ header: string })',
+          c,
+        );
+      }
+    }
+    for (const key of ['validations', 'unlocked'] as const) {
+      const list: unknown[] = (t[key] as unknown[] | undefined) ?? [];
+      for (let j = 0; j < list.length; j++) {
+        const v = list[j];
+        if (!isRecord(v) || (key === 'validations' && !isRecord(v.rule))) {
+          return invalidArgument(
+            fn,
+            `${at}.${key}.${String(j)}`,
+            key === 'validations' ? '{ row, column, rule: object }' : '{ row, column }',
+            v,
+          );
+        }
+      }
+    }
+    const rows: unknown[] = t.rows;
+    for (let j = 0; j < rows.length; j++) {
+      if (!Array.isArray(rows[j])) {
+        return invalidArgument(fn, `${at}.rows.${String(j)}`, 'a row (an array of cells)', rows[j]);
+      }
+    }
+  }
+  return undefined;
+}

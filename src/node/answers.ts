@@ -7,7 +7,13 @@ import {
   readAnswerTable,
 } from '../answers/read/index.js';
 import type { AnswerSet } from '../answers/types.js';
-import { optionsProblem, stringArrayProblem, throwIfAny } from '../errors/args.js';
+import {
+  bytesProblem,
+  optionsProblem,
+  stringArrayProblem,
+  stringProblem,
+  throwIfAny,
+} from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import type { SourceFile } from '../framework/load/source.js';
 
@@ -148,6 +154,10 @@ async function readSources(
  * ```
  */
 export function isWorkbook(path: string, content: Uint8Array): boolean {
+  throwIfAny(
+    stringProblem('isWorkbook', 'path', path),
+    bytesProblem('isWorkbook', 'content', content),
+  );
   if (/\.xls[xmb]?$/i.test(path)) return true;
   const [a, b, c, d] = content;
   return (

@@ -1,3 +1,4 @@
+import { bytesProblem, firstProblem, optionsProblem, stringProblem } from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import { readXlsxCells, type XlsxSheet, xlsxCellText } from '../../io/xlsx/read.js';
 import { classifyHeader } from './_lib/fields.js';
@@ -40,6 +41,12 @@ export async function readXlsxAnswerSheet(
   file: string,
   options: XlsxAnswerOptions = {},
 ): Promise<{ sheet?: AnswerSheet; errors: Issue[]; warnings: Issue[]; about?: XlsxAbout }> {
+  const bad = firstProblem(
+    bytesProblem('readXlsxAnswerSheet', 'bytes', bytes),
+    stringProblem('readXlsxAnswerSheet', 'file', file),
+    optionsProblem('readXlsxAnswerSheet', 'options', options, { sheet: 'string' }),
+  );
+  if (bad) return { errors: [bad], warnings: [] };
   const read = await readXlsxCells(bytes, { file });
   if (!read.ok) return { errors: read.issues, warnings: [] };
   const { sheets } = read.workbook;

@@ -1,3 +1,4 @@
+import { frameworkProblem, invalidArgument, isRecord, throwIfAny } from '../../errors/args.js';
 import { xlsxTemplateTexts as say } from '../../errors/catalogue/xlsx.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import type { XlsxValue } from '../../io/xlsx/read.js';
@@ -59,6 +60,22 @@ export async function templateToXlsx(
   template: AnswerTemplate,
   framework: Framework,
 ): Promise<Uint8Array> {
+  throwIfAny(
+    isRecord(template) &&
+      (template.format === 'long' || template.format === 'wide') &&
+      typeof template.lang === 'string' &&
+      Array.isArray(template.questions) &&
+      Array.isArray(template.header) &&
+      Array.isArray(template.rows)
+      ? undefined
+      : invalidArgument(
+          'templateToXlsx',
+          'template',
+          'a template from buildTemplate ({ format, lang, questions, header, rows })',
+          template,
+        ),
+    frameworkProblem('templateToXlsx', 'framework', framework),
+  );
   const answers = template.format === 'long' ? longSheet(template) : wideSheet(template);
   const title = resolveText(framework.title, template.lang, framework.language).text;
   const instructions: XlsxTable = {

@@ -18,6 +18,7 @@
  * numbered from 1 (indicators) up.
  */
 import ExcelJS from 'exceljs';
+import { bytesProblem, firstProblem, stringProblem } from '../../errors/args.js';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
 
@@ -65,6 +66,11 @@ export async function readCoinTool(
   bytes: ArrayBuffer | Uint8Array,
   file?: string,
 ): Promise<SafeResult<CoinToolImport>> {
+  const bad = firstProblem(
+    bytesProblem('readCoinTool', 'bytes', bytes, { arrayBuffer: true }),
+    stringProblem('readCoinTool', 'file', file, { optional: true }),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const wb = new ExcelJS.Workbook();
   const at = (sheet: string, cell: string) => ({ ...(file ? { file } : {}), path: [sheet, cell] });
   try {

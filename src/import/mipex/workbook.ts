@@ -1,4 +1,10 @@
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import {
+  frameworkProblem,
+  optionsProblem,
+  throwIfAny,
+  xlsxWorkbookProblem,
+} from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import type { XlsxSheet, XlsxValue, XlsxWorkbook } from '../../io/xlsx/read.js';
@@ -71,6 +77,7 @@ export function mipexWorkbookScores(workbook: XlsxWorkbook): {
   overall: MipexWorkbookOverall[];
   issues: Issue[];
 } {
+  throwIfAny(xlsxWorkbookProblem('mipexWorkbookScores', 'workbook', workbook));
   const scores: MipexWorkbookScore[] = [];
   const overall: MipexWorkbookOverall[] = [];
   const issues: Issue[] = [];
@@ -192,6 +199,14 @@ export function importMipexWorkbook(
   framework: Framework,
   options: Omit<MipexImportOptions, 'file' | 'locations'> = {},
 ): MipexImportResult & { overall: MipexWorkbookOverall[]; scores: MipexWorkbookScore[] } {
+  throwIfAny(
+    xlsxWorkbookProblem('importMipexWorkbook', 'workbook', workbook),
+    frameworkProblem('importMipexWorkbook', 'framework', framework),
+    optionsProblem('importMipexWorkbook', 'options', options, {
+      skipUnscoredStrands: 'boolean',
+      unknownPeriodsPerUnit: 'boolean',
+    }),
+  );
   const read = mipexWorkbookScores(workbook);
   const csv = stringify([
     ['country', 'year', 'area', 'column', 'code', 'sub_code', 'score'],

@@ -1,3 +1,13 @@
+import {
+  bytesProblem,
+  firstProblem,
+  invalidArgument,
+  numberProblem,
+  optionsProblem,
+  stringArray,
+  stringProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import { loadExcelJs } from './load.js';
 import { inflatePart, inspectZip, xlsxLimits, type ZipPart } from './zip.js';
@@ -51,6 +61,11 @@ export async function readXlsxCells(
   bytes: Uint8Array,
   options: ReadXlsxOptions = {},
 ): Promise<{ ok: true; workbook: XlsxWorkbook } | { ok: false; issues: Issue[] }> {
+  const bad = firstProblem(
+    bytesProblem('readXlsxCells', 'bytes', bytes),
+    optionsProblem('readXlsxCells', 'options', options, { file: 'string', sheets: stringArray }),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const file = options.file ?? 'workbook.xlsx';
   const checked = checkWorkbook(bytes, file);
   if (!checked.ok) return checked;
@@ -144,6 +159,16 @@ export function xlsxCellText(value: XlsxValue | undefined): string {
     return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throwIfAny(
+      invalidArgument(
+        'xlsxCellText',
+        'value',
+        'a cell value (string, number, boolean, valid Date or null)',
+        value,
+      ),
+    );
+  }
   const iso = value.toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19);
 }
@@ -158,6 +183,10 @@ export function xlsxCellText(value: XlsxValue | undefined): string {
  * ```
  */
 export function cellAddress(row: number, column: number): string {
+  throwIfAny(
+    numberProblem('cellAddress', 'row', row, { min: 1, integer: true }),
+    numberProblem('cellAddress', 'column', column, { min: 1, integer: true }),
+  );
   return `${columnLetters(column)}${row}`;
 }
 
@@ -171,6 +200,7 @@ export function cellAddress(row: number, column: number): string {
  * ```
  */
 export function columnLetters(column: number): string {
+  throwIfAny(numberProblem('columnLetters', 'column', column, { min: 1, integer: true }));
   let s = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
     s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
@@ -202,6 +232,11 @@ export function checkWorkbook(
 ):
   | { ok: true; sheets: string[]; cached: Map<string, Map<string, XlsxValue>> }
   | { ok: false; issues: Issue[] } {
+  const bad = firstProblem(
+    bytesProblem('checkWorkbook', 'bytes', bytes),
+    stringProblem('checkWorkbook', 'file', file),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const zip = inspectZip(bytes, file);
   if (!zip.ok) return zip;
   const { parts } = zip;

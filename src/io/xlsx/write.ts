@@ -1,4 +1,5 @@
 import type * as ExcelJS from 'exceljs';
+import { optionsProblem, stringProblem, throwIfAny, xlsxTablesProblem } from '../../errors/args.js';
 import { loadExcelJs } from './load.js';
 import type { XlsxValue } from './read.js';
 
@@ -67,6 +68,10 @@ export async function writeTablesXlsx(
   tables: readonly XlsxTable[],
   options: { creator?: string } = {},
 ): Promise<Uint8Array> {
+  throwIfAny(
+    xlsxTablesProblem('writeTablesXlsx', 'tables', tables),
+    optionsProblem('writeTablesXlsx', 'options', options, { creator: 'string' }),
+  );
   const { Workbook } = await loadExcelJs();
   const wb = new Workbook();
   wb.creator = options.creator ?? 'integration-index';
@@ -203,6 +208,7 @@ function fitWidth(header: string, rows: readonly (readonly XlsxValue[])[], j: nu
  * ```
  */
 export function safeSheetName(name: string): string {
+  throwIfAny(stringProblem('safeSheetName', 'name', name));
   const s = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31);
   return s === '' ? 'Sheet' : s;
 }

@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { bytesProblem, firstProblem, stringProblem } from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 
 /**
@@ -56,6 +57,11 @@ export function inspectZip(
   bytes: Uint8Array,
   file: string,
 ): { ok: true; parts: Map<string, ZipPart> } | { ok: false; issues: Issue[] } {
+  const bad = firstProblem(
+    bytesProblem('inspectZip', 'bytes', bytes),
+    stringProblem('inspectZip', 'file', file),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const fail = (issue: Issue) => ({ ok: false as const, issues: [issue] });
   const at = { file };
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

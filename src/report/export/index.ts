@@ -196,6 +196,10 @@ export const answerExportColumns = [
  * ```
  */
 export function answerRows(view: ResultView, selection: ExportSelection = {}): CsvCell[][] {
+  throwIfAny(
+    viewProblem('answerRows', 'view', view),
+    optionsProblem('answerRows', 'selection', selection, selectionFields),
+  );
   const leaves = view.nodes.filter((n) => n.kind === 'indicator' || n.kind === 'subquestion');
   const rows: CsvCell[][] = [[...answerExportColumns]];
   for (const period of periodsOf(view, selection)) {
@@ -370,7 +374,8 @@ export function exportJson(result: ScoreResult, options: { indent?: number } = {
   return `${JSON.stringify(result, null, options.indent)}\n`;
 }
 
-const selectionFields: Readonly<Record<string, FieldCheck>> = {
+/** The fields of an {@link ExportSelection}, for `optionsProblem`. */
+export const selectionFields: Readonly<Record<string, FieldCheck>> = {
   periods: stringArray,
   kinds: stringArray,
   decimals: (v: unknown) => (v === null || typeof v === 'number' ? undefined : 'a number or null'),

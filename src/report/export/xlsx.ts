@@ -1,9 +1,19 @@
 import type { ScoreResult } from '../../engine/result/schema.js';
+import {
+  invalidArgument,
+  isRecord,
+  numberProblem,
+  optionsProblem,
+  RESULT_EXPECTED,
+  resultProblem,
+  throwIfAny,
+  viewProblem,
+} from '../../errors/args.js';
 import type { XlsxValue } from '../../io/xlsx/read.js';
 import { writeTablesXlsx, type XlsxColumn, type XlsxTable } from '../../io/xlsx/write.js';
 import { resolveText } from '../../text/resolve.js';
 import type { ResultView, ViewCoverage, ViewNode, ViewNodeKind } from '../view.js';
-import type { ExportSelection } from './index.js';
+import { type ExportSelection, selectionFields } from './index.js';
 
 /**
  * Excel's number format for `decimals` places (`0.0` for 1); General for full precision.
@@ -16,6 +26,11 @@ import type { ExportSelection } from './index.js';
  */
 export function decimalsFormat(decimals: number | null | undefined): string | undefined {
   if (decimals === null) return undefined;
+  if (decimals !== undefined) {
+    throwIfAny(
+      numberProblem('decimalsFormat', 'decimals', decimals, { min: 0, max: 30, integer: true }),
+    );
+  }
   const d = decimals ?? 1;
   return d === 0 ? '0' : `0.${'0'.repeat(d)}`;
 }
@@ -47,6 +62,7 @@ export function exportTables(
   result: ScoreResult | undefined,
   selection: ExportSelection = {},
 ): XlsxTable[] {
+  throwIfAny(...tablesProblems('exportTables', view, result, selection));
   const fmt = decimalsFormat(selection.decimals);
   const lang = selection.lang ?? view.framework.language;
   const title = (n: ViewNode) => resolveText(n.title, lang, view.framework.language).text;
@@ -267,10 +283,44 @@ function methodology(
  * writeFileSync('scores.xlsx', await exportXlsx(resultView(result, framework), result, { decimals: 1 }));
  * ```
  */
-export function exportXlsx(
+export async function exportXlsx(
   view: ResultView,
   result: ScoreResult | undefined,
   selection: ExportSelection = {},
 ): Promise<Uint8Array> {
+  throwIfAny(...tablesProblems('exportXlsx', view, result, selection));
   return writeTablesXlsx(exportTables(view, result, selection));
+}
+
+/** The argument problems of {@link exportTables} and {@link exportXlsx}. */
+function tablesProblems(fn: string, view: unknown, result: unknown, selection: unknown) {
+  const decimals = (selection as { decimals?: unknown } | undefined)?.decimals;
+  return [
+    viewProblem(fn, 'view', view),
+    result === undefined
+      ? undefined
+      : (resultProblem(fn, 'result', result) ??
+        (isRecord((result as { counts?: unknown }).counts) &&
+        provenanceLike((result as { provenance?: unknown }).provenance)
+          ? undefined
+          : invalidArgument(fn, 'result', RESULT_EXPECTED, result))),
+    optionsProblem(fn, 'selection', selection, selectionFields),
+    typeof decimals === 'number'
+      ? numberProblem(fn, 'selection.decimals', decimals, { min: 0, max: 30, integer: true })
+      : undefined,
+  ];
+}
+
+/** Whether a result's provenance, when there is one, has the parts the Methodology sheet reads. */
+function provenanceLike(p: unknown): boolean {
+  if (p === undefined) return true;
+  return (
+    isRecord(p) &&
+    isRecord(p.library) &&
+    isRecord(p.options) &&
+    isRecord(p.options.missing) &&
+    isRecord(p.framework) &&
+    Array.isArray(p.framework.files) &&
+    Array.isArray(p.answers)
+  );
 }

@@ -1,4 +1,5 @@
 import { isExists } from 'date-fns/isExists';
+import { invalidArgument, throwIfAny } from '../../../errors/args.js';
 
 /**
  * The canonical columns an answer file may have besides indicator columns, in the order a long
@@ -60,7 +61,18 @@ export type AnswerStatus = (typeof answerStatuses)[number];
  * ```
  */
 export function statusRank(status: AnswerStatus | undefined): number {
-  return answerStatuses.indexOf(status ?? 'submitted');
+  const rank = answerStatuses.indexOf(status ?? 'submitted');
+  if (rank < 0) {
+    throwIfAny(
+      invalidArgument(
+        'statusRank',
+        'status',
+        `one of ${answerStatuses.map((s) => JSON.stringify(s)).join(', ')}, or undefined`,
+        status,
+      ),
+    );
+  }
+  return rank;
 }
 
 /**
@@ -73,6 +85,9 @@ export function statusRank(status: AnswerStatus | undefined): number {
  * ```
  */
 export function parseStatus(cell: string): AnswerStatus | undefined {
+  if (typeof cell !== 'string') {
+    throwIfAny(invalidArgument('parseStatus', 'cell', 'the text of a status cell (string)', cell));
+  }
   const s = cell.trim().toLowerCase();
   return (answerStatuses as readonly string[]).includes(s) ? (s as AnswerStatus) : undefined;
 }
