@@ -520,3 +520,250 @@ export function xlsxTablesProblem(
   }
   return undefined;
 }
+
+/**
+ * Whether a value looks like a compiled `Plan` (from `compileFramework`): its node order and
+ * answer slots as `Int32Array`s, its nodes, node index and framework summary.
+ */
+export function isPlanLike(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    value.order instanceof Int32Array &&
+    value.slots instanceof Int32Array &&
+    Array.isArray(value.nodes) &&
+    value.nodeIndex instanceof Map &&
+    isRecord(value.framework) &&
+    typeof value.rootId === 'string'
+  );
+}
+
+/** What a function expects in place of a plan, for messages. */
+export const PLAN_EXPECTED = 'a Plan from compileFramework';
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a plan (with `framework`, a framework passes
+ * too), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * planProblem('reconcilePrepared', 'plan', framework)?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function planProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  options: { framework?: boolean } = {},
+): Issue | undefined {
+  if (isPlanLike(value)) return undefined;
+  if (options.framework === true) {
+    return isFrameworkLike(value)
+      ? undefined
+      : invalidArgument(fn, parameter, `${FRAMEWORK_EXPECTED}, or ${PLAN_EXPECTED}`, value);
+  }
+  return invalidArgument(fn, parameter, PLAN_EXPECTED, value);
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not prepared answers (from `prepareAnswers` or
+ * `prepareTable`), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * preparedProblem('reconcilePrepared', 'prepared', answers)?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function preparedProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  return isRecord(value) &&
+    value.rowUnit instanceof Int32Array &&
+    value.values instanceof Float64Array &&
+    value.answer instanceof Int32Array &&
+    value.used instanceof Int32Array &&
+    isRecord(value.table) &&
+    Array.isArray(value.disagreements) &&
+    Array.isArray(value.issues)
+    ? undefined
+    : invalidArgument(fn, parameter, 'prepared answers from prepareAnswers or prepareTable', value);
+}
+
+/** A field check for `missing` overrides of the framework's missing-data policy (as `score`'s). */
+export const missingField = objectOf({
+  noData: ['exclude', 'zero', 'fail'],
+  notApplicable: ['exclude', 'zero', 'max'],
+  coverage: (v) => (typeof v === 'number' && v >= 0 && v <= 1 ? undefined : 'a number from 0 to 1'),
+});
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a unit registry (`{ source: string, units:
+ * { code: string, level: string, groups?: string[] }[] }`), else `undefined`. Each unit's
+ * code, level and groups are looked at (registries hold hundreds of units, not answers).
+ *
+ * @example
+ * ```ts
+ * unitRegistryProblem('checkUnits', 'registry', [])?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function unitRegistryProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  if (!isRecord(value) || typeof value.source !== 'string' || !Array.isArray(value.units)) {
+    return invalidArgument(
+      fn,
+      parameter,
+      'a unit registry from readUnits, readUnitsFile or isoRegistry ({ source, units })',
+      value,
+    );
+  }
+  if (value.lines !== undefined && !Array.isArray(value.lines)) {
+    return invalidArgument(fn, `${parameter}.lines`, 'an array of line numbers', value.lines);
+  }
+  const units: unknown[] = value.units;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (
+      !isRecord(u) ||
+      typeof u.code !== 'string' ||
+      typeof u.level !== 'string' ||
+      (u.groups !== undefined && stringArray(u.groups) !== undefined) ||
+      (u.parent !== undefined && typeof u.parent !== 'string')
+    ) {
+      return invalidArgument(
+        fn,
+        `${parameter}.units.${String(i)}`,
+        'a unit ({ code: string, level: string, parent?: string, groups?: string[] })',
+        u,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not country names (from `loadCountryNames`: an
+ * object with `alpha2` and `name` functions), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * countryNamesProblem('isoRegistry', 'names', {})?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function countryNamesProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  return isRecord(value) && typeof value.alpha2 === 'function' && typeof value.name === 'function'
+    ? undefined
+    : invalidArgument(
+        fn,
+        parameter,
+        'country names from loadCountryNames ({ alpha2(code), name(code) })',
+        value,
+      );
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a score result with its rows, framework summary
+ * and (when present) group summaries `{ id, members, nodes }`, else `undefined`.
+ *
+ * @example
+ * ```ts
+ * groupedResultProblem('compareGroups', 'result', view)?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function groupedResultProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  const base = resultProblem(fn, parameter, value);
+  if (base) return base;
+  const r = value as Record<string, unknown>;
+  const rows = r.rows;
+  if (
+    !isRecord(r.framework) ||
+    !isRecord(rows) ||
+    !Array.isArray(rows.unit) ||
+    !Array.isArray(rows.period)
+  ) {
+    return invalidArgument(fn, parameter, RESULT_EXPECTED, value);
+  }
+  if (r.groups === undefined) return undefined;
+  if (!Array.isArray(r.groups)) {
+    return invalidArgument(fn, `${parameter}.groups`, 'an array of group summaries', r.groups);
+  }
+  const groups: unknown[] = r.groups;
+  for (let i = 0; i < groups.length; i++) {
+    const g = groups[i];
+    if (
+      !isRecord(g) ||
+      typeof g.id !== 'string' ||
+      !Array.isArray(g.members) ||
+      !Array.isArray(g.nodes)
+    ) {
+      return invalidArgument(
+        fn,
+        `${parameter}.groups.${String(i)}`,
+        'a group summary ({ id, members, nodes }) from applyUnits',
+        g,
+      );
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not one source file (`{ path: string, content:
+ * string | Uint8Array }`), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * sourceFileProblem('readUnits', 'file', 'units.csv')?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function sourceFileProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  return isRecord(value) &&
+    typeof value.path === 'string' &&
+    (typeof value.content === 'string' ||
+      (ArrayBuffer.isView(value.content) && !(value.content instanceof DataView)))
+    ? undefined
+    : invalidArgument(
+        fn,
+        parameter,
+        'a file ({ path: string, content: string | Uint8Array })',
+        value,
+      );
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a report model (from `buildReportModel`: its
+ * language, period, units and dimensions), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * reportModelProblem('renderReportModel', 'model', result)?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function reportModelProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  return isRecord(value) &&
+    typeof value.lang === 'string' &&
+    isRecord(value.period) &&
+    typeof value.period.id === 'string' &&
+    Array.isArray(value.units) &&
+    value.units.every((u) => isRecord(u) && typeof u.id === 'string') &&
+    Array.isArray(value.dimensions) &&
+    Array.isArray(value.stages) &&
+    isRecord(value.scale)
+    ? undefined
+    : invalidArgument(fn, parameter, 'a report model from buildReportModel', value);
+}

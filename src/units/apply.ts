@@ -4,6 +4,15 @@
  */
 import { competitionRanks } from '../engine/rank/index.js';
 import type { NodeResult, ScoreResult } from '../engine/result/schema.js';
+import {
+  firstProblem,
+  groupedResultProblem,
+  objectOf,
+  optionsProblem,
+  stringArray,
+  stringArrayProblem,
+  unitRegistryProblem,
+} from '../errors/args.js';
 import { createIssue, type Issue, type SafeResult } from '../errors/issue.js';
 import type { Text } from '../text/text.js';
 import { builtInGroups, isoCodeOf } from './countries.js';
@@ -61,6 +70,15 @@ export function applyUnits(
   registry: UnitRegistry,
   options: ApplyUnitsOptions = {},
 ): SafeResult<ScoreResult> {
+  const bad = firstProblem(
+    groupedResultProblem('applyUnits', 'result', result),
+    unitRegistryProblem('applyUnits', 'registry', registry),
+    optionsProblem('applyUnits', 'options', options, {
+      groups: stringArray,
+      derive: deriveRequests,
+    }),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const byCode = new Map(registry.units.map((u) => [u.code, u]));
   const warnings: Issue[] = [];
   const missing = result.units.filter((u) => !byCode.has(u));
@@ -179,6 +197,12 @@ export function summariseGroups(
   registry: UnitRegistry,
   groups: readonly string[],
 ): SafeResult<GroupSummary[]> {
+  const bad = firstProblem(
+    groupedResultProblem('summariseGroups', 'result', result),
+    unitRegistryProblem('summariseGroups', 'registry', registry),
+    stringArrayProblem('summariseGroups', 'groups', groups),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const known = knownGroups(registry);
   const issues: Issue[] = [];
   for (const g of groups) {
@@ -404,4 +428,18 @@ function deriveLevel(
     },
     warnings,
   };
+}
+
+/** The field check of `applyUnits`'s `derive` option: an array of derive requests. */
+function deriveRequests(value: unknown): string | undefined {
+  const one = objectOf({ level: 'string', method: ['mean', 'population-weighted'] });
+  return Array.isArray(value) &&
+    value.every(
+      (d) =>
+        one(d) === undefined &&
+        typeof (d as DeriveRequest).level === 'string' &&
+        (d as DeriveRequest).method !== undefined,
+    )
+    ? undefined
+    : 'an array of { level: string, method: "mean" | "population-weighted" }';
 }

@@ -4,6 +4,13 @@
  * and Bulgarian locales (the only ones it registers) into chunks loaded on first use, so the core
  * bundle carries none of it unless names are asked for.
  */
+import {
+  countryNamesProblem,
+  stringArrayProblem,
+  stringProblem,
+  throwIfAny,
+  unitRegistryProblem,
+} from '../errors/args.js';
 import type { Text } from '../text/text.js';
 import type { Unit, UnitRegistry } from './schema.js';
 
@@ -142,6 +149,10 @@ export function loadCountryNames(): Promise<CountryNames> {
  * ```
  */
 export function isoRegistry(codes: readonly string[], names: CountryNames): UnitRegistry {
+  throwIfAny(
+    stringArrayProblem('isoRegistry', 'codes', codes),
+    countryNamesProblem('isoRegistry', 'names', names),
+  );
   const units: Unit[] = [];
   for (const code of codes) {
     const a2 = names.alpha2(code);
@@ -164,6 +175,10 @@ export function isoRegistry(codes: readonly string[], names: CountryNames): Unit
  * ```
  */
 export function withCountryNames(registry: UnitRegistry, names: CountryNames): UnitRegistry {
+  throwIfAny(
+    unitRegistryProblem('withCountryNames', 'registry', registry),
+    countryNamesProblem('withCountryNames', 'names', names),
+  );
   return {
     ...registry,
     units: registry.units.map((u) => {
@@ -184,6 +199,7 @@ export function withCountryNames(registry: UnitRegistry, names: CountryNames): U
  * ```
  */
 export function isoCodeOf(code: string): string {
+  if (typeof code !== 'string') throwIfAny(stringProblem('isoCodeOf', 'code', code));
   const upper = code.toUpperCase();
   return aliases[upper] ?? upper;
 }

@@ -4,6 +4,7 @@
 
 import { isMap, isSeq, LineCounter, parseDocument } from 'yaml';
 import { CsvError, parse } from '#csv-parse';
+import { sourceFileProblem, throwIfAny, unitRegistryProblem } from '../errors/args.js';
 import { createIssue, type Issue, type SafeResult } from '../errors/issue.js';
 import { decodeSource, type SourceFile } from '../framework/load/source.js';
 import { detectDelimiter } from '../io/csv.js';
@@ -31,6 +32,8 @@ interface RawUnit {
  * ```
  */
 export function readUnits(file: SourceFile): SafeResult<UnitRegistry> {
+  const bad = sourceFileProblem('readUnits', 'file', file);
+  if (bad) return { ok: false, issues: [bad] };
   const decoded = decodeSource(file);
   if (!decoded.ok) return { ok: false, issues: decoded.issues };
   const yaml = /\.ya?ml$/i.test(file.path);
@@ -76,6 +79,7 @@ const at = (line: number | undefined): { line?: number } => (line === undefined 
  * ```
  */
 export function checkUnits(registry: UnitRegistry): Issue[] {
+  throwIfAny(unitRegistryProblem('checkUnits', 'registry', registry));
   const issues: Issue[] = [];
   const where = (i: number, field: string) => ({
     file: registry.source,

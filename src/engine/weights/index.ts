@@ -3,6 +3,7 @@
  * written; the run scores a copy whose named nodes carry the new weights.
  */
 import { closest } from 'fastest-levenshtein';
+import { firstProblem, frameworkProblem, invalidArgument, isRecord } from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import type { FrameworkNode } from '../../framework/schema/node.js';
@@ -37,6 +38,18 @@ export function applyWeights(
   framework: Framework,
   overrides: WeightOverrides,
 ): { ok: true; value: Framework } | { ok: false; issues: Issue[] } {
+  const bad = firstProblem(
+    frameworkProblem('applyWeights', 'framework', framework),
+    isRecord(overrides)
+      ? undefined
+      : invalidArgument(
+          'applyWeights',
+          'overrides',
+          'weights by node id or alias ({ [id]: number })',
+          overrides,
+        ),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const issues: Issue[] = [];
   for (const [id, weight] of Object.entries(overrides)) {
     if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {

@@ -3,6 +3,14 @@
  * each member came closer to its group's mean or drifted from it.
  */
 import type { ScoreResult } from '../../engine/result/schema.js';
+import {
+  groupedResultProblem,
+  invalidArgument,
+  isRecord,
+  optionsProblem,
+  stringArray,
+  throwIfAny,
+} from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import type { ViewNodeKind } from '../view.js';
 
@@ -46,6 +54,17 @@ export function compareGroups(
   result: ScoreResult,
   options: { from: string; to: string; kinds?: readonly ViewNodeKind[] },
 ): GroupChange[] {
+  throwIfAny(
+    groupedResultProblem('compareGroups', 'result', result),
+    isRecord(options) && typeof options.from === 'string' && typeof options.to === 'string'
+      ? optionsProblem('compareGroups', 'options', options, compareGroupsFields)
+      : invalidArgument(
+          'compareGroups',
+          'options',
+          'options with from and to periods ({ from: string, to: string })',
+          options,
+        ),
+  );
   const periods = result.periods.map((p) => p.id);
   const f = periods.indexOf(options.from);
   const t = periods.indexOf(options.to);
@@ -96,3 +115,10 @@ export function compareGroups(
   }
   return out;
 }
+
+/** The options of {@link compareGroups}: both periods are required. */
+const compareGroupsFields = {
+  from: 'string',
+  to: 'string',
+  kinds: stringArray,
+} as const;

@@ -7,6 +7,13 @@
  * specs.frictionlessdata.io). The package is data in, data out: {@link dataPackage} returns the
  * descriptor and the files; writing them is the caller's business.
  */
+import {
+  isRecord,
+  optionsProblem,
+  stringArray,
+  throwIfAny,
+  viewProblem,
+} from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
 import type { Provenance } from '../../provenance/schema.js';
@@ -279,6 +286,22 @@ function languagesOf(texts: readonly Text[], defaultLang: string): string[] {
  * ```
  */
 export function dataPackage(view: ResultView, options: DataPackageOptions = {}): DataPackage {
+  throwIfAny(
+    viewProblem('dataPackage', 'view', view),
+    optionsProblem('dataPackage', 'options', options, {
+      license: 'string',
+      decimals: (v) => (v === null || typeof v === 'number' ? undefined : 'a number or null'),
+      periods: stringArray,
+      provenance: (v) =>
+        v === null ||
+        (isRecord(v) &&
+          isRecord(v.framework) &&
+          (v.answers === undefined || Array.isArray(v.answers)))
+          ? undefined
+          : 'a provenance stamp ({ framework, answers, ... }) or null',
+      raw: 'boolean',
+    }),
+  );
   const licenseId = options.license ?? 'CC-BY-4.0';
   const license = dataLicenses[licenseId];
   if (!license) {

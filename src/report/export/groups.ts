@@ -4,10 +4,17 @@
  * distance to the group mean. Rows are plain cells, so a CSV or xlsx writer can take them.
  */
 import type { ScoreResult } from '../../engine/result/schema.js';
+import {
+  groupedResultProblem,
+  invalidArgument,
+  optionsProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { type CsvCell, toCsv } from '../../io/csv.js';
 import { resolveText } from '../../text/resolve.js';
 import { formatScore } from '../format.js';
 import type { ViewNodeKind } from '../view.js';
+import { selectionFields } from './index.js';
 
 /**
  * Which rows a group export holds.
@@ -101,6 +108,10 @@ export function groupStatRows(
   result: ScoreResult,
   selection: GroupExportSelection = {},
 ): CsvCell[][] {
+  throwIfAny(
+    groupedResultProblem('groupStatRows', 'result', result),
+    optionsProblem('groupStatRows', 'selection', selection, selectionFields),
+  );
   const { periods, nodes, lang } = scope(result, selection);
   const rows: CsvCell[][] = [[...groupStatColumns]];
   for (const g of result.groups ?? []) {
@@ -144,6 +155,10 @@ export function groupMemberRows(
   result: ScoreResult,
   selection: GroupExportSelection = {},
 ): CsvCell[][] {
+  throwIfAny(
+    groupedResultProblem('groupMemberRows', 'result', result),
+    optionsProblem('groupMemberRows', 'selection', selection, selectionFields),
+  );
   const { periods, nodes, lang } = scope(result, selection);
   const rows: CsvCell[][] = [[...groupMemberColumns]];
   const d = selection.decimals;
@@ -192,10 +207,21 @@ export function exportGroupsCsv(
   table: 'groups' | 'members',
   options: GroupExportSelection & { excel?: boolean } = {},
 ): string {
+  throwIfAny(
+    groupedResultProblem('exportGroupsCsv', 'result', result),
+    table === 'groups' || table === 'members'
+      ? undefined
+      : invalidArgument('exportGroupsCsv', 'table', 'one of "groups", "members"', table),
+    optionsProblem('exportGroupsCsv', 'options', options, {
+      ...selectionFields,
+      excel: 'boolean',
+    }),
+  );
+  const { excel, ...selection } = options;
   const rows =
-    table === 'groups' ? groupStatRows(result, options) : groupMemberRows(result, options);
+    table === 'groups' ? groupStatRows(result, selection) : groupMemberRows(result, selection);
   return toCsv(rows, {
     excelSafe: true,
-    ...(options.excel ? { bom: true, delimiter: ';' as const } : {}),
+    ...(excel ? { bom: true, delimiter: ';' as const } : {}),
   });
 }

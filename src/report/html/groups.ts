@@ -4,6 +4,12 @@
  */
 import { findRow } from '../../engine/result/rows.js';
 import type { ScoreResult } from '../../engine/result/schema.js';
+import {
+  groupedResultProblem,
+  optionsProblem,
+  reportModelProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { createIssue, IntegrationIndexError } from '../../errors/issue.js';
 import { resolveText } from '../../text/resolve.js';
 import type { ReportModel, ReportUnitSummary } from './model.js';
@@ -26,6 +32,11 @@ export function withGroups(
   result: ScoreResult,
   options: { group?: string | undefined } = {},
 ): ReportModel {
+  throwIfAny(
+    reportModelProblem('withGroups', 'model', model),
+    groupedResultProblem('withGroups', 'result', result),
+    optionsProblem('withGroups', 'options', options, { group: 'string' }),
+  );
   const groups = result.groups ?? [];
   if (options.group !== undefined && !groups.some((g) => g.id === options.group)) {
     throw new IntegrationIndexError([

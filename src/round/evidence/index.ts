@@ -1,5 +1,12 @@
 import type { Plan } from '../../engine/compile/index.js';
 import type { PreparedAnswers } from '../../engine/prepare/index.js';
+import {
+  frameworkProblem,
+  invalidArgument,
+  planProblem,
+  preparedProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import type { FrameworkNode } from '../../framework/schema/node.js';
@@ -16,6 +23,7 @@ import type { FrameworkNode } from '../../framework/schema/node.js';
  * ```
  */
 export function evidenceRequired(framework: Framework): Set<string> {
+  throwIfAny(frameworkProblem('evidenceRequired', 'framework', framework));
   const required = new Set<string>();
   const stages = new Set(
     (framework.stages ?? []).filter((s) => s.evidence === 'required').map((s) => s.id),
@@ -65,6 +73,18 @@ export function evidenceWarnings(
   required: ReadonlySet<string>,
   prepared: PreparedAnswers,
 ): Issue[] {
+  throwIfAny(
+    planProblem('evidenceWarnings', 'plan', plan),
+    required instanceof Set
+      ? undefined
+      : invalidArgument(
+          'evidenceWarnings',
+          'required',
+          'a Set of indicator ids from evidenceRequired',
+          required,
+        ),
+    preparedProblem('evidenceWarnings', 'prepared', prepared),
+  );
   if (required.size === 0) return [];
   const issues: Issue[] = [];
   const R = prepared.rowUnit.length;

@@ -6,6 +6,13 @@
  */
 import { statusRank } from '../../answers/read/_lib/fields.js';
 import type { NodeResult, ScoreResult } from '../../engine/result/schema.js';
+import {
+  groupedResultProblem,
+  invalidArgument,
+  isRecord,
+  RESULT_EXPECTED,
+  throwIfAny,
+} from '../../errors/args.js';
 
 /**
  * Counts of questions by state. `open` is what still needs work before publication.
@@ -106,6 +113,16 @@ function questionNodes(result: ScoreResult): NodeResult[] {
  * ```
  */
 export function progressOf(result: ScoreResult): ProgressBoard {
+  throwIfAny(
+    groupedResultProblem('progressOf', 'result', result) ??
+      (isRecord(result.answers) &&
+      Array.isArray(result.answers.answer) &&
+      isRecord(result.answers.source) &&
+      isRecord(result.counts) &&
+      Array.isArray(result.issues)
+        ? undefined
+        : invalidArgument('progressOf', 'result', RESULT_EXPECTED, result)),
+  );
   const byId = new Map(result.nodes.map((n) => [n.id, n]));
   const dimensionOf = (n: NodeResult): NodeResult | undefined => {
     const seen = new Set<string>();
@@ -214,6 +231,16 @@ export function progressRows(board: ProgressBoard): {
   header: string[];
   rows: (string | number)[][];
 } {
+  throwIfAny(
+    isRecord(board) && Array.isArray(board.lines) && board.lines.every(isRecord)
+      ? undefined
+      : invalidArgument(
+          'progressRows',
+          'board',
+          'a progress board from progressOf ({ lines, totals, ... })',
+          board,
+        ),
+  );
   return {
     header: [...progressColumns],
     rows: board.lines.map((l) => [

@@ -21,6 +21,17 @@ import {
   prepareAnswers,
   prepareTable,
 } from '../../engine/prepare/index.js';
+import {
+  answersProblem,
+  firstProblem,
+  invalidArgument,
+  isRecord,
+  missingField,
+  optionsProblem,
+  planProblem,
+  preparedProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import type { Issue, SafeResult } from '../../errors/issue.js';
 import { IntegrationIndexError } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
@@ -143,6 +154,8 @@ export function safeReconcile(
   answers: AnswerSet | AnswerTableSet,
   options: ReconcileOptions = {},
 ): SafeResult<Reconciliation> {
+  const bad = reconcileProblem('safeReconcile', framework, answers, options);
+  if (bad) return { ok: false, issues: [bad] };
   let plan: Plan;
   const warnings: Issue[] = [];
   if ('order' in framework && framework.order instanceof Int32Array) plan = framework;
@@ -158,7 +171,10 @@ export function safeReconcile(
       ? prepareTable(plan, answers, prepareOptions)
       : prepareAnswers(plan, answers, prepareOptions);
   if (!prepared.ok) return { ok: false, issues: prepared.issues };
-  const value = reconcilePrepared(plan, prepared.value, options);
+  const value = reconcilePrepared(plan, prepared.value, {
+    missing: options.missing,
+    lang: options.lang,
+  });
   return { ok: true, value, warnings: [...warnings, ...prepared.value.issues] };
 }
 
@@ -177,6 +193,7 @@ export function reconcile(
   answers: AnswerSet | AnswerTableSet,
   options: ReconcileOptions = {},
 ): Reconciliation {
+  throwIfAny(reconcileProblem('reconcile', framework, answers, options));
   const r = safeReconcile(framework, answers, options);
   if (!r.ok) throw new IntegrationIndexError(r.issues);
   return r.value;
@@ -196,6 +213,14 @@ export function reconcilePrepared(
   prepared: PreparedAnswers,
   options: Pick<ReconcileOptions, 'missing' | 'lang'> = {},
 ): Reconciliation {
+  throwIfAny(
+    planProblem('reconcilePrepared', 'plan', plan),
+    preparedProblem('reconcilePrepared', 'prepared', prepared),
+    optionsProblem('reconcilePrepared', 'options', options, {
+      missing: missingField,
+      lang: 'string',
+    }),
+  );
   const lang = options.lang ?? plan.framework.language;
   const text = (t: Text): string => resolveText(t, lang, plan.framework.language).text;
   const R = prepared.rowUnit.length;
@@ -331,6 +356,7 @@ export function reconciliationRows(rec: Reconciliation): {
   header: string[];
   rows: (string | number | boolean | null)[][];
 } {
+  throwIfAny(reconciliationProblem(rec));
   const rows: (string | number | boolean | null)[][] = [];
   for (const item of rec.items) {
     for (const c of item.choices) {
@@ -357,4 +383,57 @@ export function reconciliationRows(rec: Reconciliation): {
     }
   }
   return { header: [...reconciliationColumns], rows };
+}
+
+/** The first argument problem of {@link reconcile} or {@link safeReconcile}, if any. */
+function reconcileProblem(
+  fn: string,
+  framework: unknown,
+  answers: unknown,
+  options: unknown,
+): Issue | undefined {
+  return firstProblem(
+    planProblem(fn, 'framework', framework, { framework: true }),
+    answersProblem(fn, 'answers', answers),
+    optionsProblem(fn, 'options', options, {
+      asOf: 'string',
+      // The value is checked by prepareTable, with its own code (SCORE_INVALID_STATUS).
+      status: 'string',
+      missing: missingField,
+      lang: 'string',
+    }),
+  );
+}
+
+/** `API_INVALID_ARGUMENT` for a value that is not a {@link Reconciliation}, else `undefined`. */
+function reconciliationProblem(rec: unknown): Issue | undefined {
+  const expected = 'a Reconciliation from reconcile ({ experts, items, counts })';
+  if (!isRecord(rec) || !Array.isArray(rec.items)) {
+    return invalidArgument('reconciliationRows', 'rec', expected, rec);
+  }
+  const items: unknown[] = rec.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isRecord(item) || !Array.isArray(item.choices)) {
+      return invalidArgument(
+        'reconciliationRows',
+        `rec.items.${String(i)}`,
+        'a reconciliation item ({ unit, period, question, choices: array, ... })',
+        item,
+      );
+    }
+    const choices: unknown[] = item.choices;
+    for (let j = 0; j < choices.length; j++) {
+      const c = choices[j];
+      if (!isRecord(c) || !isRecord(c.scores)) {
+        return invalidArgument(
+          'reconciliationRows',
+          `rec.items.${String(i)}.choices.${String(j)}`,
+          'a choice ({ expert, answer, scores: object, ... })',
+          c,
+        );
+      }
+    }
+  }
+  return undefined;
 }
