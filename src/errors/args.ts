@@ -754,16 +754,166 @@ export function reportModelProblem(
   fn: string,
   parameter: string,
   value: unknown,
+  options: { full?: boolean } = {},
 ): Issue | undefined {
-  return isRecord(value) &&
+  const ok =
+    isRecord(value) &&
     typeof value.lang === 'string' &&
     isRecord(value.period) &&
     typeof value.period.id === 'string' &&
     Array.isArray(value.units) &&
-    value.units.every((u) => isRecord(u) && typeof u.id === 'string') &&
+    value.units.every(
+      (u) =>
+        isRecord(u) &&
+        typeof u.id === 'string' &&
+        Array.isArray(u.dimensions) &&
+        Array.isArray(u.stages),
+    ) &&
     Array.isArray(value.dimensions) &&
     Array.isArray(value.stages) &&
-    isRecord(value.scale)
+    isRecord(value.scale) &&
+    (options.full !== true ||
+      (typeof value.title === 'string' &&
+        typeof value.subtitle === 'string' &&
+        typeof value.dir === 'string' &&
+        typeof value.decimals === 'number' &&
+        typeof value.tolerance === 'number' &&
+        isRecord(value.evidence) &&
+        Array.isArray(value.coverageWarnings) &&
+        Array.isArray(value.rejected) &&
+        Array.isArray(value.notes) &&
+        isRecord(value.methodology)));
+  return ok
     ? undefined
     : invalidArgument(fn, parameter, 'a report model from buildReportModel', value);
+}
+
+/**
+ * A field check for a data object: `required` fields must pass their checks, `optional` ones
+ * only when defined; other keys are allowed (data objects may carry more than is drawn).
+ * `expected` names the object in messages.
+ *
+ * @example
+ * ```ts
+ * const label = recordOf('a label ({ id, label })', { id: 'string', label: 'string' });
+ * label({ id: 'a' }); //=> 'a label ({ id, label })'
+ * ```
+ */
+export function recordOf(
+  expected: string,
+  required: Readonly<Record<string, FieldCheck>>,
+  optional: Readonly<Record<string, FieldCheck>> = {},
+): (value: unknown) => string | undefined {
+  const req = Object.entries(required);
+  const opt = Object.entries(optional);
+  return (value) => {
+    if (!isRecord(value)) return expected;
+    for (const [key, check] of req) {
+      if (fieldProblem(check, value[key]) !== undefined) return expected;
+    }
+    for (const [key, check] of opt) {
+      const v = value[key];
+      if (v !== undefined && fieldProblem(check, v) !== undefined) return expected;
+    }
+    return undefined;
+  };
+}
+
+/** A field check for a number (`NaN` and infinities too: charts draw them as gaps). */
+export const anyNumber = (value: unknown): string | undefined =>
+  typeof value === 'number' ? undefined : 'a number';
+
+/** A field check for a number or `null`. */
+export const numberOrNull = (value: unknown): string | undefined =>
+  value === null || typeof value === 'number' ? undefined : 'a number or null';
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not an array whose items pass `item` (naming the
+ * first item that fails, as `parameter.i`), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * arrayOfProblem('sunburstSvg', 'nodes', [1], recordOf('a node', { id: 'string' }))?.params;
+ * //=> { fn: 'sunburstSvg', parameter: 'nodes.0', expected: 'a node', received: 'a number (1)' }
+ * ```
+ */
+export function arrayOfProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  item: (value: unknown) => string | undefined,
+  expected = 'an array',
+): Issue | undefined {
+  if (!Array.isArray(value)) return invalidArgument(fn, parameter, expected, value);
+  for (let i = 0; i < value.length; i++) {
+    const problem = item(value[i]);
+    if (problem !== undefined) {
+      return invalidArgument(fn, `${parameter}.${String(i)}`, problem, value[i]);
+    }
+  }
+  return undefined;
+}
+
+/** The fields of a chart's optional text (`Partial<ChartText>`), for `optionsProblem`. */
+export const chartTextFields: Readonly<Record<string, FieldCheck>> = {
+  title: 'string',
+  description: 'string',
+};
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not an object whose `required` fields (and, when
+ * defined, `optional` ones) pass their checks, naming the first wrong field as
+ * `parameter.field`; else `undefined`. Other keys are allowed.
+ *
+ * @example
+ * ```ts
+ * shapeProblem('barsSvg', 'spec', { id: 1 }, { id: 'string' })?.params;
+ * //=> { fn: 'barsSvg', parameter: 'spec.id', expected: 'a string', received: 'a number (1)' }
+ * ```
+ */
+export function shapeProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+  required: Readonly<Record<string, FieldCheck>>,
+  optional: Readonly<Record<string, FieldCheck>> = {},
+): Issue | undefined {
+  if (!isRecord(value)) {
+    return invalidArgument(
+      fn,
+      parameter,
+      `an object with ${Object.keys(required).join(', ')}`,
+      value,
+    );
+  }
+  for (const [key, check] of Object.entries(required)) {
+    const expected = fieldProblem(check, value[key]);
+    if (expected !== undefined)
+      return invalidArgument(fn, `${parameter}.${key}`, expected, value[key]);
+  }
+  for (const [key, check] of Object.entries(optional)) {
+    const v = value[key];
+    if (v === undefined) continue;
+    const expected = fieldProblem(check, v);
+    if (expected !== undefined) return invalidArgument(fn, `${parameter}.${key}`, expected, v);
+  }
+  return undefined;
+}
+
+/**
+ * A field check for an array whose items all pass `item`; `expected` names an item.
+ *
+ * @example
+ * ```ts
+ * arrayOf(numberOrNull, 'numbers or null')([1, 'a']); //=> 'an array of numbers or null'
+ * ```
+ */
+export function arrayOf(
+  item: (value: unknown) => string | undefined,
+  expected: string,
+): (value: unknown) => string | undefined {
+  return (value) =>
+    Array.isArray(value) && value.every((v) => item(v) === undefined)
+      ? undefined
+      : `an array of ${expected}`;
 }

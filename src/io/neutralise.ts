@@ -8,6 +8,7 @@
  *   are escaped, so a name can neither inject markup nor break a table ({@link markdownText}).
  * - HTML and SVG: the five markup characters become entities ({@link escapeMarkup}).
  */
+import { invalidArgument, throwIfAny } from '../errors/args.js';
 
 /** A value a CSV cell can hold; `null` and `undefined` write an empty cell. */
 export type CsvCell = string | number | boolean | null | undefined;
@@ -87,6 +88,9 @@ export function escapeMarkup(text: string): string {
  * ```
  */
 export function markdownText(text: string): string {
+  if (typeof text !== 'string') {
+    throwIfAny(invalidArgument('markdownText', 'text', 'a string', text));
+  }
   return escapeMarkup(text)
     .replace(/\\/g, '\\\\')
     .replace(/\|/g, '\\|')

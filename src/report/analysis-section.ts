@@ -5,7 +5,8 @@
  */
 import type { SensitivityResult } from '../analysis/sensitivity/sensitivity.js';
 import type { UncertaintyResult } from '../analysis/uncertainty/uncertainty.js';
-import { createIssue, IntegrationIndexError } from '../errors/issue.js';
+import { invalidArgument, stringProblem, throwIfAny } from '../errors/args.js';
+import { createIssue, IntegrationIndexError, type Issue } from '../errors/issue.js';
 import { sensitivityResultSvg, uncertaintyResultSvg } from './charts/analysis.js';
 import { escapeMarkup } from './escape.js';
 
@@ -34,6 +35,7 @@ function isSensitivity(r: AnyResult): r is SensitivityResult {
  * ```
  */
 export function checkAnalysisResult(value: unknown, file?: string): AnyResult {
+  throwIfAny(stringProblem('checkAnalysisResult', 'file', file, { optional: true }));
   const v = value as Partial<SensitivityResult & UncertaintyResult> | null;
   const fail = (detail: string): never => {
     throw new IntegrationIndexError([
@@ -63,6 +65,7 @@ export function checkAnalysisResult(value: unknown, file?: string): AnyResult {
  * ```
  */
 export function analysisSectionHtml(results: readonly AnyResult[]): string {
+  throwIfAny(resultsProblem('analysisSectionHtml', results));
   const figures: string[] = [];
   for (const r of results) {
     if (isSensitivity(r)) {
@@ -89,6 +92,12 @@ function uncertaintyFigure(r: UncertaintyResult): string {
  * ```
  */
 export function withAnalysisSection(html: string, results: readonly AnyResult[]): string {
+  throwIfAny(
+    stringProblem('withAnalysisSection', 'html', html, {
+      expected: 'the HTML of a report (string)',
+    }),
+    resultsProblem('withAnalysisSection', results),
+  );
   if (results.length === 0) return html;
   const section = analysisSectionHtml(results);
   return html
@@ -97,4 +106,24 @@ export function withAnalysisSection(html: string, results: readonly AnyResult[])
       '<li><a href="#robustness">Robustness</a></li></ol></nav></header>',
     )
     .replace('</main>', `${section}\n</main>`);
+}
+
+/**
+ * `API_INVALID_ARGUMENT` for `results` that is not an array of analysis results (each passing
+ * {@link checkAnalysisResult}), naming the first wrong one; else `undefined`.
+ */
+function resultsProblem(fn: string, results: unknown): Issue | undefined {
+  const expected =
+    'an uncertainty or sensitivity result (runUncertainty, runSensitivity, or their JSON output)';
+  if (!Array.isArray(results)) {
+    return invalidArgument(fn, 'results', `an array of ${expected}s`, results);
+  }
+  for (let i = 0; i < results.length; i++) {
+    try {
+      checkAnalysisResult(results[i]);
+    } catch {
+      return invalidArgument(fn, `results.${String(i)}`, expected, results[i]);
+    }
+  }
+  return undefined;
 }

@@ -6,6 +6,17 @@
  */
 import type { SensitivityResult } from '../../analysis/sensitivity/sensitivity.js';
 import type { UncertaintyResult } from '../../analysis/uncertainty/uncertainty.js';
+import {
+  anyNumber,
+  arrayOf,
+  arrayOfProblem,
+  chartTextFields,
+  numberOrNull,
+  optionsProblem,
+  recordOf,
+  shapeProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { escapeMarkup } from '../escape.js';
 import { type ChartText, coord, fitLabel, svgOpen, textWidth } from './svg.js';
 
@@ -37,6 +48,16 @@ export function uncertaintySvg(
   units: readonly UncertaintyChartUnit[],
   text: Partial<ChartText> = {},
 ): string {
+  throwIfAny(
+    arrayOfProblem(
+      'uncertaintySvg',
+      'units',
+      units,
+      uncertaintyUnit,
+      `an array of ${uncertaintyUnitText}`,
+    ),
+    optionsProblem('uncertaintySvg', 'text', text, chartTextFields),
+  );
   const rows = units
     .filter((u) => u.median !== null)
     .slice()
@@ -107,6 +128,16 @@ export function sensitivitySvg(
   indices: readonly SensitivityChartIndex[],
   text: Partial<ChartText> = {},
 ): string {
+  throwIfAny(
+    arrayOfProblem(
+      'sensitivitySvg',
+      'indices',
+      indices,
+      sensitivityIndex,
+      `an array of ${sensitivityIndexText}`,
+    ),
+    optionsProblem('sensitivitySvg', 'text', text, chartTextFields),
+  );
   const values = indices.flatMap((i) => [
     i.first,
     i.total,
@@ -190,6 +221,10 @@ export interface SunburstNode {
  * ```
  */
 export function sunburstSvg(nodes: readonly SunburstNode[], text: Partial<ChartText> = {}): string {
+  throwIfAny(
+    arrayOfProblem('sunburstSvg', 'nodes', nodes, sunburstNode, `an array of ${sunburstNodeText}`),
+    optionsProblem('sunburstSvg', 'text', text, chartTextFields),
+  );
   const kids = new Map<string | undefined, SunburstNode[]>();
   for (const n of nodes) {
     const list = kids.get(n.parent) ?? [];
@@ -305,6 +340,16 @@ function niceTicks(lo: number, hi: number, count: number): number[] {
 export function uncertaintyResultSvg(
   r: Pick<UncertaintyResult, 'units' | 'target' | 'runs'>,
 ): string {
+  throwIfAny(
+    shapeProblem('uncertaintyResultSvg', 'r', r, {
+      target: 'string',
+      runs: 'number',
+      units: arrayOf(
+        uncertaintyResultUnit,
+        'units ({ unit, nominal: { rank }, rank: { median, q5, q95 } })',
+      ),
+    }),
+  );
   return uncertaintySvg(
     r.units.map((u) => ({
       unit: u.unit,
@@ -328,7 +373,60 @@ export function uncertaintyResultSvg(
 export function sensitivityResultSvg(
   r: Pick<SensitivityResult, 'indices' | 'target' | 'runs'>,
 ): string {
+  throwIfAny(
+    shapeProblem('sensitivityResultSvg', 'r', r, {
+      target: 'string',
+      runs: 'number',
+      indices: arrayOf(sensitivityIndex, sensitivityIndexText),
+    }),
+  );
   return sensitivitySvg(r.indices, {
     title: `Sensitivity of the ranks of ${r.target} (${r.runs} runs)`,
   });
 }
+
+const uncertaintyUnitText = 'units ({ unit: string, nominal, median, q5, q95: number | null })';
+/** A field check for a unit of {@link uncertaintySvg}. */
+const uncertaintyUnit = recordOf(uncertaintyUnitText, {
+  unit: 'string',
+  nominal: numberOrNull,
+  median: numberOrNull,
+  q5: numberOrNull,
+  q95: numberOrNull,
+});
+
+const interval = (v: unknown): string | undefined =>
+  Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')
+    ? undefined
+    : 'a [low, high] pair of numbers';
+const sensitivityIndexText =
+  'indices ({ assumption: string, first: number, total: number, firstInterval?, totalInterval? })';
+/** A field check for an index of {@link sensitivitySvg}. */
+const sensitivityIndex = recordOf(
+  sensitivityIndexText,
+  { assumption: 'string', first: anyNumber, total: anyNumber },
+  { firstInterval: interval, totalInterval: interval },
+);
+
+const sunburstNodeText = 'nodes ({ id: string, label: string, parent?: string, share: number })';
+/** A field check for a node of {@link sunburstSvg}. */
+const sunburstNode = recordOf(
+  sunburstNodeText,
+  { id: 'string', label: 'string', share: anyNumber },
+  { parent: 'string', title: 'string' },
+);
+
+const rankOrNull = recordOf('{ rank: number | null }', { rank: numberOrNull });
+/** A field check for a unit of an uncertainty result. */
+const uncertaintyResultUnit = recordOf(
+  'a unit ({ unit, nominal: { rank }, rank: { median, q5, q95 } })',
+  {
+    unit: 'string',
+    nominal: rankOrNull,
+    rank: recordOf('{ median, q5, q95 }', {
+      median: numberOrNull,
+      q5: numberOrNull,
+      q95: numberOrNull,
+    }),
+  },
+);

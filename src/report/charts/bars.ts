@@ -1,8 +1,17 @@
+import {
+  anyNumber,
+  arrayOf,
+  numberOrNull,
+  recordOf,
+  shapeProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { escapeMarkup } from '../escape.js';
 import {
   type ChartLabel,
   type ChartScale,
   type ChartText,
+  chartScale,
   coord,
   fitLabel,
   fraction,
@@ -75,6 +84,23 @@ export const barsLayout = { barHeight: 16, gap: 6, fontSize: 11, maxLabel: 32 } 
  * ```
  */
 export function barsSvg(spec: BarsSpec): string {
+  throwIfAny(
+    shapeProblem(
+      'barsSvg',
+      'spec',
+      spec,
+      {
+        id: 'string',
+        title: 'string',
+        description: 'string',
+        items: barItems,
+        scale: chartScale,
+        format: 'function',
+        missingLabel: 'string',
+      },
+      { diverging: 'boolean', tolerance: anyNumber, plotWidth: 'number' },
+    ),
+  );
   const { barHeight, gap, fontSize, maxLabel } = barsLayout;
   const plot = spec.plotWidth ?? 260;
   const labels = spec.items.map((i) => fitLabel(i.label, maxLabel));
@@ -137,3 +163,9 @@ export function barsSvg(spec: BarsSpec): string {
   out.push('</svg>');
   return out.join('');
 }
+
+/** A field check for the bars of {@link barsSvg}. */
+const barItems = arrayOf(
+  recordOf('a bar', { id: 'string', label: 'string', value: numberOrNull }),
+  'bars ({ id: string, label: string, value: number | null })',
+);

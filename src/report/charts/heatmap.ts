@@ -1,8 +1,11 @@
+import { arrayOf, numberOrNull, shapeProblem, throwIfAny } from '../../errors/args.js';
 import { escapeMarkup } from '../escape.js';
 import {
   type ChartLabel,
   type ChartScale,
   type ChartText,
+  chartLabels,
+  chartScale,
   coord,
   fitLabel,
   fraction,
@@ -67,6 +70,19 @@ export const heatmapLayout = {
  * ```
  */
 export function heatmapSvg(spec: HeatmapSpec): string {
+  throwIfAny(
+    shapeProblem('heatmapSvg', 'spec', spec, {
+      id: 'string',
+      title: 'string',
+      description: 'string',
+      rows: chartLabels,
+      columns: chartLabels,
+      values: arrayOf(arrayOf(numberOrNull, 'numbers or null'), 'rows of numbers or null'),
+      scale: chartScale,
+      format: 'function',
+      missingLabel: 'string',
+    }),
+  );
   const { cellWidth: cw, cellHeight: ch, fontSize, maxLabel, gap } = heatmapLayout;
   const rowLabels = spec.rows.map((r) => fitLabel(r.label, maxLabel));
   const colLabels = spec.columns.map((c) => fitLabel(c.label, maxLabel));

@@ -1,8 +1,11 @@
+import { arrayOf, numberOrNull, recordOf, shapeProblem, throwIfAny } from '../../errors/args.js';
 import { escapeMarkup } from '../escape.js';
 import {
   type ChartLabel,
   type ChartScale,
   type ChartText,
+  chartLabels,
+  chartScale,
   coord,
   fraction,
   svgOpen,
@@ -82,6 +85,23 @@ export function radarPoint(
  * ```
  */
 export function radarSvg(spec: RadarSpec): string {
+  throwIfAny(
+    shapeProblem(
+      'radarSvg',
+      'spec',
+      spec,
+      {
+        id: 'string',
+        title: 'string',
+        description: 'string',
+        axes: chartLabels,
+        series: radarSeries,
+        scale: chartScale,
+        format: 'function',
+      },
+      { size: 'number' },
+    ),
+  );
   const size = spec.size ?? 220;
   const radius = size / 2;
   // Whole labels, wrapped onto up to a few short lines: nothing is cut.
@@ -182,3 +202,14 @@ export function radarSvg(spec: RadarSpec): string {
   out.push('</g></svg>');
   return out.join('');
 }
+
+/** A field check for the series of {@link radarSvg}. */
+const radarSeries = arrayOf(
+  recordOf('a series', {
+    id: 'string',
+    label: 'string',
+    values: arrayOf(numberOrNull, 'numbers or null'),
+    role: ['primary', 'reference'],
+  }),
+  "series ({ id, label: string, values: (number | null)[], role: 'primary' | 'reference' })",
+);

@@ -2,6 +2,7 @@
  * Shared helpers for the chart functions: coordinate formatting, label fitting and colour
  * scales. Private to `report/charts`.
  */
+import { arrayOf, recordOf } from '../../errors/args.js';
 import { escapeMarkup } from '../escape.js';
 
 /**
@@ -226,3 +227,18 @@ export function svgOpen(
     `<desc id="${safeId}-desc">${escapeMarkup(text.description)}</desc>`
   );
 }
+
+/** A field check for a chart scale (`{ min: number, max: number }`). */
+export const chartScale = recordOf('a scale ({ min: number, max: number })', {
+  min: 'number',
+  max: 'number',
+});
+
+/** A field check for a chart label (`{ id: string, label: string }`). */
+export const chartLabel = recordOf('a label ({ id: string, label: string })', {
+  id: 'string',
+  label: 'string',
+});
+
+/** A field check for an array of chart labels. */
+export const chartLabels = arrayOf(chartLabel, 'labels ({ id: string, label: string })');

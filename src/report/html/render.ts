@@ -1,3 +1,4 @@
+import { reportModelProblem, throwIfAny } from '../../errors/args.js';
 import type { ProgressCounts } from '../../round/progress/index.js';
 import { localeFormat } from '../../text/locale.js';
 import { barsSvg } from '../charts/bars.js';
@@ -25,6 +26,7 @@ const arrows: Record<ChangeDirection, string> = { improved: '▲', held: '●', 
  * ```
  */
 export function renderReportModel(model: ReportModel): string {
+  throwIfAny(reportModelProblem('renderReportModel', 'model', model, { full: true }));
   const t = reportLabels(model.lang);
   const loc = localeFormat(model.lang);
   const fmt = (v: number | null | undefined) => loc.number(formatScore(v, model.decimals));
