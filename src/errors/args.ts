@@ -917,3 +917,29 @@ export function arrayOf(
       ? undefined
       : `an array of ${expected}`;
 }
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not an evaluation (from `evaluate`: its row count
+ * and typed arrays of scores, reasons and counts), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * evaluationProblem('rankUnits', 'evaluation', {})?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function evaluationProblem(
+  fn: string,
+  parameter: string,
+  value: unknown,
+): Issue | undefined {
+  return isRecord(value) &&
+    typeof value.rows === 'number' &&
+    value.score instanceof Float64Array &&
+    value.reason instanceof Uint8Array &&
+    value.answered instanceof Int32Array &&
+    value.notApplicable instanceof Int32Array &&
+    value.missing instanceof Int32Array &&
+    isRecord(value.policy)
+    ? undefined
+    : invalidArgument(fn, parameter, 'an Evaluation from evaluate', value);
+}

@@ -5,6 +5,7 @@
  * storage layout touches one adapter.
  */
 import type { NodeKind } from '../engine/compile/index.js';
+import { stringProblem, throwIfAny, viewProblem } from '../errors/args.js';
 import type { Text } from '../text/text.js';
 
 /**
@@ -129,6 +130,10 @@ export interface ResultView {
  * ```
  */
 export function indicatorsBehind(view: ResultView, nodeId: string): string[] {
+  throwIfAny(
+    viewProblem('indicatorsBehind', 'view', view),
+    stringProblem('indicatorsBehind', 'nodeId', nodeId),
+  );
   const byId = new Map(view.nodes.map((n) => [n.id, n]));
   const out: string[] = [];
   const seen = new Set<string>();

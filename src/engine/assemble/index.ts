@@ -1,4 +1,12 @@
 import type { AnswerStatus } from '../../answers/read/_lib/fields.js';
+import {
+  evaluationProblem,
+  invalidArgument,
+  optionsProblem,
+  planProblem,
+  preparedProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Rule } from '../../rules/schema.js';
 import { resolveText } from '../../text/resolve.js';
@@ -54,6 +62,19 @@ export function assemble(
   ranks: Int32Array,
   options: AssembleOptions = {},
 ): ScoreResult {
+  throwIfAny(
+    planProblem('assemble', 'plan', plan),
+    preparedProblem('assemble', 'prepared', prepared),
+    evaluationProblem('assemble', 'evaluation', evaluation),
+    ranks instanceof Int32Array
+      ? undefined
+      : invalidArgument('assemble', 'ranks', 'an Int32Array of ranks from rankUnits', ranks),
+    optionsProblem('assemble', 'options', options, {
+      asOf: 'string',
+      lang: 'string',
+      status: 'string',
+    }),
+  );
   const lang = options.lang ?? plan.framework.language;
   const text = (t: Text): string => resolveText(t, lang, plan.framework.language).text;
   const R = evaluation.rows;

@@ -1,3 +1,11 @@
+import {
+  isRecord,
+  missingField,
+  optionsProblem,
+  planProblem,
+  preparedProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import type { MissingPolicy } from '../../framework/schema/framework.js';
 import type { RuleContext } from '../../rules/_lib/types.js';
 import { aggregators } from '../aggregate/index.js';
@@ -135,6 +143,11 @@ export function evaluate(
   prepared: PreparedAnswers,
   options: EvaluateOptions = {},
 ): Evaluation {
+  throwIfAny(
+    planProblem('evaluate', 'plan', plan),
+    preparedProblem('evaluate', 'prepared', prepared),
+    optionsProblem('evaluate', 'options', options, evaluateOptionFields),
+  );
   const policy: MissingPolicy = { ...plan.missing, ...stripUndefined(options.missing ?? {}) };
   const R = prepared.rowUnit.length;
   const N = plan.nodes.length;
@@ -428,3 +441,11 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
     if (v !== undefined) (out as Record<string, unknown>)[k] = v;
   return out;
 }
+
+/** The fields of {@link EvaluateOptions}, for the argument check of {@link evaluate}. */
+const evaluateOptionFields = {
+  missing: missingField,
+  counts: 'boolean',
+  workspace: (v: unknown) =>
+    isRecord(v) && isRecord(v.buffers) ? undefined : 'a workspace from evaluationWorkspace',
+} as const;

@@ -2,6 +2,13 @@ import { type AnswerStatus, answerStatuses, statusRank } from '../../answers/rea
 import { AnswerTable } from '../../answers/read/_lib/table.js';
 import type { AnswerTableSet } from '../../answers/read/index.js';
 import type { AnswerOrigin, AnswerSet, RejectedAnswer } from '../../answers/types.js';
+import {
+  answersProblem,
+  firstProblem,
+  invalidArgument,
+  optionsProblem,
+  planProblem,
+} from '../../errors/args.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { IssueCode } from '../../errors/messages.js';
 import { classifyCell, dayNumber } from '../../rules/_lib/cell.js';
@@ -152,6 +159,20 @@ export function prepareAnswers(
   answers: AnswerSet,
   options: PrepareOptions = {},
 ): { ok: true; value: PreparedAnswers } | { ok: false; issues: Issue[] } {
+  const bad = firstProblem(
+    planProblem('prepareAnswers', 'plan', plan),
+    answersProblem('prepareAnswers', 'answers', answers) ??
+      (Array.isArray(answers.rows)
+        ? undefined
+        : invalidArgument(
+            'prepareAnswers',
+            'answers',
+            'an answer set with rows (from readAnswers; prepareTable takes readAnswerTable’s)',
+            answers,
+          )),
+    optionsProblem('prepareAnswers', 'options', options, prepareOptionFields),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const { rows, ...rest } = answers;
   return prepareTable(plan, { ...rest, table: AnswerTable.fromRows(rows) }, options);
 }
@@ -181,6 +202,20 @@ export function prepareTable(
   answers: AnswerTableSet,
   options: PrepareOptions = {},
 ): { ok: true; value: PreparedAnswers } | { ok: false; issues: Issue[] } {
+  const bad = firstProblem(
+    planProblem('prepareTable', 'plan', plan),
+    answersProblem('prepareTable', 'answers', answers) ??
+      ('table' in answers
+        ? undefined
+        : invalidArgument(
+            'prepareTable',
+            'answers',
+            'an answer set with a table (from readAnswerTable; prepareAnswers takes readAnswers’s)',
+            answers,
+          )),
+    optionsProblem('prepareTable', 'options', options, prepareOptionFields),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   if (options.asOf !== undefined && dayNumber(options.asOf) === undefined) {
     return { ok: false, issues: [createIssue('SCORE_INVALID_AS_OF', { value: options.asOf })] };
   }
@@ -638,3 +673,6 @@ function fillSlots(
     belowStatus: s.belowStatus,
   };
 }
+
+/** The fields of {@link PrepareOptions}; their values are checked with their own codes. */
+const prepareOptionFields = { asOf: 'string', status: 'string' } as const;

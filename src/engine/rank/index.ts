@@ -1,3 +1,10 @@
+import {
+  evaluationProblem,
+  optionsProblem,
+  planProblem,
+  preparedProblem,
+  throwIfAny,
+} from '../../errors/args.js';
 import { type RankOptions, rankInto, rankScratch } from '../../math/rank.js';
 import type { Plan } from '../compile/index.js';
 import type { Evaluation } from '../evaluate/index.js';
@@ -51,6 +58,12 @@ export function rankUnits(
   evaluation: Evaluation,
   options: { aggregatesOnly?: boolean } = {},
 ): Int32Array {
+  throwIfAny(
+    planProblem('rankUnits', 'plan', plan),
+    preparedProblem('rankUnits', 'prepared', prepared),
+    evaluationProblem('rankUnits', 'evaluation', evaluation),
+    optionsProblem('rankUnits', 'options', options, { aggregatesOnly: 'boolean' }),
+  );
   const R = evaluation.rows;
   const ranks = new Int32Array(plan.nodes.length * R);
   const starts: number[] = [];

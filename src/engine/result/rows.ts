@@ -1,5 +1,7 @@
 import {
   invalidArgument,
+  isRecord,
+  numberProblem,
   optionsProblem,
   resultProblem,
   stringArray,
@@ -69,7 +71,7 @@ export function* scoreRows(result: ScoreResult, filter: RowFilter = {}): Generat
         level: node.level,
         stage: node.stage,
         score: node.score[r] ?? null,
-        coverage: coverageShare(node, r),
+        coverage: shareOf(node, r),
         rank: node.rank[r] ?? null,
         reason: node.reason[r] ?? null,
       };
@@ -86,6 +88,23 @@ export function* scoreRows(result: ScoreResult, filter: RowFilter = {}): Generat
  * ```
  */
 export function coverageShare(node: NodeResult, r: number): number | null {
+  throwIfAny(
+    isRecord(node) &&
+      Array.isArray(node.reason) &&
+      (node.coverage === undefined ||
+        node.coverage === null ||
+        (isRecord(node.coverage) &&
+          Array.isArray(node.coverage.answered) &&
+          Array.isArray(node.coverage.missing)))
+      ? undefined
+      : invalidArgument('coverageShare', 'node', 'a node of a ScoreResult (result.nodes[i])', node),
+    numberProblem('coverageShare', 'r', r, { min: 0, integer: true }),
+  );
+  return shareOf(node, r);
+}
+
+/** {@link coverageShare} without the argument checks, for the rows of a checked result. */
+function shareOf(node: NodeResult, r: number): number | null {
   if (node.coverage) {
     const a = node.coverage.answered[r] ?? 0;
     const m = node.coverage.missing[r] ?? 0;
