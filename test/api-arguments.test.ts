@@ -7,6 +7,8 @@
  * framework is due, a non-array, an unknown option key, a wrong option type) are
  * `API_INVALID_ARGUMENT` naming the parameter.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -71,6 +73,11 @@ const prepared = (() => {
   if (!r.ok) throw new Error('prepared');
   return r.value;
 })();
+const stamp = result.provenance;
+if (!stamp) throw new Error('provenance');
+const resultFile = join(mkdtempSync(join(tmpdir(), 'api-arguments-')), 'result.json');
+writeFileSync(resultFile, core.exportJson(result));
+const digests = [{ path: 'answers.csv', sha256: core.sha256Hex('x') }];
 const evaluation = core.evaluate(plan, prepared);
 const ranks = core.rankUnits(plan, prepared, evaluation);
 const unitsFile = {
@@ -968,6 +975,66 @@ const cases: Case[] = [
       ['nodeId', 'residency'],
     ],
   },
+  // framework checks, provenance, answer CSV
+  {
+    name: 'checkFramework',
+    fn: core.checkFramework,
+    args: [
+      ['framework', framework],
+      ['describe', (p: unknown[]) => p.join('.')],
+    ],
+  },
+  {
+    name: 'createStamp',
+    fn: core.createStamp,
+    args: [
+      ['framework', { id: 'niem', edition: '2019', version: '1.0.0' }],
+      ['value', framework],
+      ['options', { asOf: null, missing: stamp.options.missing, lang: null, experts: [] }],
+      ['inputs', { answers: digests, relativeTo: 'cwd' }],
+    ],
+  },
+  {
+    name: 'compareDigests',
+    fn: core.compareDigests,
+    args: [
+      ['saved', digests],
+      ['now', [{ path: 'answers.csv', sha256: null }]],
+      ['extra', ['new.csv']],
+    ],
+  },
+  {
+    name: 'compareResults',
+    fn: core.compareResults,
+    args: [
+      ['saved', result],
+      ['now', result],
+    ],
+  },
+  { name: 'filesDigest', fn: core.filesDigest, args: [['files', digests]] },
+  {
+    name: 'formatAnswersCsv',
+    fn: core.formatAnswersCsv,
+    args: [
+      ['rows', answers.rows],
+      ['options', { raw: true }],
+    ],
+  },
+  { name: 'answerDigests', fn: node.answerDigests, args: [['paths', [answersCsv]]] },
+  {
+    name: 'readFrameworkWithDigests',
+    fn: node.readFrameworkWithDigests,
+    args: [['source', 'niem']],
+  },
+  {
+    name: 'relocateStamp',
+    fn: node.relocateStamp,
+    args: [
+      ['stamp', stamp],
+      ['out', 'out/result.json'],
+    ],
+  },
+  { name: 'verifyResultFile', fn: node.verifyResultFile, args: [['path', resultFile]], safe: true },
 ];
 
 /** Calls a case, awaiting promises; what came out: a value or the thrown error. */
@@ -1179,6 +1246,21 @@ describe('typical mistakes are API_INVALID_ARGUMENT naming the parameter', () =>
     ['coverageShare', 'node', result],
     ['coverageShare', 'r', -1],
     ['indicatorsBehind', 'nodeId', ['residency']],
+    ['checkFramework', 'framework', 'niem'],
+    ['checkFramework', 'describe', 'file:line'],
+    ['createStamp', 'options', { asOf: null, lang: null }],
+    ['createStamp', 'inputs', { answer: digests }],
+    ['compareDigests', 'now', [{ path: 'a.csv' }]],
+    ['compareDigests', 'extra', 'new.csv'],
+    ['compareResults', 'now', view],
+    ['filesDigest', 'files', ['answers.csv']],
+    ['formatAnswersCsv', 'rows', answers],
+    ['formatAnswersCsv', 'options', { excel: true }],
+    ['answerDigests', 'paths', answersCsv],
+    ['readFrameworkWithDigests', 'source', { id: 'niem' }],
+    ['relocateStamp', 'stamp', result],
+    ['relocateStamp', 'out', 42],
+    ['verifyResultFile', 'path', ['result.json']],
   ];
   for (const [name, parameter, value] of expectations) {
     it(`${name}: ${parameter} = ${JSON.stringify(value)?.slice(0, 40)}`, async () => {
@@ -1291,16 +1373,6 @@ const notYetChecked = [
   'removeOneImpact',
   'sobolIndices',
   // charts, report model, provenance, result views
-  'checkFramework',
-  'createStamp',
-  'compareDigests',
-  'compareResults',
-  'filesDigest',
-  'formatAnswersCsv',
-  'answerDigests',
-  'readFrameworkWithDigests',
-  'relocateStamp',
-  'verifyResultFile',
 ];
 
 describe('coverage of the exports', () => {

@@ -943,3 +943,28 @@ export function evaluationProblem(
     ? undefined
     : invalidArgument(fn, parameter, 'an Evaluation from evaluate', value);
 }
+
+/** A field check for an array of file digests (`{ path: string, sha256: string }`). */
+export const fileDigests = arrayOf(
+  recordOf('a file digest', { path: 'string', sha256: 'string' }),
+  'file digests ({ path: string, sha256: string })',
+);
+
+/**
+ * `API_INVALID_ARGUMENT` for a value that is not a provenance stamp (its framework record with
+ * `source` and `builtin`, and its answer file digests), else `undefined`.
+ *
+ * @example
+ * ```ts
+ * stampProblem('relocateStamp', 'stamp', {})?.code; //=> 'API_INVALID_ARGUMENT'
+ * ```
+ */
+export function stampProblem(fn: string, parameter: string, value: unknown): Issue | undefined {
+  return isRecord(value) &&
+    isRecord(value.framework) &&
+    (value.framework.source === null || typeof value.framework.source === 'string') &&
+    typeof value.framework.builtin === 'boolean' &&
+    fileDigests(value.answers) === undefined
+    ? undefined
+    : invalidArgument(fn, parameter, "a provenance stamp (a ScoreResult's provenance)", value);
+}

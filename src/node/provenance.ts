@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { safeScore } from '../engine/index.js';
 import type { ScoreResult } from '../engine/result/schema.js';
-import { createIssue, type Issue } from '../errors/issue.js';
+import { stampProblem, stringArrayProblem, stringProblem, throwIfAny } from '../errors/args.js';
+import { createIssue, IntegrationIndexError, type Issue } from '../errors/issue.js';
 import { isFrameworkFileName } from '../framework/load/names.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { type FileDigest, sha256Hex } from '../provenance/hash.js';
@@ -38,6 +39,11 @@ export async function readFrameworkWithDigests(source: string): Promise<{
   dir: string;
   frameworkFile: string;
 }> {
+  throwIfAny(
+    stringProblem('readFrameworkWithDigests', 'source', source, {
+      expected: 'a built-in framework id or a folder path (string)',
+    }),
+  );
   const dir = resolveFramework(source);
   const files = readFrameworkFiles(dir);
   const digests = fileDigests(files);
@@ -61,10 +67,18 @@ export async function readFrameworkWithDigests(source: string): Promise<{
  * ```
  */
 export function answerDigests(paths: readonly string[]): FileDigest[] {
-  return paths.map((path) => ({
-    path,
-    sha256: createHash('sha256').update(readFileSync(path)).digest('hex'),
-  }));
+  throwIfAny(stringArrayProblem('answerDigests', 'paths', paths));
+  return paths.map((path) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch {
+      throw new IntegrationIndexError([
+        createIssue('FILE_NOT_FOUND', { file: path }, { file: path }),
+      ]);
+    }
+    return { path, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
 }
 
 /**
@@ -78,6 +92,10 @@ export function answerDigests(paths: readonly string[]): FileDigest[] {
  * ```
  */
 export function relocateStamp(stamp: Provenance, out: string): Provenance {
+  throwIfAny(
+    stampProblem('relocateStamp', 'stamp', stamp),
+    stringProblem('relocateStamp', 'out', out, { expected: 'the path written to (string)' }),
+  );
   const base = dirname(resolve(out));
   const rel = (p: string): string => posix(relative(base, resolve(p)) || '.');
   const source = stamp.framework.source;
@@ -121,6 +139,10 @@ export async function verifyResultFile(path: string): Promise<Verification> {
     frameworkFiles: 0,
     answerFiles: 0,
   });
+  const bad = stringProblem('verifyResultFile', 'path', path, {
+    expected: 'the path of a result JSON file (string)',
+  });
+  if (bad) return fail(bad);
   if (!existsSync(path)) return fail(createIssue('FILE_NOT_FOUND', { file: path }, { file: path }));
   let saved: ScoreResult;
   try {

@@ -4,6 +4,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { fileDigests, invalidArgument, throwIfAny } from '../errors/args.js';
 
 /**
  * The SHA-256 of bytes, or of a string's UTF-8 encoding, as 64 lowercase hex digits.
@@ -56,6 +57,8 @@ export interface FileDigest {
  * ```
  */
 export function filesDigest(files: readonly FileDigest[]): string {
+  const expected = fileDigests(files);
+  if (expected !== undefined) throwIfAny(invalidArgument('filesDigest', 'files', expected, files));
   const lines = [...files]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((f) => `${f.sha256}  ${f.path}\n`);

@@ -1,3 +1,12 @@
+import {
+  fileDigests,
+  invalidArgument,
+  isRecord,
+  optionsProblem,
+  shapeProblem,
+  stringArray,
+  throwIfAny,
+} from '../errors/args.js';
 import type { Framework } from '../framework/schema/framework.js';
 import { canonicalJson, type FileDigest, filesDigest, sha256Hex } from './hash.js';
 import type { Provenance } from './schema.js';
@@ -60,6 +69,40 @@ export function createStamp(
   },
   inputs: ProvenanceInputs,
 ): Provenance {
+  throwIfAny(
+    shapeProblem('createStamp', 'framework', framework, {
+      id: 'string',
+      edition: 'string',
+      version: 'string',
+    }),
+    value === undefined || isRecord(value)
+      ? undefined
+      : invalidArgument('createStamp', 'value', 'the Framework scored, or undefined', value),
+    shapeProblem(
+      'createStamp',
+      'options',
+      options,
+      { asOf: stringOrNull, missing: 'object', lang: stringOrNull },
+      {
+        weights: (v) => (v === null || isRecord(v) ? undefined : 'an object or null'),
+        status: stringOrNull,
+        experts: stringArray,
+      },
+    ),
+    optionsProblem('createStamp', 'inputs', inputs, {
+      framework: (v) =>
+        isRecord(v) &&
+        typeof v.source === 'string' &&
+        typeof v.builtin === 'boolean' &&
+        fileDigests(v.files) === undefined
+          ? undefined
+          : 'framework inputs ({ source: string, builtin: boolean, files: digests })',
+      answers: fileDigests,
+      relativeTo: ['result', 'cwd'],
+      decimals: 'number',
+      sheet: 'string',
+    }),
+  );
   const files = inputs.framework?.files ?? [];
   const byFiles = inputs.framework !== undefined;
   return {
@@ -94,3 +137,7 @@ export function createStamp(
     ...(options.experts && options.experts.length > 0 ? { experts: [...options.experts] } : {}),
   };
 }
+
+/** A field check for a string or `null`. */
+const stringOrNull = (v: unknown): string | undefined =>
+  v === null || typeof v === 'string' ? undefined : 'a string or null';

@@ -9,6 +9,15 @@
  */
 
 import type { ScoreResult } from '../engine/result/schema.js';
+import {
+  arrayOf,
+  fileDigests,
+  groupedResultProblem,
+  invalidArgument,
+  recordOf,
+  stringArrayProblem,
+  throwIfAny,
+} from '../errors/args.js';
 import { createIssue, type Issue } from '../errors/issue.js';
 import type { FileDigest } from './hash.js';
 
@@ -28,6 +37,17 @@ export function compareDigests(
   now: readonly { path: string; sha256: string | null }[],
   extra: readonly string[] = [],
 ): Issue[] {
+  const savedProblem = fileDigests(saved);
+  const nowProblem = currentDigests(now);
+  throwIfAny(
+    savedProblem === undefined
+      ? undefined
+      : invalidArgument('compareDigests', 'saved', savedProblem, saved),
+    nowProblem === undefined
+      ? undefined
+      : invalidArgument('compareDigests', 'now', nowProblem, now),
+    stringArrayProblem('compareDigests', 'extra', extra),
+  );
   const issues: Issue[] = [];
   const current = new Map(now.map((f) => [f.path, f.sha256]));
   for (const f of saved) {
@@ -75,6 +95,10 @@ const same = (a: unknown, b: unknown): boolean =>
  * ```
  */
 export function compareResults(saved: ScoreResult, now: ScoreResult): ResultComparison {
+  throwIfAny(
+    groupedResultProblem('compareResults', 'saved', saved),
+    groupedResultProblem('compareResults', 'now', now),
+  );
   const issues: Issue[] = [];
   let checked = 0;
   const rowKey = (r: ScoreResult, i: number): string =>
@@ -153,3 +177,12 @@ export function compareResults(saved: ScoreResult, now: ScoreResult): ResultComp
   }
   return { checked, issues };
 }
+
+/** A field check for the digests of the files as they are now (`sha256: null` when missing). */
+const currentDigests = arrayOf(
+  recordOf('a file digest', {
+    path: 'string',
+    sha256: (v) => (v === null || typeof v === 'string' ? undefined : 'a string or null'),
+  }),
+  'file digests ({ path: string, sha256: string | null })',
+);

@@ -8,6 +8,7 @@
  * ```
  */
 import { checkEditions } from '../../editions/check.js';
+import { frameworkProblem, invalidArgument, throwIfAny } from '../../errors/args.js';
 import type { Issue } from '../../errors/issue.js';
 import type { Framework } from '../schema/framework.js';
 import { checkAggregates } from './aggregates.js';
@@ -44,6 +45,12 @@ export function checkFramework(
   framework: Framework,
   describe: CheckContext['describe'] = pathToString,
 ): Issue[] {
+  throwIfAny(
+    frameworkProblem('checkFramework', 'framework', framework),
+    typeof describe === 'function'
+      ? undefined
+      : invalidArgument('checkFramework', 'describe', 'a function (path) => string', describe),
+  );
   const ctx: CheckContext = { describe };
   return checks.flatMap((check) => check(framework, ctx));
 }

@@ -1,4 +1,5 @@
 import type { AnswerRow } from '../../answers/types.js';
+import { arrayOfProblem, optionsProblem, recordOf, throwIfAny } from '../../errors/args.js';
 import { toCsv } from '../../io/csv.js';
 
 /**
@@ -27,6 +28,20 @@ export function formatAnswersCsv(
   rows: readonly AnswerRow[],
   options: { raw?: boolean } = {},
 ): string {
+  throwIfAny(
+    arrayOfProblem(
+      'formatAnswersCsv',
+      'rows',
+      rows,
+      recordOf('an answer row ({ unit, period, indicator: string, answer })', {
+        unit: 'string',
+        period: 'string',
+        indicator: 'string',
+      }),
+      'an array of answer rows (readAnswers(...).rows, importMipexScores(...).rows)',
+    ),
+    optionsProblem('formatAnswersCsv', 'options', options, { raw: 'boolean' }),
+  );
   const optional = (['validFrom', 'validTo', 'source', 'comment'] as const).filter((k) =>
     rows.some((r) => r[k] !== undefined),
   );
