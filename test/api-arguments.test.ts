@@ -1035,6 +1035,19 @@ const cases: Case[] = [
     ],
   },
   { name: 'verifyResultFile', fn: node.verifyResultFile, args: [['path', resultFile]], safe: true },
+  {
+    name: 'importCoinr',
+    fn: core.importCoinr,
+    args: [
+      ['idataText', 'uCode,a,b\nX,1,2\nY,3,4\n'],
+      [
+        'imetaText',
+        'iCode,Level,Parent,Direction,Weight,Type\na,1,P,1,1,Indicator\nb,1,P,1,1,Indicator\nP,2,,1,1,Aggregate\n',
+      ],
+      ['options', { id: 'tiny' }],
+    ],
+    safe: true,
+  },
 ];
 
 /** Calls a case, awaiting promises; what came out: a value or the thrown error. */
@@ -1261,6 +1274,8 @@ describe('typical mistakes are API_INVALID_ARGUMENT naming the parameter', () =>
     ['relocateStamp', 'stamp', result],
     ['relocateStamp', 'out', 42],
     ['verifyResultFile', 'path', ['result.json']],
+    ['importCoinr', 'imetaText', undefined],
+    ['importCoinr', 'options', { period: '2020' }],
   ];
   for (const [name, parameter, value] of expectations) {
     it(`${name}: ${parameter} = ${JSON.stringify(value)?.slice(0, 40)}`, async () => {
@@ -1365,7 +1380,6 @@ const notYetChecked = [
   'treatVector',
   'trends',
   'valueAt',
-  'importCoinr',
   'readCoinr',
   'readIMeta',
   // engine phases under score (plan, prepared answers, evaluation)

@@ -1,6 +1,7 @@
 import { type CsvParse, readCoinr } from '../../composite/data/read.js';
 import type { MetaNode } from '../../composite/data/types.js';
 import type { PipelineSpecInput } from '../../composite/pipeline/schema.js';
+import { firstProblem, optionsProblem, recordOf, stringProblem } from '../../errors/args.js';
 import type { SafeResult } from '../../errors/issue.js';
 
 /** Options of {@link importCoinr}. */
@@ -50,6 +51,27 @@ export function importCoinr(
   imetaText: string,
   options: ImportCoinrOptions = {},
 ): SafeResult<ImportedCoinr> {
+  const bad = firstProblem(
+    stringProblem('importCoinr', 'idataText', idataText, {
+      expected: 'the text of an iData CSV file (string)',
+    }),
+    stringProblem('importCoinr', 'imetaText', imetaText, {
+      expected: 'the text of an iMeta CSV file (string)',
+    }),
+    optionsProblem('importCoinr', 'options', options, {
+      id: 'string',
+      title: 'string',
+      idataFile: 'string',
+      imetaFile: 'string',
+      pipeline: 'object',
+      csvParse: 'function',
+      period: recordOf('a period ({ id: string, referenceDate: string })', {
+        id: 'string',
+        referenceDate: 'string',
+      }),
+    }),
+  );
+  if (bad) return { ok: false, issues: [bad] };
   const read = readCoinr(idataText, imetaText, {
     ...(options.idataFile ? { idata: options.idataFile } : {}),
     ...(options.imetaFile ? { imeta: options.imetaFile } : {}),
