@@ -89,19 +89,26 @@ export function createStamp(
         experts: stringArray,
       },
     ),
-    optionsProblem('createStamp', 'inputs', inputs, {
-      framework: (v) =>
-        isRecord(v) &&
-        typeof v.source === 'string' &&
-        typeof v.builtin === 'boolean' &&
-        fileDigests(v.files) === undefined
-          ? undefined
-          : 'framework inputs ({ source: string, builtin: boolean, files: digests })',
-      answers: fileDigests,
-      relativeTo: ['result', 'cwd'],
-      decimals: 'number',
-      sheet: 'string',
-    }),
+    inputs === undefined
+      ? invalidArgument(
+          'createStamp',
+          'inputs',
+          'provenance inputs ({ framework?, answers?, relativeTo?, decimals?, sheet? })',
+          inputs,
+        )
+      : optionsProblem('createStamp', 'inputs', inputs, {
+          framework: (v) =>
+            isRecord(v) &&
+            typeof v.source === 'string' &&
+            typeof v.builtin === 'boolean' &&
+            fileDigests(v.files) === undefined
+              ? undefined
+              : 'framework inputs ({ source: string, builtin: boolean, files: digests })',
+          answers: fileDigests,
+          relativeTo: ['result', 'cwd'],
+          decimals: 'number',
+          sheet: 'string',
+        }),
   );
   const files = inputs.framework?.files ?? [];
   const byFiles = inputs.framework !== undefined;
