@@ -1,6 +1,6 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
-import { periodGroups } from '../data/dataset.js';
+import { sharedPeriodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
 import type { CompositeAggregation } from '../pipeline/schema.js';
 import type { ShareBounds } from './bod.js';
@@ -115,7 +115,7 @@ export function aggregate(
     };
   const columnwise = new Set<string>(['copeland', 'bod', 'mpi', 'ampi']);
   const periods = tree.some((g) => columnwise.has(settings(g.level).method))
-    ? periodGroups(ctx.units, ds)
+    ? sharedPeriodGroups(ctx.units, ds.rows)
     : [];
   const xs = new Float64Array(64);
   const ws = new Float64Array(64);
