@@ -117,6 +117,7 @@ export function aggregate(
   const periods = tree.some((g) => columnwise.has(settings(g.level).method))
     ? sharedPeriodGroups(ctx.units, ds.rows)
     : [];
+  let sums: { sw: Float64Array; swx: Float64Array; count: Float64Array } | undefined;
   const xs = new Float64Array(64);
   const ws = new Float64Array(64);
   for (const g of tree) {
@@ -160,7 +161,8 @@ export function aggregate(
     }
     let below = 0;
     if (s.method === 'amean') {
-      below += ameanColumns(values, out, kids, g.weights, n, s.threshold);
+      sums ??= { sw: new Float64Array(n), swx: new Float64Array(n), count: new Float64Array(n) };
+      below += ameanColumns(values, out, kids, g.weights, n, s.threshold, sums);
       if (below > 0) belowThreshold[g.code] = below;
       continue;
     }
@@ -248,10 +250,28 @@ function ameanColumns(
   weights: readonly number[],
   n: number,
   threshold: number | undefined,
+  scratch: { sw: Float64Array; swx: Float64Array; count: Float64Array },
 ): number {
-  const sw = new Float64Array(n);
-  const swx = new Float64Array(n);
-  const count = new Float64Array(n);
+  const { sw, swx, count } = scratch;
+  sw.fill(0);
+  swx.fill(0);
+  if (threshold === undefined) {
+    // No threshold: no counts needed, since a row without children has sw = 0 and gets
+    // 0 / 0 = NaN, as does a row whose present children all weigh 0.
+    for (let j = 0; j < kids.length; j++) {
+      const base = kids[j] as number;
+      const wj = weights[j] as number;
+      for (let r = 0; r < n; r++) {
+        const v = values[base + r] as number;
+        if (Number.isNaN(v)) continue;
+        sw[r] = (sw[r] as number) + wj;
+        swx[r] = (swx[r] as number) + wj * v;
+      }
+    }
+    for (let r = 0; r < n; r++) values[out + r] = (swx[r] as number) / (sw[r] as number);
+    return 0;
+  }
+  count.fill(0);
   for (let j = 0; j < kids.length; j++) {
     const base = kids[j] as number;
     const wj = weights[j] as number;
@@ -266,7 +286,7 @@ function ameanColumns(
   let below = 0;
   for (let r = 0; r < n; r++) {
     const k = count[r] as number;
-    if (k === 0 || (threshold !== undefined && k / kids.length < threshold)) {
+    if (k === 0 || k / kids.length < threshold) {
       values[out + r] = Number.NaN;
       if (k > 0) below++;
     } else {

@@ -1,7 +1,7 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
 import { rangeOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
-import { periodIndex } from '../data/dataset.js';
+import { sharedPeriodGroups } from '../data/dataset.js';
 import type { Dataset, MetaNode } from '../data/types.js';
 import type { NormaliseMethod } from '../pipeline/schema.js';
 import * as m from './methods.js';
@@ -72,16 +72,10 @@ export function normalise(
   const values = new Float64Array(ds.values.length);
   const issues: Issue[] = [];
   const nodes = new Map<string, MetaNode>(ctx.meta.nodes.map((x) => [x.code, x]));
-  const index =
+  const groups =
     o.panel === 'pooled'
-      ? {
-          groups: [{ period: null, positions: Int32Array.from({ length: n }, (_, i) => i) }],
-          groupOf: new Int32Array(n),
-        }
-      : periodIndex(ctx.units, ds.rows);
-  const { groups, groupOf } = index;
-  const lows = new Float64Array(groups.length);
-  const highs = new Float64Array(groups.length);
+      ? [{ period: null, positions: Int32Array.from({ length: n }, (_, i) => i) }]
+      : sharedPeriodGroups(ctx.units, ds.rows);
   const src = ds.values;
   const methods: Record<string, NormaliseMethod> = {};
   if (o.reference !== undefined && !ctx.units.codes.includes(o.reference)) {
@@ -104,30 +98,26 @@ export function normalise(
     let fail = false;
     let warned = false;
     if (method === 'minmax') {
-      // Fast path for the default: two sequential passes over the column, every period at
-      // once (each position's period from groupOf), no copies.
+      // Fast path for the default: range and map straight from the flat arrays, no copies.
       const [l, u] = o.range;
-      lows.fill(Number.POSITIVE_INFINITY);
-      highs.fill(Number.NEGATIVE_INFINITY);
-      for (let r = 0; r < n; r++) {
-        const g = groupOf[r] as number;
-        const v = (src[base + r] as number) * dir;
-        if (v < (lows[g] as number)) lows[g] = v;
-        if (v > (highs[g] as number)) highs[g] = v;
-      }
-      for (let g = 0; g < groups.length && !warned; g++) {
-        if (lows[g] === highs[g]) {
+      for (const { positions } of groups) {
+        let lo = Number.POSITIVE_INFINITY;
+        let hi = Number.NEGATIVE_INFINITY;
+        for (let i = 0; i < positions.length; i++) {
+          const v = (src[base + (positions[i] as number)] as number) * dir;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+        if (lo === hi && !warned) {
           warned = true;
           issues.push(
             createIssue('COMPOSITE_ZERO_RANGE', { code, method }, { severity: 'warning' }),
           );
         }
-      }
-      for (let r = 0; r < n; r++) {
-        const g = groupOf[r] as number;
-        const lo = lows[g] as number;
-        values[base + r] =
-          (((src[base + r] as number) * dir - lo) / ((highs[g] as number) - lo)) * (u - l) + l;
+        for (let i = 0; i < positions.length; i++) {
+          const at = base + (positions[i] as number);
+          values[at] = (((src[at] as number) * dir - lo) / (hi - lo)) * (u - l) + l;
+        }
       }
       continue;
     }

@@ -1,5 +1,5 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { momentsOf } from '../../math/summary.js';
+import { momentsOf, skewKurtosisOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
 import { type PeriodGroup, sharedPeriodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
@@ -82,11 +82,14 @@ function passes(
   o: TreatOptions,
 ): { pass: boolean | undefined; sk: number; kt: number; min: number; max: number } {
   const { skew: sk, kurt: kt, min, max } = momentsOf(x);
+  return { pass: testPasses(sk, kt, o), sk, kt, min, max };
+}
+
+/** The test of {@link passes} from the skewness and kurtosis. */
+function testPasses(sk: number, kt: number, o: TreatOptions): boolean | undefined {
   const a = Number.isNaN(sk) ? undefined : Math.abs(sk) < o.skewThreshold;
   const b = Number.isNaN(kt) ? undefined : kt < o.kurtosisThreshold;
-  const pass =
-    a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
-  return { pass, sk, kt, min, max };
+  return a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
 }
 
 /**
@@ -261,6 +264,9 @@ export function treat(
   const exclude = new Set(options.exclude ?? []);
   const groups = sharedPeriodGroups(ctx.units, ds.rows);
   const src = ds.values;
+  // The test first (skewness and kurtosis only); the vectors that fail it, or that a transform
+  // always applies to, go through treatVector.
+  const testFirst = !(options.method !== 'default' && options.when === 'always');
   // Copied on the first change: when every indicator passes, the input's values are passed on.
   let out: Float64Array | undefined;
   // One entry per period and indicator, periods first (the log's order), filled column by column.
@@ -280,6 +286,25 @@ export function treat(
       const x = buffer.length === positions.length ? buffer : buffer.subarray(0, positions.length);
       for (let i = 0; i < positions.length; i++)
         x[i] = src[base + (positions[i] as number)] as number;
+      if (testFirst) {
+        const { skew, kurt: kurtosis } = skewKurtosisOf(x);
+        const pass = testPasses(skew, kurtosis, options);
+        if (pass !== false) {
+          entries[g * ds.codes.length + c] = {
+            code,
+            period,
+            skew,
+            kurtosis,
+            skewAfter: skew,
+            kurtosisAfter: kurtosis,
+            action: pass === undefined ? 'skipped' : 'none',
+            winsorised: 0,
+            high: [],
+            low: [],
+          };
+          continue;
+        }
+      }
       const t = treatVector(x, options);
       if (t.action === 'winsorised' || t.action === 'log' || t.action === 'transformed') {
         out ??= src.slice();
