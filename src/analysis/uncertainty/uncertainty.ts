@@ -17,7 +17,7 @@ import {
  */
 import { IntegrationIndexError, type Issue, type SafeResult } from '../../errors/issue.js';
 import { competitionRanks } from '../../math/rank.js';
-import { meanOf, quantile7 } from '../../math/summary.js';
+import { meanOf, quantiles7 } from '../../math/summary.js';
 import type { Factor } from '../assumptions/resolve.js';
 import type { AnalysisSpec, AnalysisSpecInput } from '../assumptions/schema.js';
 import type { AnalysisModel } from '../model.js';
@@ -140,6 +140,8 @@ export function summariseRuns(
     units: units.map((unit, u) => {
       const rk = column(ranks, u);
       const sc = column(scores, u);
+      const [rkMedian, rk5, rk95] = quantiles7(rk, [0.5, 0.05, 0.95]) as [number, number, number];
+      const [scMedian, sc5, sc95] = quantiles7(sc, [0.5, 0.05, 0.95]) as [number, number, number];
       return {
         unit,
         nominal: {
@@ -148,14 +150,14 @@ export function summariseRuns(
         },
         rank: {
           mean: orNull(meanOf(rk)),
-          median: orNull(quantile7(rk, 0.5)),
-          q5: orNull(quantile7(rk, 0.05)),
-          q95: orNull(quantile7(rk, 0.95)),
+          median: orNull(rkMedian),
+          q5: orNull(rk5),
+          q95: orNull(rk95),
         },
         score: {
-          median: orNull(quantile7(sc, 0.5)),
-          q5: orNull(quantile7(sc, 0.05)),
-          q95: orNull(quantile7(sc, 0.95)),
+          median: orNull(scMedian),
+          q5: orNull(sc5),
+          q95: orNull(sc95),
         },
       };
     }),
