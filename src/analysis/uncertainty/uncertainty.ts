@@ -16,7 +16,7 @@ import {
  * type-7 0.5 quantile.
  */
 import { IntegrationIndexError, type Issue, type SafeResult } from '../../errors/issue.js';
-import { competitionRanks } from '../../math/rank.js';
+import { competitionRanks, rankInto, rankScratch } from '../../math/rank.js';
 import { meanOf, quantiles7 } from '../../math/summary.js';
 import type { Factor } from '../assumptions/resolve.js';
 import type { AnalysisSpec, AnalysisSpecInput } from '../assumptions/schema.js';
@@ -122,11 +122,13 @@ export function summariseRuns(
 ): { units: UnitUncertainty[]; failedRuns: number; ranks: Float64Array } {
   const n = units.length;
   const ranks = new Float64Array(runs * n);
+  // Competition ranks of every run (competitionRanks), with one scratch for all.
+  const scratch = rankScratch(n);
   let failedRuns = 0;
   for (let r = 0; r < runs; r++) {
     const row = scores.subarray(r * n, (r + 1) * n);
     if (!row.some(Number.isFinite)) failedRuns++;
-    ranks.set(competitionRanks(row), r * n);
+    rankInto(row, 0, n, ranks, r * n, scratch, { descending: true, ties: 'min' });
   }
   const nominalRanks = competitionRanks(nominalScores);
   const column = (m: Float64Array, u: number) => {
