@@ -62,7 +62,7 @@ export function aggregate(
   ctx: CompositeContext,
   ds: Dataset,
   o: AggregateOptions,
-  tree: readonly AggregateGroup[] = aggregationTree(ctx.meta, o.weights),
+  tree: readonly AggregateGroup[] = defaultTree(ctx.meta, o.weights),
 ): StepResult<AggregateLog> {
   const n = ds.rows.length;
   const { codes, col, columns } = layoutOf(ds.codes, tree);
@@ -412,4 +412,20 @@ function layoutOf(inputCodes: readonly string[], tree: readonly AggregateGroup[]
   const layout = { codes, col, columns };
   layoutCache.set(inputCodes, { tree, layout });
   return layout;
+}
+
+// The plan of a composite's own weights, built once per metadata (it is never modified).
+const treeCache = new WeakMap<CompositeContext['meta'], readonly AggregateGroup[]>();
+
+function defaultTree(
+  meta: CompositeContext['meta'],
+  weights: Readonly<Record<string, number>> | undefined,
+): readonly AggregateGroup[] {
+  if (weights !== undefined) return aggregationTree(meta, weights);
+  let tree = treeCache.get(meta);
+  if (!tree) {
+    tree = aggregationTree(meta);
+    treeCache.set(meta, tree);
+  }
+  return tree;
 }

@@ -43,8 +43,9 @@ function fillColumn(
   base: number,
   positions: Int32Array,
   f: Fill,
+  scratch: Float64Array,
 ): void {
-  const x = new Float64Array(positions.length);
+  const x = scratch.length === positions.length ? scratch : scratch.subarray(0, positions.length);
   let missing = 0;
   for (let i = 0; i < positions.length; i++) {
     const v = values[base + (positions[i] as number)] as number;
@@ -138,7 +139,11 @@ export function impute(
         } else {
           sets.push(positions);
         }
-        for (let c = 0; c < m; c++) for (const set of sets) fillColumn(values, mask, c * n, set, f);
+        let longest = 0;
+        for (const set of sets) longest = Math.max(longest, set.length);
+        const scratch = new Float64Array(longest);
+        for (let c = 0; c < m; c++)
+          for (const set of sets) fillColumn(values, mask, c * n, set, f, scratch);
       }
     }
   } else if (method === 'row-mean') {
