@@ -6,6 +6,8 @@
  */
 import type { SensitivityResult } from '../../analysis/sensitivity/sensitivity.js';
 import type { UncertaintyResult } from '../../analysis/uncertainty/uncertainty.js';
+import { localeFormat } from '../../text/locale.js';
+import { analysisWords } from '../analysis-words.js';
 import { escapeMarkup } from '../escape.js';
 import { type ChartText, coord, fitLabel, svgOpen, textWidth } from './svg.js';
 
@@ -13,6 +15,31 @@ const font = 11;
 const axisInk = '#555555';
 // Okabe and Ito's colour-blind safe palette (2008), for categories.
 const categorical = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'];
+
+/**
+ * Options of the uncertainty and sensitivity charts.
+ *
+ * @example
+ * ```ts
+ * const options: AnalysisChartOptions = { lang: 'bg' };
+ * uncertaintySvg(units, {}, options); //=> '<svg ...>...място (1 = най-добро)...'
+ * ```
+ */
+export interface AnalysisChartOptions {
+  /** The language of the chart's own words and numbers (BCP 47); English by default. */
+  lang?: string | undefined;
+}
+
+/** A number as the language writes it (decimal comma in Bulgarian; English unchanged). */
+function numberIn(lang: string | undefined): (v: number) => string {
+  const loc = localeFormat(lang ?? 'en');
+  return (v) => loc.number(String(v));
+}
+
+/** A count of runs as the language groups digits (English unchanged). */
+function runsIn(runs: number, lang: string | undefined): string {
+  return localeFormat(lang ?? 'en').count(runs);
+}
 
 /** One unit of {@link uncertaintySvg}: ranks, best = 1. */
 export interface UncertaintyChartUnit {
@@ -36,7 +63,11 @@ export interface UncertaintyChartUnit {
 export function uncertaintySvg(
   units: readonly UncertaintyChartUnit[],
   text: Partial<ChartText> = {},
+  options: AnalysisChartOptions = {},
 ): string {
+  const w = analysisWords(options.lang);
+  const num = numberIn(options.lang);
+  const na = (v: number | null) => (v === null ? w.notAvailable : num(v));
   const rows = units
     .filter((u) => u.median !== null)
     .slice()
@@ -56,20 +87,24 @@ export function uncertaintySvg(
   const width = label + plot + 20;
   const x = (rank: number) => label + ((rank - 1) / Math.max(1, maxRank - 1)) * plot;
   let s = svgOpen('uncertainty', 'uncertainty', width, height, {
-    title: text.title ?? 'Rank uncertainty',
-    description:
-      text.description ??
-      'For each unit, the line spans the 5th to 95th percentile of its rank over the sampled assumptions, the dot is the median rank and the open diamond the nominal rank; rank 1 is on the left.',
+    title: text.title ?? w.uncertaintyTitle,
+    description: text.description ?? w.uncertaintyDescription,
   });
   const ticks = niceTicks(1, maxRank, 6);
   for (const t of ticks) {
     s += `<line x1="${coord(x(t))}" y1="${top - 4}" x2="${coord(x(t))}" y2="${coord(height - 24)}" stroke="#e5e5e5"/>`;
-    s += `<text x="${coord(x(t))}" y="${coord(height - 10)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${t}</text>`;
+    s += `<text x="${coord(x(t))}" y="${coord(height - 10)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${num(t)}</text>`;
   }
-  s += `<text x="${coord(label)}" y="12" font-size="${font}" fill="${axisInk}">rank (1 = best)</text>`;
+  s += `<text x="${coord(label)}" y="12" font-size="${font}" fill="${axisInk}">${escapeMarkup(w.rankAxis)}</text>`;
   rows.forEach((r, i) => {
     const y = top + i * rowH + rowH / 2;
-    const tip = `${r.unit}: median rank ${r.median}, 5-95% ${r.q5 ?? 'NA'}-${r.q95 ?? 'NA'}, nominal ${r.nominal ?? 'NA'}`;
+    const tip = w.uncertaintyTip({
+      unit: r.unit,
+      median: na(r.median),
+      q5: na(r.q5),
+      q95: na(r.q95),
+      nominal: na(r.nominal),
+    });
     s += `<g class="unit" data-unit="${escapeMarkup(r.unit)}"><title>${escapeMarkup(tip)}</title>`;
     s += `<text x="${coord(label - 6)}" y="${coord(y + 4)}" font-size="${font}" text-anchor="end">${escapeMarkup(fitLabel(r.unit, 18))}</text>`;
     if (r.q5 !== null && r.q95 !== null)
@@ -106,7 +141,11 @@ export interface SensitivityChartIndex {
 export function sensitivitySvg(
   indices: readonly SensitivityChartIndex[],
   text: Partial<ChartText> = {},
+  options: AnalysisChartOptions = {},
 ): string {
+  const w = analysisWords(options.lang);
+  const num = numberIn(options.lang);
+  const fixed3 = (v: number) => localeFormat(options.lang ?? 'en').number(v.toFixed(3));
   const values = indices.flatMap((i) => [
     i.first,
     i.total,
@@ -128,22 +167,20 @@ export function sensitivitySvg(
   const width = label + plot + 20;
   const x = (v: number) => label + ((v - lo) / (hi - lo)) * plot;
   let s = svgOpen('sensitivity', 'sensitivity', width, height, {
-    title: text.title ?? 'Sensitivity indices',
-    description:
-      text.description ??
-      'For each assumption, the first-order index (the share of the output variance it causes alone) and the total-order index (alone and through interactions), with 5th-95th percentile bootstrap intervals as whiskers.',
+    title: text.title ?? w.sensitivityTitle,
+    description: text.description ?? w.sensitivityDescription,
   });
   for (const t of niceTicks(lo, hi, 5)) {
     s += `<line x1="${coord(x(t))}" y1="${top - 4}" x2="${coord(x(t))}" y2="${coord(height - 22)}" stroke="#e5e5e5"/>`;
-    s += `<text x="${coord(x(t))}" y="${coord(height - 8)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${t}</text>`;
+    s += `<text x="${coord(x(t))}" y="${coord(height - 8)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${num(t)}</text>`;
   }
   const kinds = [
-    { key: 'first', name: 'first order', fill: categorical[4] as string },
-    { key: 'total', name: 'total order', fill: categorical[0] as string },
+    { key: 'first', name: w.firstOrder, fill: categorical[4] as string },
+    { key: 'total', name: w.totalOrder, fill: categorical[0] as string },
   ] as const;
   kinds.forEach((k, j) => {
     const lx = label + j * 110;
-    s += `<rect x="${coord(lx)}" y="6" width="10" height="10" fill="${k.fill}"/><text x="${coord(lx + 14)}" y="15" font-size="${font}">${k.name}</text>`;
+    s += `<rect x="${coord(lx)}" y="6" width="10" height="10" fill="${k.fill}"/><text x="${coord(lx + 14)}" y="15" font-size="${font}">${escapeMarkup(k.name)}</text>`;
   });
   indices.forEach((ix, i) => {
     const y0 = top + i * groupH;
@@ -156,7 +193,12 @@ export function sensitivitySvg(
       if (!Number.isFinite(v)) return;
       const a = x(Math.min(0, v));
       const b = x(Math.max(0, v));
-      const tip = `${ix.assumption}, ${k.name}: ${v.toFixed(3)}${iv ? ` (5-95%: ${iv[0].toFixed(3)} to ${iv[1].toFixed(3)})` : ''}`;
+      const tip = w.sensitivityTip({
+        assumption: ix.assumption,
+        kind: k.name,
+        value: fixed3(v),
+        interval: iv ? [fixed3(iv[0]), fixed3(iv[1])] : undefined,
+      });
       s += `<rect class="bar-${k.key}" x="${coord(a)}" y="${coord(y)}" width="${coord(Math.max(0.5, b - a))}" height="${barH - 1}" fill="${k.fill}"><title>${escapeMarkup(tip)}</title></rect>`;
       if (iv && Number.isFinite(iv[0]) && Number.isFinite(iv[1])) {
         const ym = y + (barH - 1) / 2;
@@ -304,6 +346,7 @@ function niceTicks(lo: number, hi: number, count: number): number[] {
  */
 export function uncertaintyResultSvg(
   r: Pick<UncertaintyResult, 'units' | 'target' | 'runs'>,
+  options: AnalysisChartOptions = {},
 ): string {
   return uncertaintySvg(
     r.units.map((u) => ({
@@ -313,7 +356,13 @@ export function uncertaintyResultSvg(
       q5: u.rank.q5,
       q95: u.rank.q95,
     })),
-    { title: `Rank uncertainty of ${r.target} (${r.runs} runs)` },
+    {
+      title: analysisWords(options.lang).uncertaintyTitleOf({
+        target: r.target,
+        runs: runsIn(r.runs, options.lang),
+      }),
+    },
+    options,
   );
 }
 
@@ -327,8 +376,16 @@ export function uncertaintyResultSvg(
  */
 export function sensitivityResultSvg(
   r: Pick<SensitivityResult, 'indices' | 'target' | 'runs'>,
+  options: AnalysisChartOptions = {},
 ): string {
-  return sensitivitySvg(r.indices, {
-    title: `Sensitivity of the ranks of ${r.target} (${r.runs} runs)`,
-  });
+  return sensitivitySvg(
+    r.indices,
+    {
+      title: analysisWords(options.lang).sensitivityTitleOf({
+        target: r.target,
+        runs: runsIn(r.runs, options.lang),
+      }),
+    },
+    options,
+  );
 }

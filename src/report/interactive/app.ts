@@ -99,7 +99,7 @@ function choices(framework: Framework, lang: string, labels: InteractiveLabels):
       out.push({
         id: i.id,
         title: t(i.title),
-        options: [{ code: 'yes', label: 'yes' }, { code: 'no', label: 'no' }, na],
+        options: [{ code: 'yes', label: labels.yes }, { code: 'no', label: labels.no }, na],
       });
     }
   };
