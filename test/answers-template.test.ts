@@ -408,7 +408,7 @@ function everyTemplateText(say: AnswerTemplateTexts): string[] {
 }
 
 describe("the template's own words with --lang bg", () => {
-  it('every word of the catalogue has a Bulgarian version, numbers with a decimal comma; other languages get English', () => {
+  it('every word of the catalogue has a Bulgarian version, scores with a decimal comma and typed bounds with the point the reader takes; other languages get English', () => {
     const bg = everyTemplateText(answerTemplateTextsIn('bg'));
     const en = everyTemplateText(answerTemplateTexts);
     expect(bg.flatMap(latinWords)).toEqual([]);
@@ -416,7 +416,9 @@ describe("the template's own words with --lang bg", () => {
     expect(en.filter((t) => latinWords(t).length === 0)).toEqual(['no = Не', 'текст (33.5)']);
     expect(bg.filter((t, i) => t === en[i])).toEqual(['no = Не']);
     expect(answerTemplateTextsIn('bg').scored({ text: 'а', score: 33.5 })).toBe('а (33,5)');
-    expect(answerTemplateTextsIn('bg').range({ min: -1.5, max: 2 })).toBe('от -1,5 до 2');
+    // Bounds are what a person types into the answer cell: as the reader takes them.
+    expect(answerTemplateTextsIn('bg').range({ min: -1.5, max: 2 })).toBe('от -1.5 до 2');
+    expect(answerTemplateTextsIn('bg').band({ gte: 2.5, lt: 5 })).toBe('от 2.5 до по-малко от 5');
     expect(answerTemplateTextsIn('bg-BG')).toBe(answerTemplateTextsIn('bg'));
     expect(answerTemplateTextsIn('de')).toBe(answerTemplateTexts);
     expect(answerTemplateTextsIn(undefined)).toBe(answerTemplateTexts);

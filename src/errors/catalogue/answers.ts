@@ -118,6 +118,12 @@ export type AnswerTemplateTexts = typeof answerTemplateTexts;
 
 /** A number in Bulgarian prose, as the rest of `--lang bg` output writes it (decimal comma). */
 const bgNumber = (n: number): string => localeFormat('bg').number(String(n));
+/**
+ * A value the person types as an answer (a range's or band's bounds): written as the reader
+ * takes it, with a decimal point, so that "2.5" in the question is what goes into the cell
+ * (the reader refuses "2,5": SCORE_NOT_A_NUMBER).
+ */
+const typed = (n: number): string => String(n);
 
 const answerTemplateTextsBg: AnswerTemplateTexts = {
   notApplicable: 'неприложимо',
@@ -131,29 +137,25 @@ const answerTemplateTextsBg: AnswerTemplateTexts = {
   number: (p) => (p.unit ? `число (${p.unit})` : 'число'),
   range: (p) =>
     p.min !== undefined && p.max !== undefined
-      ? `от ${bgNumber(p.min)} до ${bgNumber(p.max)}`
+      ? `от ${typed(p.min)} до ${typed(p.max)}`
       : p.min !== undefined
-        ? `най-малко ${bgNumber(p.min)}`
-        : `най-много ${p.max === undefined ? '' : bgNumber(p.max)}`,
+        ? `най-малко ${typed(p.min)}`
+        : `най-много ${p.max === undefined ? '' : typed(p.max)}`,
   band: (p) => {
     const from =
-      p.gte !== undefined
-        ? `от ${bgNumber(p.gte)}`
-        : p.gt !== undefined
-          ? `над ${bgNumber(p.gt)}`
-          : '';
+      p.gte !== undefined ? `от ${typed(p.gte)}` : p.gt !== undefined ? `над ${typed(p.gt)}` : '';
     if (from && p.lt !== undefined) {
-      return `${from} ${p.gte !== undefined ? 'до' : 'и'} по-малко от ${bgNumber(p.lt)}`;
+      return `${from} ${p.gte !== undefined ? 'до' : 'и'} по-малко от ${typed(p.lt)}`;
     }
-    if (from && p.lte !== undefined) return `${from} до ${bgNumber(p.lte)} включително`;
-    if (p.gte !== undefined) return `${bgNumber(p.gte)} или повече`;
+    if (from && p.lte !== undefined) return `${from} до ${typed(p.lte)} включително`;
+    if (p.gte !== undefined) return `${typed(p.gte)} или повече`;
     if (from) return from;
-    if (p.lte !== undefined) return `${bgNumber(p.lte)} или по-малко`;
-    if (p.lt !== undefined) return `по-малко от ${bgNumber(p.lt)}`;
+    if (p.lte !== undefined) return `${typed(p.lte)} или по-малко`;
+    if (p.lt !== undefined) return `по-малко от ${typed(p.lt)}`;
     return 'всяка стойност';
   },
   linear: (p) =>
-    `оценява се линейно от ${bgNumber(p.min)} до ${bgNumber(p.max)}${p.lowerIsBetter ? ', по-ниската стойност е по-добра' : ''}`,
+    `оценява се линейно от ${typed(p.min)} до ${typed(p.max)}${p.lowerIsBetter ? ', по-ниската стойност е по-добра' : ''}`,
   date: 'дата във формат ГГГГ-ММ-ДД',
   inForce: (p) =>
     `в сила към референтната дата: ${bgNumber(p.score)}, в противен случай ${bgNumber(p.otherwise)}`,
@@ -170,8 +172,9 @@ const answerTemplateTextsByLanguage: Record<string, AnswerTemplateTexts> = {
 
 /**
  * The template's own words in `lang` (its primary subtag): English and Bulgarian, English for
- * other languages. Numbers in Bulgarian prose take a decimal comma; dates stay `YYYY-MM-DD`, as
- * they are typed.
+ * other languages. Scores in Bulgarian prose take a decimal comma; the values a person types
+ * (bounds of a range or band) keep the decimal point the reader takes, and dates stay
+ * `YYYY-MM-DD`, as they are typed.
  *
  * @example
  * ```ts

@@ -410,7 +410,11 @@ function start(): void {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       const main = doc.querySelector('main');
       const current = document.querySelector('main');
+      // The robustness section (`report --analysis`) comes from saved analyses, not from these
+      // scores: it moves over to the new page as it is.
+      const robustness = current?.querySelector('#robustness');
       if (main && current) current.replaceWith(document.importNode(main, true));
+      if (robustness) document.querySelector('main')?.append(robustness);
       const subtitle = doc.querySelector('header .subtitle');
       if (subtitle)
         document
