@@ -512,12 +512,14 @@ export {
   transformNames,
 } from './composite/treat/transforms.js';
 export {
+  type AnalysisSectionOptions,
   type AnyResult,
   analysisSectionHtml,
   checkAnalysisResult,
   withAnalysisSection,
 } from './report/analysis-section.js';
 export {
+  type AnalysisChartOptions,
   type SensitivityChartIndex,
   type SunburstNode,
   sensitivityResultSvg,

@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCommand } from 'citty';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { describe, expect, it, vi } from 'vitest';
 import { readAnswers } from '../src/answers/read/index.js';
 import {
@@ -12,10 +14,17 @@ import {
 } from '../src/answers/template/index.js';
 import { UsageError } from '../src/cli/command.js';
 import { templateCommand } from '../src/cli/commands/template.js';
+import {
+  type AnswerTemplateTexts,
+  answerTemplateTexts,
+  answerTemplateTextsIn,
+} from '../src/errors/catalogue/answers.js';
+import { xlsxTemplateTexts, xlsxTemplateTextsIn } from '../src/errors/catalogue/xlsx.js';
 import { IntegrationIndexError } from '../src/errors/issue.js';
 import { frameworkSchema } from '../src/framework/schema/framework.js';
 import { readAnswerFiles } from '../src/node/answers.js';
 import { loadFrameworkDir } from '../src/node/framework.js';
+import { runCli } from './support/cli.js';
 
 const root = join(import.meta.dirname, '..');
 const folder = 'test/fixtures/answers/framework';
@@ -80,10 +89,10 @@ describe('buildTemplate', () => {
       title: 'Срок на разрешението',
       question: 'Колко дълго е валидно първото разрешение?',
       allowed:
-        'a = Три или повече години (100); b = От една до три години (50); c = По-малко от година (0); x = Не се издават разрешения (not applicable)',
+        'a = Три или повече години (100); b = От една до три години (50); c = По-малко от година (0); x = Не се издават разрешения (неприложимо)',
     });
     expect(t.questions[1]?.allowed).toBe(
-      'a number (години), from 0 to 20: 3 or more = стандартът е изпълнен (100); 1 to under 3 (50); under 1 (0)',
+      'число (години), от 0 до 20: 3 или повече = стандартът е изпълнен (100); от 1 до по-малко от 3 (50); по-малко от 1 (0)',
     );
     expect(t.questions[3]?.allowed).toBe('yes = разрешено (100); no = отказано (0)');
     // The plain unit "%" is a symbol, not counted as a text to translate (as in validate).
@@ -345,4 +354,167 @@ describe('integration-index template', () => {
     expect(missing.stderr).toContain('error FILE_NOT_FOUND');
     expect(missing.stderr).not.toContain('    at ');
   }, 300_000);
+});
+
+/**
+ * The Latin-script words of a text meant to be Bulgarian, leaving out what a Bulgarian form keeps
+ * as typed: answer codes (`a = `, `yes = `, `none = `), column and sheet names in quotation
+ * marks („answer“), and Excel, .xlsx, n/a, the example a|c and language levels (A2, B1).
+ */
+function latinWords(text: string): string[] {
+  const rest = text
+    .replace(/„[^“]*“/g, ' ')
+    .replace(/[\w|.-]+ = /g, ' ')
+    .replace(/\b(Excel|xlsx|n\/a|a\|c|[ABC][12])\b/g, ' ');
+  return rest.match(/[A-Za-z]+/g) ?? [];
+}
+
+/** Every text of a template-words catalogue, each function called with sample parameters. */
+function everyTemplateText(say: AnswerTemplateTexts): string[] {
+  return [
+    say.notApplicable,
+    say.oneOf,
+    say.severalOf({ separator: '|' }),
+    say.noneOfThese,
+    say.yes,
+    say.no,
+    say.booleanAnswer({ code: 'yes' }),
+    say.booleanAnswer({ code: 'no', label: 'Не' }),
+    say.number({}),
+    say.number({ unit: 'дни' }),
+    say.range({ min: 0, max: 12.5 }),
+    say.range({ min: 0 }),
+    say.range({ max: 5 }),
+    ...[
+      { gte: 1, lt: 3 },
+      { gte: 1, lte: 3 },
+      { gt: 1, lt: 3 },
+      { gt: 1, lte: 3 },
+      { gte: 1 },
+      { gt: 1 },
+      { lt: 3 },
+      { lte: 3 },
+      {},
+    ].map((b) => say.band(b)),
+    say.linear({ min: 0, max: 10, lowerIsBetter: false }),
+    say.linear({ min: 0, max: 10, lowerIsBetter: true }),
+    say.date,
+    say.inForce({ score: 100, otherwise: 0 }),
+    say.before({ date: '2015-01-01', score: 50 }),
+    say.otherwise({ score: 0 }),
+    say.elapsedYears,
+    say.scored({ text: 'текст', score: 33.5 }),
+  ];
+}
+
+describe("the template's own words with --lang bg", () => {
+  it('every word of the catalogue has a Bulgarian version, scores with a decimal comma and typed bounds with the point the reader takes; other languages get English', () => {
+    const bg = everyTemplateText(answerTemplateTextsIn('bg'));
+    const en = everyTemplateText(answerTemplateTexts);
+    expect(bg.flatMap(latinWords)).toEqual([]);
+    // The check finds English: every English text has a Latin word but these two.
+    expect(en.filter((t) => latinWords(t).length === 0)).toEqual(['no = Не', 'текст (33.5)']);
+    expect(bg.filter((t, i) => t === en[i])).toEqual(['no = Не']);
+    expect(answerTemplateTextsIn('bg').scored({ text: 'а', score: 33.5 })).toBe('а (33,5)');
+    // Bounds are what a person types into the answer cell: as the reader takes them.
+    expect(answerTemplateTextsIn('bg').range({ min: -1.5, max: 2 })).toBe('от -1.5 до 2');
+    expect(answerTemplateTextsIn('bg').band({ gte: 2.5, lt: 5 })).toBe('от 2.5 до по-малко от 5');
+    expect(answerTemplateTextsIn('bg-BG')).toBe(answerTemplateTextsIn('bg'));
+    expect(answerTemplateTextsIn('de')).toBe(answerTemplateTexts);
+    expect(answerTemplateTextsIn(undefined)).toBe(answerTemplateTexts);
+    expect(xlsxTemplateTextsIn('sv')).toBe(xlsxTemplateTexts);
+    expect(xlsxTemplateTextsIn('bg').instructions).toHaveLength(
+      xlsxTemplateTexts.instructions.length,
+    );
+  });
+
+  it('template --framework niem --lang bg: the allowed answers hold no English word (csv)', async () => {
+    const allowed = async (...lang: string[]) => {
+      const r = await runCli(templateCommand, '--framework', 'niem', '--units', 'BG', ...lang);
+      expect(r.code, r.stderr).toBe(0);
+      const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
+      return [...new Set(rows.map((row) => row.allowed as string))];
+    };
+    const bg = await allowed('--lang', 'bg');
+    expect(bg.length).toBeGreaterThan(50);
+    expect(bg.filter((a) => latinWords(a).length > 0)).toEqual([]);
+    expect(bg).toContain(
+      'един или повече от изброените, разделени с „|“: times = Гъвкав график (вечер, през почивните дни, на непълен ден) (25); childcare = Грижа за децата по време на занятията (25); travel = Поемане на пътните разходи (25); online = Онлайн или смесено обучение (25); none = нито едно от изброените (0)',
+    );
+    expect(bg).toContain(
+      'дата във формат ГГГГ-ММ-ДД: в сила към референтната дата: 100, в противен случай 0',
+    );
+    // The same check on the English questionnaire finds the words it is there to catch.
+    const words = new Set((await allowed()).flatMap(latinWords));
+    for (const w of ['number', 'from', 'under', 'date', 'force', 'separated']) {
+      expect(words).toContain(w);
+    }
+  });
+
+  it('template --lang bg --out q.xlsx: the Instructions sheet, the About headers and every input message are Bulgarian; the keys stay', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ii-template-bg-'));
+    const read = async (out: string, ...lang: string[]) => {
+      const r = await runCli(
+        templateCommand,
+        '--framework',
+        'niem',
+        '--units',
+        'BG',
+        '--out',
+        join(dir, out),
+        ...lang,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(join(dir, out));
+      return wb;
+    };
+    const wb = await read('bg.xlsx', '--lang', 'bg');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Answers', 'Instructions', 'About']);
+    const lines = (wb.getWorksheet('Instructions') as ExcelJS.Worksheet)
+      .getColumn(1)
+      .values.filter((v): v is string => typeof v === 'string');
+    // The heading row is the framework's title; then the instructions, all in Bulgarian.
+    expect(lines.slice(1)).toEqual([...xlsxTemplateTextsIn('bg').instructions]);
+    expect(lines.flatMap(latinWords)).toEqual([]);
+    const answers = wb.getWorksheet('Answers') as ExcelJS.Worksheet;
+    // The Answers sheet's header is read back: its machine keys are not translated.
+    expect((answers.getRow(1).values as unknown[]).slice(1, 5)).toEqual([
+      'unit',
+      'period',
+      'indicator',
+      'answer',
+    ]);
+    const prompts = new Set<string>();
+    answers.eachRow((row, r) => {
+      if (r === 1) return;
+      for (const c of [4, 5, 6]) {
+        const prompt = row.getCell(c).dataValidation?.prompt;
+        if (prompt) prompts.add(prompt);
+      }
+    });
+    expect(prompts.size).toBeGreaterThan(50);
+    expect(prompts).toContain(xlsxTemplateTextsIn('bg').datePrompt);
+    expect([...prompts].filter((p) => latinWords(p).length > 0)).toEqual([]);
+    const about = wb.getWorksheet('About') as ExcelJS.Worksheet;
+    expect(about.getRow(1).values).toEqual([undefined, 'ключ', 'стойност']);
+    expect(about.getColumn(1).values.slice(2, 6)).toEqual([
+      'framework',
+      'title',
+      'edition',
+      'version',
+    ]);
+    // The English workbook keeps its English words, and the check finds them.
+    const en = await read('en.xlsx');
+    const enLines = (en.getWorksheet('Instructions') as ExcelJS.Worksheet)
+      .getColumn(1)
+      .values.filter((v): v is string => typeof v === 'string');
+    expect(enLines.slice(1)).toEqual([...xlsxTemplateTexts.instructions]);
+    expect(enLines.slice(1).every((l) => latinWords(l).length > 3)).toBe(true);
+    expect((en.getWorksheet('About') as ExcelJS.Worksheet).getRow(1).values).toEqual([
+      undefined,
+      'key',
+      'value',
+    ]);
+  });
 });

@@ -814,7 +814,10 @@ const cases: Case[] = [
   {
     name: 'analysisSectionHtml',
     fn: core.analysisSectionHtml,
-    args: [['results', [uncertainty, sensitivity]]],
+    args: [
+      ['results', [uncertainty, sensitivity]],
+      ['options', { lang: 'bg' }],
+    ],
   },
   {
     name: 'withAnalysisSection',
@@ -822,6 +825,7 @@ const cases: Case[] = [
     args: [
       ['html', '<main></main>'],
       ['results', [uncertainty]],
+      ['options', {}],
     ],
   },
   {
@@ -830,18 +834,34 @@ const cases: Case[] = [
     args: [
       ['units', [{ unit: 'XA', nominal: 1, median: 1, q5: 1, q95: 2 }]],
       ['text', { title: 'Ranks' }],
+      ['options', { lang: 'bg' }],
     ],
   },
-  { name: 'uncertaintyResultSvg', fn: core.uncertaintyResultSvg, args: [['r', uncertainty]] },
+  {
+    name: 'uncertaintyResultSvg',
+    fn: core.uncertaintyResultSvg,
+    args: [
+      ['r', uncertainty],
+      ['options', { lang: 'bg' }],
+    ],
+  },
   {
     name: 'sensitivitySvg',
     fn: core.sensitivitySvg,
     args: [
       ['indices', [{ assumption: 'A', first: 0.2, total: 0.5, firstInterval: [0.1, 0.3] }]],
       ['text', {}],
+      ['options', {}],
     ],
   },
-  { name: 'sensitivityResultSvg', fn: core.sensitivityResultSvg, args: [['r', sensitivity]] },
+  {
+    name: 'sensitivityResultSvg',
+    fn: core.sensitivityResultSvg,
+    args: [
+      ['r', sensitivity],
+      ['options', {}],
+    ],
+  },
   {
     name: 'sunburstSvg',
     fn: core.sunburstSvg,
@@ -1231,6 +1251,8 @@ describe('typical mistakes are API_INVALID_ARGUMENT naming the parameter', () =>
     ['analysisSectionHtml', 'results', uncertainty],
     ['analysisSectionHtml', 'results', [result]],
     ['withAnalysisSection', 'html', ['<main></main>']],
+    ['withAnalysisSection', 'options', { language: 'bg' }],
+    ['sensitivityResultSvg', 'options', { lang: 2 }],
     ['uncertaintySvg', 'units', [{ unit: 'XA', median: '1' }]],
     ['uncertaintySvg', 'text', { caption: 'x' }],
     ['uncertaintyResultSvg', 'r', sensitivity],

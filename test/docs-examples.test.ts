@@ -13,20 +13,11 @@
  * `indicators/`; `integration-index` is a shell function that runs the built CLI
  * (`node dist/cli.js`: a CLI run from source through tsx took about a second more each).
  */
-import { execFile } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './support/build.js';
+import { type ExampleRun, exec, itRunsExamples, sandboxes } from './support/examples.js';
 import { fences } from './support/markdown.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -75,39 +66,12 @@ function examplesOf(file: string, text: string): Example[] {
   return out;
 }
 
-const work: string[] = [];
-afterAll(() => {
-  for (const dir of work) rmSync(dir, { recursive: true, force: true });
-});
-
-function sandbox(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ii-docs-'));
-  work.push(dir);
+const sandbox = sandboxes('ii-docs-', (dir) => {
   symlinkSync(join(root, 'fixtures'), join(dir, 'fixtures'));
   symlinkSync(join(root, 'indicators'), join(dir, 'indicators'));
-  return dir;
-}
+});
 
-/** Runs a program to completion; never rejects (a failing example is a failed assertion). */
-function exec(
-  file: string,
-  args: string[],
-  cwd: string,
-): Promise<{ status: number | null; output: string }> {
-  return new Promise((done) => {
-    execFile(
-      file,
-      args,
-      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        done({ status, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
-
-function run(example: Example): Promise<{ status: number | null; output: string }> {
+function run(example: Example): Promise<ExampleRun> {
   const cwd = sandbox();
   for (const f of example.files) {
     const target = join(cwd, f.path);
@@ -150,14 +114,7 @@ describe('docs guides', () => {
     const examples = examplesOf(file, readFileSync(join(guides, file), 'utf8'));
     if (examples.length === 0) continue;
     describe(file, () => {
-      for (const example of examples) {
-        // Examples are independent (each has its own folder), so they run side by side.
-        it.concurrent(`runs the ${example.lang} example at line ${example.line}`, async () => {
-          const { status, output } = await run(example);
-          expect(status, output).toBe(example.exit);
-          for (const line of example.output) expect(output).toContain(line);
-        }, 180_000);
-      }
+      itRunsExamples(examples, run, (e) => `runs the ${e.lang} example at line ${e.line}`, 180_000);
     });
   }
 });

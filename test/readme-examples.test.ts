@@ -15,12 +15,11 @@
  * - A block fenced `text output` right after an example lists lines that must each appear in
  *   what it printed; `exit=N` in a block's info string expects that exit code.
  */
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt } from './support/build.js';
+import { type ExampleRun, exec, itRunsExamples, sandboxes } from './support/examples.js';
 import { fences } from './support/markdown.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -67,44 +66,19 @@ function examplesOf(text: string): Example[] {
   return out;
 }
 
-const work: string[] = [];
 beforeAll(() => {
   ensureBuilt();
 }, 300_000);
-afterAll(() => {
-  for (const dir of work) rmSync(dir, { recursive: true, force: true });
-});
 
 /** A folder that looks like the clone (links to what the README's commands read). */
-function sandbox(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ii-readme-'));
-  work.push(dir);
+const sandbox = sandboxes('ii-readme-', (dir) => {
   for (const name of ['fixtures', 'indicators', 'test', 'dist', 'package.json']) {
     symlinkSync(join(root, name), join(dir, name));
   }
   mkdirSync(join(dir, 'node_modules'));
   symlinkSync(root, join(dir, 'node_modules', 'integration-index'));
   symlinkSync(join(root, 'node_modules', '@types'), join(dir, 'node_modules', '@types'));
-  return dir;
-}
-
-function exec(
-  file: string,
-  args: string[],
-  cwd: string,
-): Promise<{ status: number | null; output: string }> {
-  return new Promise((done) => {
-    execFile(
-      file,
-      args,
-      { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
-        done({ status, output: `${stdout}${stderr}` });
-      },
-    );
-  });
-}
+});
 
 // What the set-up commands would have left, checked instead of running them again.
 const npmPrelude = `npm() {
@@ -117,7 +91,7 @@ const npmPrelude = `npm() {
 }
 `;
 
-async function run(example: Example): Promise<{ status: number | null; output: string }> {
+async function run(example: Example): Promise<ExampleRun> {
   const cwd = sandbox();
   if (example.lang === 'sh') {
     const prelude = `set -eo pipefail\nshopt -s expand_aliases\nexport PATH="${bin}:$PATH"\n${npmPrelude}${example.aliases.join('\n')}\n`;
@@ -141,13 +115,7 @@ describe('README.md', () => {
     expect(examples.filter((e) => e.lang === 'ts').length).toBeGreaterThan(0);
   });
 
-  for (const example of examples) {
-    it.concurrent(`runs the ${example.lang} block at line ${example.line}`, async () => {
-      const { status, output } = await run(example);
-      expect(status, output).toBe(example.exit);
-      for (const line of example.output) expect(output).toContain(line);
-    }, 300_000);
-  }
+  itRunsExamples(examples, run, (e) => `runs the ${e.lang} block at line ${e.line}`, 300_000);
 });
 
 describe('examplesOf (README)', () => {

@@ -30,6 +30,7 @@ export {
   medianOf,
   momentsOf,
   quantile7,
+  quantiles7,
   rangeOf,
   sdOf,
   skewnessOf,

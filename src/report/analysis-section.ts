@@ -5,8 +5,10 @@
  */
 import type { SensitivityResult } from '../analysis/sensitivity/sensitivity.js';
 import type { UncertaintyResult } from '../analysis/uncertainty/uncertainty.js';
-import { invalidArgument, stringProblem, throwIfAny } from '../errors/args.js';
+import { invalidArgument, optionsProblem, stringProblem, throwIfAny } from '../errors/args.js';
 import { createIssue, IntegrationIndexError, type Issue } from '../errors/issue.js';
+import { localeFormat } from '../text/locale.js';
+import { analysisWords } from './analysis-words.js';
 import { sensitivityResultSvg, uncertaintyResultSvg } from './charts/analysis.js';
 import { escapeMarkup } from './escape.js';
 
@@ -56,54 +58,81 @@ export function checkAnalysisResult(value: unknown, file?: string): AnyResult {
 }
 
 /**
+ * Options of {@link analysisSectionHtml} and {@link withAnalysisSection}.
+ *
+ * @example
+ * ```ts
+ * const options: AnalysisSectionOptions = { lang: 'bg' };
+ * ```
+ */
+export interface AnalysisSectionOptions {
+  /** The language of the section's words and numbers (BCP 47), the report's; English by default. */
+  lang?: string | undefined;
+}
+
+/**
  * The section's HTML: for each result, its charts (a sensitivity result also carries the
- * uncertainty of its runs) with a caption.
+ * uncertainty of its runs) with a caption, in `options.lang`.
  *
  * @example
  * ```ts
  * analysisSectionHtml([ua]); //=> '<section id="robustness" ...><h2 ...>Robustness</h2><figure>...'
+ * analysisSectionHtml([ua], { lang: 'bg' }); //=> '...<h2 ...>Устойчивост на класирането</h2>...'
  * ```
  */
-export function analysisSectionHtml(results: readonly AnyResult[]): string {
-  throwIfAny(resultsProblem('analysisSectionHtml', results));
+export function analysisSectionHtml(
+  results: readonly AnyResult[],
+  options: AnalysisSectionOptions = {},
+): string {
+  throwIfAny(
+    resultsProblem('analysisSectionHtml', results),
+    optionsProblem('analysisSectionHtml', 'options', options, { lang: 'string' }),
+  );
+  const w = analysisWords(options.lang);
+  const count = (n: number) => localeFormat(options.lang ?? 'en').count(n);
+  const chart = { lang: options.lang };
+  const uncertaintyFigure = (r: UncertaintyResult) =>
+    `<figure>${uncertaintyResultSvg(r, chart)}<figcaption>${escapeMarkup(w.uncertaintyCaption({ target: r.target, runs: count(r.runs) }))}</figcaption></figure>`;
   const figures: string[] = [];
   for (const r of results) {
     if (isSensitivity(r)) {
       figures.push(
-        `<figure>${sensitivityResultSvg(r)}<figcaption>${escapeMarkup(`Sensitivity of the ranks of ${r.target}: first- and total-order indices per assumption, ${r.runs} runs, ${r.bootstrap} bootstrap resamples.`)}</figcaption></figure>`,
+        `<figure>${sensitivityResultSvg(r, chart)}<figcaption>${escapeMarkup(w.sensitivityCaption({ target: r.target, runs: count(r.runs), bootstrap: count(r.bootstrap) }))}</figcaption></figure>`,
       );
       if (r.uncertainty?.units) figures.push(uncertaintyFigure(r.uncertainty));
     } else figures.push(uncertaintyFigure(r));
   }
-  return `<section id="robustness" aria-labelledby="robustness-h"><h2 id="robustness-h">Robustness</h2>${figures.join('')}</section>`;
-}
-
-function uncertaintyFigure(r: UncertaintyResult): string {
-  return `<figure>${uncertaintyResultSvg(r)}<figcaption>${escapeMarkup(`Median rank and 5th-95th percentile ranks of ${r.target} over ${r.runs} runs of the sampled assumptions.`)}</figcaption></figure>`;
+  return `<section id="robustness" aria-labelledby="robustness-h"><h2 id="robustness-h">${escapeMarkup(w.heading)}</h2>${figures.join('')}</section>`;
 }
 
 /**
  * Adds the robustness section to a rendered report, before the end of `<main>`, with its
- * contents entry.
+ * contents entry; `options.lang` should be the report's language.
  *
  * @example
  * ```ts
  * withAnalysisSection(renderReport(result, framework), [ua]);
  * ```
  */
-export function withAnalysisSection(html: string, results: readonly AnyResult[]): string {
+export function withAnalysisSection(
+  html: string,
+  results: readonly AnyResult[],
+  options: AnalysisSectionOptions = {},
+): string {
   throwIfAny(
     stringProblem('withAnalysisSection', 'html', html, {
       expected: 'the HTML of a report (string)',
     }),
     resultsProblem('withAnalysisSection', results),
+    optionsProblem('withAnalysisSection', 'options', options, { lang: 'string' }),
   );
   if (results.length === 0) return html;
-  const section = analysisSectionHtml(results);
+  const section = analysisSectionHtml(results, options);
+  const heading = escapeMarkup(analysisWords(options.lang).heading);
   return html
     .replace(
       '</ol></nav></header>',
-      '<li><a href="#robustness">Robustness</a></li></ol></nav></header>',
+      `<li><a href="#robustness">${heading}</a></li></ol></nav></header>`,
     )
     .replace('</main>', `${section}\n</main>`);
 }

@@ -2,8 +2,10 @@ import type { ScoreResult } from '../engine/result/schema.js';
 import { frameworkProblem, optionsProblem, resultProblem, throwIfAny } from '../errors/args.js';
 import { formatIssue, type Issue } from '../errors/issue.js';
 import type { Framework } from '../framework/schema/framework.js';
+import { nodesOf } from '../framework/validate/walk.js';
 import { progressOf } from '../round/progress/index.js';
 import { localeFormat } from '../text/locale.js';
+import { resolveText } from '../text/resolve.js';
 import { resultView } from './from-result.js';
 import { buildReportModel, type ReportOptions, reportOptionFields } from './html/build.js';
 import { withGroups } from './html/groups.js';
@@ -57,7 +59,16 @@ export function renderReport(
   });
   // The progress board of the report's period: what is still open before publication.
   const board = progressOf(result);
-  const lines = board.lines.filter((l) => l.period === model.period.id);
+  // The board names dimensions in the framework's own language; the report's is `lang`.
+  const titles = new Map(
+    nodesOf(framework).map(({ node }) => [
+      node.id,
+      resolveText(node.title, lang, framework.language).text,
+    ]),
+  );
+  const lines = board.lines
+    .filter((l) => l.period === model.period.id)
+    .map((l) => (l.dimension === '' ? l : { ...l, title: titles.get(l.dimension) ?? l.title }));
   model.progress = {
     lines,
     open: lines.reduce((sum, l) => sum + l.open, 0),

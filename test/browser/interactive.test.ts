@@ -6,7 +6,7 @@
  * and 390 px (no clipped content), axe-core's accessibility rules, keyboard use, the URL hash,
  * and the page without scripts.
  */
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -310,5 +310,44 @@ describe('the interactive report', () => {
     expect(await page.locator('#ranking-table tr[data-unit]').count()).toBe(3);
     expect(await page.locator('#profiles svg').count()).toBeGreaterThan(0);
     await context.close();
+  }, 60_000);
+
+  it('keeps the robustness section of report --analysis when it re-scores', async () => {
+    // A saved uncertainty result (the fields the report reads).
+    const ua = join(output, 'interactive-ua.json');
+    const rank = (median: number, q5: number, q95: number) => ({ median, q5, q95 });
+    writeFileSync(
+      ua,
+      JSON.stringify({
+        target: 'Index',
+        runs: 100,
+        units: [
+          { unit: 'XA', nominal: { rank: 1 }, rank: rank(1, 1, 2) },
+          { unit: 'XB', nominal: { rank: 2 }, rank: rank(2, 1, 3) },
+          { unit: 'XC', nominal: { rank: 3 }, rank: rank(3, 2, 3) },
+        ],
+      }),
+    );
+    const withAnalysis = join(output, 'interactive-analysis.html');
+    const r = await runCli(
+      reportCommand,
+      '--framework',
+      'niem',
+      answers,
+      '--analysis',
+      ua,
+      '--out',
+      withAnalysis,
+      '--quiet',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(pathToFileURL(withAnalysis).href, { waitUntil: 'load' });
+    expect(await page.locator('main #robustness svg').count()).toBeGreaterThan(0);
+    await setWeight(page, 'housing', '0');
+    await page.waitForFunction(() => location.hash.includes('housing'));
+    expect(await page.locator('main #robustness svg').count()).toBeGreaterThan(0);
+    expect(await page.locator('#robustness').count()).toBe(1);
+    await page.close();
   }, 60_000);
 });

@@ -163,8 +163,14 @@ export function compileCompositeModel(input: CompositeModelInput): SafeResult<An
     targets: nodes.filter((x) => x.level >= 2).map((x) => x.code),
   };
 
-  // Memoised outputs of the steps before aggregation, keyed by the settings so far.
-  const caches = spec.steps.map(() => new Map<string, Dataset | null>());
+  // Memoised outputs of the steps before aggregation: a tree whose node at depth i holds the
+  // output of step i under the settings on the path to it, one child per setting of step i + 1
+  // (keys are short and interned: no key is built per run).
+  interface Prepared {
+    ds: Dataset | null;
+    next: Map<string, Prepared>;
+  }
+  const root: Prepared = { ds: data.raw, next: new Map() };
   const keyOf = new WeakMap<object, string>();
   const objectKey = (o: object) => {
     let k = keyOf.get(o);
@@ -174,39 +180,38 @@ export function compileCompositeModel(input: CompositeModelInput): SafeResult<An
     }
     return k;
   };
+  const winmaxKeys = new Map<number, string>();
   const prepared = (variant: Variant): Dataset | null => {
-    let ds: Dataset | null = data.raw;
-    let key = '';
+    let node = root;
     for (let i = 0; i < aggIndex; i++) {
       const nominalStep = spec.steps[i] as PipelineStep;
       // The step's settings under this variant, built only when the cache misses.
       let build: () => PipelineStep = () => nominalStep;
+      let key = '.';
       if (nominalStep.step === 'impute' && variant.imputation) {
         const o = variant.imputation;
-        key += `|i${objectKey(o)}`;
+        key = objectKey(o);
         build = () => imputeStepSchema.parse({ ...o, step: 'impute' });
       } else if (nominalStep.step === 'treat' && variant.winmax !== undefined) {
         const winmax = variant.winmax;
-        key += `|w${winmax}`;
+        key = winmaxKeys.get(winmax) ?? `w${winmax}`;
+        winmaxKeys.set(winmax, key);
         build = () => ({ ...nominalStep, winmax });
       } else if (nominalStep.step === 'normalise' && variant.normalisation) {
         const o = variant.normalisation;
-        key += `|n${objectKey(o)}`;
+        key = objectKey(o);
         build = () => normaliseStepSchema.parse({ ...o, step: 'normalise' });
-      } else key += '|.';
-      const cache = caches[i] as Map<string, Dataset | null>;
-      const hit = cache.get(key);
-      if (hit !== undefined) {
-        ds = hit;
-        if (ds === null) return null;
-        continue;
       }
-      const r = runStep(ctx, ds as Dataset, build());
-      ds = errorsOf(r.issues).length > 0 ? null : r.dataset;
-      cache.set(key, ds);
-      if (ds === null) return null;
+      let child = node.next.get(key);
+      if (child === undefined) {
+        const r = runStep(ctx, node.ds as Dataset, build());
+        child = { ds: errorsOf(r.issues).length > 0 ? null : r.dataset, next: new Map() };
+        node.next.set(key, child);
+      }
+      if (child.ds === null) return null;
+      node = child;
     }
-    return ds;
+    return node.ds;
   };
 
   const settingsOf = (variant: Variant) => {

@@ -13,7 +13,7 @@
  * 5th and 95th percentiles (R's type 7) of the resampled indices. Rows with a failed run (NaN)
  * are left out.
  */
-import { quantile7, varianceOf } from '../../math/summary.js';
+import { quantiles7, varianceOf } from '../../math/summary.js';
 import { createStream, streamPurpose } from '../rng/rng.js';
 
 /**
@@ -127,13 +127,13 @@ export function sobolIndices(
       }
     }
     indices.forEach((index, j) => {
-      index.firstInterval = [
-        quantile7(bootFirst[j] as Float64Array, 0.05),
-        quantile7(bootFirst[j] as Float64Array, 0.95),
+      index.firstInterval = quantiles7(bootFirst[j] as Float64Array, [0.05, 0.95]) as [
+        number,
+        number,
       ];
-      index.totalInterval = [
-        quantile7(bootTotal[j] as Float64Array, 0.05),
-        quantile7(bootTotal[j] as Float64Array, 0.95),
+      index.totalInterval = quantiles7(bootTotal[j] as Float64Array, [0.05, 0.95]) as [
+        number,
+        number,
       ];
     });
   }

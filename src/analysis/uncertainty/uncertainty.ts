@@ -16,8 +16,8 @@ import {
  * type-7 0.5 quantile.
  */
 import { IntegrationIndexError, type Issue, type SafeResult } from '../../errors/issue.js';
-import { competitionRanks } from '../../math/rank.js';
-import { meanOf, quantile7 } from '../../math/summary.js';
+import { competitionRanks, rankInto, rankScratch } from '../../math/rank.js';
+import { meanOf, quantiles7 } from '../../math/summary.js';
 import type { Factor } from '../assumptions/resolve.js';
 import type { AnalysisSpec, AnalysisSpecInput } from '../assumptions/schema.js';
 import type { AnalysisModel } from '../model.js';
@@ -122,11 +122,13 @@ export function summariseRuns(
 ): { units: UnitUncertainty[]; failedRuns: number; ranks: Float64Array } {
   const n = units.length;
   const ranks = new Float64Array(runs * n);
+  // Competition ranks of every run (competitionRanks), with one scratch for all.
+  const scratch = rankScratch(n);
   let failedRuns = 0;
   for (let r = 0; r < runs; r++) {
     const row = scores.subarray(r * n, (r + 1) * n);
     if (!row.some(Number.isFinite)) failedRuns++;
-    ranks.set(competitionRanks(row), r * n);
+    rankInto(row, 0, n, ranks, r * n, scratch, { descending: true, ties: 'min' });
   }
   const nominalRanks = competitionRanks(nominalScores);
   const column = (m: Float64Array, u: number) => {
@@ -140,6 +142,8 @@ export function summariseRuns(
     units: units.map((unit, u) => {
       const rk = column(ranks, u);
       const sc = column(scores, u);
+      const [rkMedian, rk5, rk95] = quantiles7(rk, [0.5, 0.05, 0.95]) as [number, number, number];
+      const [scMedian, sc5, sc95] = quantiles7(sc, [0.5, 0.05, 0.95]) as [number, number, number];
       return {
         unit,
         nominal: {
@@ -148,14 +152,14 @@ export function summariseRuns(
         },
         rank: {
           mean: orNull(meanOf(rk)),
-          median: orNull(quantile7(rk, 0.5)),
-          q5: orNull(quantile7(rk, 0.05)),
-          q95: orNull(quantile7(rk, 0.95)),
+          median: orNull(rkMedian),
+          q5: orNull(rk5),
+          q95: orNull(rk95),
         },
         score: {
-          median: orNull(quantile7(sc, 0.5)),
-          q5: orNull(quantile7(sc, 0.05)),
-          q95: orNull(quantile7(sc, 0.95)),
+          median: orNull(scMedian),
+          q5: orNull(sc5),
+          q95: orNull(sc95),
         },
       };
     }),

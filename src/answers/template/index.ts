@@ -6,7 +6,7 @@ import {
   stringArray,
   throwIfAny,
 } from '../../errors/args.js';
-import { answerTemplateTexts as say } from '../../errors/catalogue/answers.js';
+import { type AnswerTemplateTexts, answerTemplateTextsIn } from '../../errors/catalogue/answers.js';
 import { createIssue, type Issue } from '../../errors/issue.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import { indicatorsOf } from '../../framework/validate/walk.js';
@@ -117,6 +117,8 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
     if (resolved.fallback && resolved.lang !== lang) texts.fallbacks++;
     return resolved.text;
   };
+  // The template's own words (how to answer a number, a date...) follow `lang` too.
+  const say = answerTemplateTextsIn(lang);
   const questions: TemplateQuestion[] = [];
   for (const { indicator, node } of indicatorsOf(framework)) {
     if (indicator.editions && !indicator.editions.includes(framework.edition)) continue;
@@ -133,7 +135,7 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
           ...stage,
           title: `${title}: ${subTitle}`,
           question: sub.question === undefined ? subTitle : text(sub.question),
-          allowed: allowedAnswers(sub.rule, text),
+          allowed: allowedAnswers(sub.rule, text, say),
           rule: sub.rule,
         });
       }
@@ -146,7 +148,7 @@ export function buildTemplate(framework: Framework, options: TemplateOptions = {
       ...stage,
       title,
       question: indicator.question === undefined ? title : text(indicator.question),
-      allowed: allowedAnswers(indicator.rule as LeafRule, text),
+      allowed: allowedAnswers(indicator.rule as LeafRule, text, say),
       rule: indicator.rule as LeafRule,
     });
   }
@@ -227,32 +229,38 @@ export function templateToCsv(template: AnswerTemplate, options: ToCsvOptions = 
 }
 
 /** The allowed answers of a rule that reads one cell, in words. */
-function allowedAnswers(rule: LeafRule, text: (t: Text) => string): string {
+function allowedAnswers(
+  rule: LeafRule,
+  text: (t: Text) => string,
+  say: AnswerTemplateTexts,
+): string {
   // A short plain unit (`%`, `EUR`) is a symbol, not a word: as in checkTranslations, it needs
   // no translation and is not counted as a fallback.
   const unit = (u: Text | undefined): string | undefined =>
     u === undefined ? undefined : typeof u === 'string' && u.length <= 3 ? u : text(u);
   switch (rule.kind) {
     case 'choice':
-      return rule.options.map((o) => option(o, text)).join('; ');
+      return rule.options.map((o) => option(o, text, say)).join('; ');
     case 'multi': {
-      const parts = rule.options.map((o) => option(o, text));
+      const parts = rule.options.map((o) => option(o, text, say));
       if (rule.none !== undefined) {
         parts.push(`none = ${say.scored({ text: say.noneOfThese, score: rule.none })}`);
       }
       return `${say.severalOf({ separator: rule.separator })}: ${parts.join('; ')}`;
     }
     case 'boolean': {
-      const yes = rule.labels ? `${say.yes} = ${text(rule.labels.yes)}` : say.yes;
-      const no = rule.labels ? `${say.no} = ${text(rule.labels.no)}` : say.no;
+      const yes = say.booleanAnswer({ code: 'yes', label: rule.labels && text(rule.labels.yes) });
+      const no = say.booleanAnswer({ code: 'no', label: rule.labels && text(rule.labels.no) });
       return `${say.scored({ text: yes, score: rule.yes })}; ${say.scored({ text: no, score: rule.no })}`;
     }
     case 'bands':
-      return [numberWithRange(unit(rule.unit), rule.range), bands(rule.bands, text)].join(': ');
+      return [numberWithRange(unit(rule.unit), rule.range, say), bands(rule.bands, text, say)].join(
+        ': ',
+      );
     case 'linear':
-      return `${numberWithRange(unit(rule.unit), rule.range)}, ${say.linear({ min: rule.min, max: rule.max, lowerIsBetter: rule.direction === -1 })}`;
+      return `${numberWithRange(unit(rule.unit), rule.range, say)}, ${say.linear({ min: rule.min, max: rule.max, lowerIsBetter: rule.direction === -1 })}`;
     case 'numeric':
-      return numberWithRange(unit(rule.unit), rule.range);
+      return numberWithRange(unit(rule.unit), rule.range, say);
     case 'date':
       if (rule.mode === 'in-force') {
         return `${say.date}: ${say.inForce({ score: rule.score, otherwise: rule.otherwise })}`;
@@ -262,13 +270,14 @@ function allowedAnswers(rule: LeafRule, text: (t: Text) => string): string {
         parts.push(say.otherwise({ score: rule.otherwise }));
         return `${say.date}: ${parts.join('; ')}`;
       }
-      return `${say.date}: ${say.elapsedYears}: ${bands(rule.bands, text)}`;
+      return `${say.date}: ${say.elapsedYears}: ${bands(rule.bands, text, say)}`;
   }
 }
 
 function option(
   o: { code: string; label: Text; score?: number | undefined; notApplicable?: boolean | undefined },
   text: (t: Text) => string,
+  say: AnswerTemplateTexts,
 ): string {
   const label = text(o.label);
   return o.notApplicable === true || o.score === undefined
@@ -279,6 +288,7 @@ function option(
 function numberWithRange(
   unit: string | undefined,
   range: { min?: number | undefined; max?: number | undefined } | undefined,
+  say: AnswerTemplateTexts,
 ): string {
   const n = say.number({ unit });
   return range && (range.min !== undefined || range.max !== undefined)
@@ -294,6 +304,7 @@ function bands(
     label?: Text | undefined;
   }[],
   text: (t: Text) => string,
+  say: AnswerTemplateTexts,
 ): string {
   return list
     .map((b) => {

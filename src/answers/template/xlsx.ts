@@ -1,5 +1,5 @@
 import { frameworkProblem, invalidArgument, isRecord, throwIfAny } from '../../errors/args.js';
-import { xlsxTemplateTexts as say } from '../../errors/catalogue/xlsx.js';
+import { type XlsxTemplateTexts, xlsxTemplateTextsIn } from '../../errors/catalogue/xlsx.js';
 import type { Framework } from '../../framework/schema/framework.js';
 import type { XlsxValue } from '../../io/xlsx/read.js';
 import {
@@ -76,7 +76,9 @@ export async function templateToXlsx(
         ),
     frameworkProblem('templateToXlsx', 'framework', framework),
   );
-  const answers = template.format === 'long' ? longSheet(template) : wideSheet(template);
+  // The workbook's own words (instructions, prompts) follow the template's language.
+  const say = xlsxTemplateTextsIn(template.lang);
+  const answers = template.format === 'long' ? longSheet(template, say) : wideSheet(template);
   const title = resolveText(framework.title, template.lang, framework.language).text;
   const instructions: XlsxTable = {
     name: 'Instructions',
@@ -86,8 +88,8 @@ export async function templateToXlsx(
   const about: XlsxTable = {
     name: 'About',
     columns: [
-      { header: 'key', width: 14 },
-      { header: 'value', width: 50 },
+      { header: say.aboutHeaders[0], width: 14 },
+      { header: say.aboutHeaders[1], width: 50 },
     ],
     rows: [
       ['framework', framework.id],
@@ -102,7 +104,7 @@ export async function templateToXlsx(
   return writeTablesXlsx([answers, instructions, about]);
 }
 
-function longSheet(template: AnswerTemplate): XlsxTable {
+function longSheet(template: AnswerTemplate, say: XlsxTemplateTexts): XlsxTable {
   const byId = new Map(template.questions.map((q) => [q.id, q]));
   const columns: XlsxColumn[] = template.header.map((header) => ({
     header,

@@ -187,7 +187,9 @@ export const reportCommand = defineCliCommand({
         }
         return checkAnalysisResult(parsed, f);
       });
-    const page = withAnalysisSection(renderReport(result, framework, options), analyses);
+    const page = withAnalysisSection(renderReport(result, framework, options), analyses, {
+      lang: lang ?? framework.language,
+    });
     // The page reads answer files as text (CSV or JSON): a report scored from a workbook (a
     // sheet, named `file.xlsx!Sheet`) stays static rather than fail to re-score.
     const workbook = result.files.some((f) => !existsSync(f));

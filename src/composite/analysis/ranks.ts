@@ -1,5 +1,5 @@
 import { rankMin } from '../../math/rank.js';
-import { periodGroups } from '../data/dataset.js';
+import { sharedPeriodGroups } from '../data/dataset.js';
 import type { Dataset, UnitTable } from '../data/types.js';
 
 /** A unit's score and rank on one column. */
@@ -31,7 +31,7 @@ export function ranks(units: UnitTable, ds: Dataset, code: string, group?: strin
   if (c < 0) return [];
   const groupCol = group === undefined ? undefined : units.groups[group];
   const out: UnitRank[] = [];
-  for (const { period, positions } of periodGroups(units, ds)) {
+  for (const { period, positions } of sharedPeriodGroups(units, ds.rows)) {
     const x = Float64Array.from(positions, (p) => ds.values[c * n + p] as number);
     const r = rankMin(x, true);
     const within = new Map<number, number>();

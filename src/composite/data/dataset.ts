@@ -59,20 +59,71 @@ export function periodGroups(
   units: UnitTable,
   ds: Dataset,
 ): { period: number | null; positions: Int32Array }[] {
-  const byPeriod = new Map<number | null, number[]>();
-  for (let r = 0; r < ds.rows.length; r++) {
-    const p = units.periods[ds.rows[r] as number] ?? null;
-    let list = byPeriod.get(p);
-    if (!list) {
-      list = [];
-      byPeriod.set(p, list);
-    }
-    list.push(r);
-  }
-  return [...byPeriod].map(([period, positions]) => ({
-    period,
-    positions: Int32Array.from(positions),
+  return sharedPeriodGroups(units, ds.rows).map((g) => ({
+    period: g.period,
+    positions: g.positions.slice(),
   }));
+}
+
+/** A period's row positions, shared between callers: never modify them. */
+export interface PeriodGroup {
+  readonly period: number | null;
+  readonly positions: Int32Array;
+}
+
+/** The period groups of a data set's rows, and the group of each row position. */
+export interface PeriodIndex {
+  readonly groups: readonly PeriodGroup[];
+  /** `groupOf[r]` is the index in `groups` of row position `r`'s period. */
+  readonly groupOf: Int32Array;
+}
+
+// The groups of each `rows` array (steps other than screen pass their input's rows on, so one
+// grouping serves the whole pipeline and every re-run of an analysis).
+const groupCache = new WeakMap<Int32Array, { units: UnitTable; index: PeriodIndex }>();
+
+/**
+ * {@link periodGroups} for the steps, with each position's group: computed once per `rows`
+ * array and unit table and shared (the arrays must not be modified).
+ */
+export function periodIndex(units: UnitTable, rows: Int32Array): PeriodIndex {
+  const hit = groupCache.get(rows);
+  if (hit && hit.units === units) return hit.index;
+  const periods = units.periods;
+  const byPeriod = new Map<number | null, number>();
+  const groupOf = new Int32Array(rows.length);
+  const counts: number[] = [];
+  const keys: (number | null)[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const p = periods[rows[r] as number] ?? null;
+    let g = byPeriod.get(p);
+    if (g === undefined) {
+      g = keys.length;
+      byPeriod.set(p, g);
+      keys.push(p);
+      counts.push(0);
+    }
+    groupOf[r] = g;
+    counts[g] = (counts[g] as number) + 1;
+  }
+  const groups = keys.map((period, g) => ({
+    period,
+    positions: new Int32Array(counts[g] as number),
+  }));
+  const fill = new Int32Array(keys.length);
+  for (let r = 0; r < rows.length; r++) {
+    const g = groupOf[r] as number;
+    (groups[g] as PeriodGroup).positions[fill[g] as number] = r;
+    fill[g] = (fill[g] as number) + 1;
+  }
+  const index = { groups, groupOf };
+  groupCache.set(rows, { units, index });
+  return index;
+}
+
+/** The shared period groups of {@link periodIndex}. */
+export function sharedPeriodGroups(units: UnitTable, rows: Int32Array): readonly PeriodGroup[] {
+  return periodIndex(units, rows).groups;
 }
 
 /** A long table row: `unit,period,code,value`. */

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/browser/esm/sync';
+import { inferSchema, initParser } from 'udsv';
 import { createIssue, type Issue, type SafeResult } from '../../errors/issue.js';
 import type {
   CompositeData,
@@ -20,28 +21,129 @@ export interface CoinrFiles {
 export type CsvParse = typeof parse;
 
 /**
- * Options of {@link readCoinr}: file names for issue locations, and optionally the CSV parser.
- * The core uses csv-parse's browser build (no `Buffer`); Node callers may pass the Node build
+ * Options of {@link readCoinr}: file names for issue locations, and optionally the CSV parser
+ * for the files the fast path leaves to csv-parse (see {@link readCoinr}). The core uses
+ * csv-parse's browser build (no `Buffer`); Node callers may pass the Node build
  * (`import { parse } from 'csv-parse/sync'`), about three times faster on large files.
  */
 export interface CoinrReadOptions extends CoinrFiles {
   csvParse?: CsvParse;
 }
 
+/**
+ * A parsed CSV table: the header (trimmed) and the records after it, handed one by one to
+ * `each` with their line numbers. `each` returns false when the fast path found, part way,
+ * that the file is not what it can read (nothing it handed over may then be kept: read the
+ * text again with `readTable(..., false)`).
+ */
 interface Table {
   header: string[];
-  rows: { cells: string[]; line: number }[];
+  /** Records after the header. */
+  count: number;
+  each(f: (cells: string[], line: number, index: number) => void): boolean;
 }
 
+/**
+ * The fast path of {@link readTable}: udsv (several times faster than csv-parse) for text
+ * without any double quote, whose records are its non-empty lines split at every comma, with
+ * `\n` or `\r\n` line ends (not mixed). udsv assumes every record has the header's number of
+ * fields, so its records are checked against the lines as they come: each must have the
+ * header's width, no comma in its last field (where udsv leaves a longer row's extra fields)
+ * and be, fields plus commas, exactly as long as its line, and there must be
+ * as many records as non-empty lines after the header; the header's fields joined by commas
+ * must equal the first line. Anything else (quotes, ragged rows, a lone `\r`, a single
+ * column) goes to csv-parse: up front (undefined) or, for rows, by `each` returning false.
+ * Line numbers are the records' physical lines, as csv-parse's `info.lines` gives them.
+ * Records are handed over as udsv parses them and never held all at once. Exported for tests.
+ *
+ * @example
+ * ```ts
+ * fastTable('uCode,a\nAUT,1\n')?.count; //=> 1
+ * fastTable('uCode,a\n"AUT",1\n'); //=> undefined (quotes: csv-parse)
+ * ```
+ */
+export function fastTable(text: string): Table | undefined {
+  if (text.length === 0 || text.includes('"')) return undefined;
+  let eol = '\n';
+  if (text.includes('\r')) {
+    if (/\r(?!\n)|(?<!\r)\n/.test(text)) return undefined;
+    eol = '\r\n';
+  }
+  // The non-empty lines: their lengths and line numbers.
+  const lengths: number[] = [];
+  const numbers: number[] = [];
+  let at = 0;
+  for (let line = 1; at < text.length; line++) {
+    const end = text.indexOf(eol, at);
+    const stop = end < 0 ? text.length : end;
+    if (stop > at) {
+      if (lengths.length === 0 && at !== 0) return undefined;
+      lengths.push(stop - at);
+      numbers.push(line);
+    }
+    if (end < 0) break;
+    at = end + eol.length;
+  }
+  if (lengths.length === 0) return undefined;
+  let schema: ReturnType<typeof inferSchema>;
+  let header: string[];
+  try {
+    schema = inferSchema(text, { col: ',', row: eol, encl: '"', trim: false });
+    header = schema.cols.map((c) => c.name);
+  } catch {
+    return undefined;
+  }
+  if (header.length < 2 || header.join(',') !== text.slice(0, lengths[0])) return undefined;
+  const width = header.length;
+  const count = lengths.length - 1;
+  return {
+    header: header.map((h) => h.trim()),
+    count,
+    each(f) {
+      let i = 0;
+      let good = true;
+      try {
+        initParser(schema).stringArrs(text, (cells: string[]) => {
+          if (i >= count || cells.length !== width || (cells[width - 1] as string).includes(',')) {
+            good = false;
+            return false;
+          }
+          let length = width - 1;
+          for (let c = 0; c < width; c++) length += (cells[c] as string).length;
+          if (length !== lengths[i + 1]) {
+            good = false;
+            return false;
+          }
+          f(cells, numbers[i + 1] as number, i);
+          i++;
+          return true;
+        });
+      } catch {
+        return false;
+      }
+      return good && i === count;
+    },
+  };
+}
+
+/**
+ * Parses CSV text into a {@link Table}: the fast path ({@link fastTable}) unless `fast` is
+ * false or the text needs csv-parse (quotes, ragged rows...), else csv-parse, whose syntax
+ * errors become `COMPOSITE_CSV_SYNTAX` with the line.
+ */
 function readTable(
   text: string,
   file: string,
   issues: Issue[],
   csvParse: CsvParse = parse,
+  fast = true,
 ): Table | undefined {
+  const body = text.replace(/^\uFEFF/, '');
+  const quick = fast ? fastTable(body) : undefined;
+  if (quick) return quick;
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = csvParse(text.replace(/^\uFEFF/, ''), {
+    records = csvParse(body, {
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -57,20 +159,49 @@ function readTable(
     );
     return undefined;
   }
-  const [head, ...body] = records;
+  const [head, ...rest] = records;
   if (!head) {
     issues.push(createIssue('COMPOSITE_CSV_EMPTY', {}, { file }));
     return undefined;
   }
   return {
     header: head.record.map((h) => h.trim()),
-    rows: body.map((r) => ({ cells: r.record, line: r.info.lines })),
+    count: rest.length,
+    each(f) {
+      rest.forEach((r, i) => {
+        f(r.record, r.info.lines, i);
+      });
+      return true;
+    },
   };
+}
+
+/** The records of a table as an array (csv-parse's when the fast path gives up part way). */
+function tableRows(
+  text: string,
+  file: string,
+  issues: Issue[],
+  csvParse: CsvParse,
+): { header: string[]; rows: { cells: string[]; line: number }[] } | undefined {
+  for (const fast of [true, false]) {
+    const table = readTable(text, file, issues, csvParse, fast);
+    if (!table) return undefined;
+    const rows: { cells: string[]; line: number }[] = [];
+    if (table.each((cells, line) => rows.push({ cells, line })))
+      return { header: table.header, rows };
+  }
+  return undefined;
 }
 
 const MISSING = new Set(['', 'NA', 'NaN', 'na', 'N/A']);
 
-/** Parses a cell as a number: undefined for an empty/NA cell, NaN when it is not a number. */
+/**
+ * Parses a cell as a number: undefined for an empty/NA cell, NaN when it is not a number.
+ * The rule (readCoinr documents it): ECMAScript's `Number(cell)` (surrounding blanks ignored;
+ * decimal notation with an optional exponent, and 0x/0o/0b integers), accepted when finite; a
+ * blank cell and the missing tokens `NA`, `NaN`, `na`, `N/A` are missing; anything else
+ * (including `Inf`, `Infinity`, `1,5`) is not a number.
+ */
 function numberCell(cell: string | undefined): number | undefined {
   if (cell === undefined) return undefined;
   // Number() accepts surrounding blanks and reads '' and '  ' as 0, so only zeros need a look.
@@ -103,7 +234,7 @@ export function readIMeta(
   csvParse: CsvParse = parse,
 ): SafeResult<CompositeMeta> {
   const issues: Issue[] = [];
-  const table = readTable(text, file, issues, csvParse);
+  const table = tableRows(text, file, issues, csvParse);
   if (!table) return { ok: false, issues };
   const col = (name: string) => table.header.indexOf(name);
   for (const req of ['iCode', 'Type']) {
@@ -278,8 +409,18 @@ export function readIMeta(
  * Reads COINr's iData table against its metadata: `uCode` (required), `uName`, `Time` (a
  * panel when present), then group, denominator, other and indicator columns, each declared in
  * iMeta. Cells that are empty or `NA` are missing; any other non-number in a numeric column is
- * an error, as is a repeated unit (in the same period), a column iMeta does not declare, or an
- * indicator iMeta declares but iData lacks.
+ * an error (`COMPOSITE_NOT_NUMERIC` with the line, row, column and field), as is a repeated
+ * unit (in the same period), a column iMeta does not declare, or an indicator iMeta declares
+ * but iData lacks.
+ *
+ * Numbers: a numeric cell is read with ECMAScript's `Number()` and accepted when the result is
+ * finite (blanks around it ignored; decimal notation with an optional exponent such as `1.5`,
+ * `-2e-3`, and 0x/0o/0b integers); a blank cell and `NA`, `NaN`, `na`, `N/A` are missing; any
+ * other text (`Inf`, `1,5`, `12%`) is an error.
+ *
+ * CSV: text without double quotes, with `\n` or `\r\n` line ends, is parsed by udsv (several
+ * times faster); files with quoted fields (multi-line ones too), ragged rows or other line ends
+ * by csv-parse (`files.csvParse` when given). Both give the same records and line numbers.
  *
  * @example
  * ```ts
@@ -345,70 +486,103 @@ export function readCoinr(
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-  const n = table.rows.length;
   const nameCol = header.indexOf('uName');
   const timeCol = header.indexOf('Time');
-  const codes: string[] = [];
-  const names: (string | null)[] = [];
-  const periods: (number | null)[] = [];
-  const groups: Record<string, (string | null)[]> = {};
-  for (const g of meta.groups) if (header.includes(g)) groups[g] = [];
-  const denominators: Record<string, Float64Array> = {};
-  for (const d of meta.denominators) if (header.includes(d)) denominators[d] = new Float64Array(n);
-  const values = new Float64Array(indicators.length * n);
+  const groupCols = meta.groups.filter((g) => header.includes(g));
+  const denominatorCols = meta.denominators.filter((d) => header.includes(d));
   const indCols = indicators.map((c) => header.indexOf(c));
-  const seen = new Map<string, number>();
-  table.rows.forEach(({ cells, line }, r) => {
-    const at = (field: string) => ({
-      file,
-      line,
-      row: r + 1,
-      field,
-      column: header.indexOf(field) + 1,
-    });
-    const numeric = (c: number): number => {
-      const raw = cells[c];
-      const v = numberCell(raw);
-      if (v === undefined) return Number.NaN;
-      if (Number.isNaN(v)) {
+  /** Reads every record of `t`; undefined when the fast path gave up part way. */
+  const readRows = (source: Table) => {
+    const n = source.count;
+    const rowIssues: Issue[] = [];
+    const codes: string[] = new Array(n);
+    const names: (string | null)[] = new Array(n);
+    const periods: (number | null)[] = new Array(n);
+    const groups: Record<string, (string | null)[]> = {};
+    for (const g of groupCols) groups[g] = new Array(n);
+    const denominators: Record<string, Float64Array> = {};
+    for (const d of denominatorCols) denominators[d] = new Float64Array(n);
+    const values = new Float64Array(indicators.length * n);
+    const seen = new Map<string, number>();
+    const complete = source.each((cells, line, r) => {
+      const at = (field: string) => ({
+        file,
+        line,
+        row: r + 1,
+        field,
+        column: header.indexOf(field) + 1,
+      });
+      const bad = (c: number) => {
         const column = header[c] as string;
-        issues.push(createIssue('COMPOSITE_NOT_NUMERIC', { value: raw ?? '', column }, at(column)));
+        rowIssues.push(
+          createIssue('COMPOSITE_NOT_NUMERIC', { value: cells[c] ?? '', column }, at(column)),
+        );
+      };
+      const numeric = (c: number): number => {
+        const v = numberCell(cells[c]);
+        if (v === undefined) return Number.NaN;
+        if (Number.isNaN(v)) bad(c);
+        return v;
+      };
+      const code = textCell(cells[uCol]);
+      if (!code) rowIssues.push(createIssue('COMPOSITE_MISSING_CODE', {}, at('uCode')));
+      let period: number | null = null;
+      if (timeCol >= 0) {
+        const t = numeric(timeCol);
+        if (Number.isNaN(t) && numberCell(cells[timeCol]) === undefined) {
+          rowIssues.push(
+            createIssue(
+              'COMPOSITE_MISSING_VALUE',
+              { column: 'Time', code: code ?? '' },
+              at('Time'),
+            ),
+          );
+        }
+        period = Number.isNaN(t) ? null : t;
       }
-      return v;
-    };
-    const code = textCell(cells[uCol]);
-    if (!code) issues.push(createIssue('COMPOSITE_MISSING_CODE', {}, at('uCode')));
-    let period: number | null = null;
-    if (timeCol >= 0) {
-      const t = numeric(timeCol);
-      if (Number.isNaN(t) && numberCell(cells[timeCol]) === undefined) {
-        issues.push(
-          createIssue('COMPOSITE_MISSING_VALUE', { column: 'Time', code: code ?? '' }, at('Time')),
+      const key = `${code ?? ''}\u0000${period ?? ''}`;
+      const first = seen.get(key);
+      if (code && first !== undefined) {
+        rowIssues.push(
+          createIssue('COMPOSITE_DUPLICATE_UNIT', { unit: code, period, first }, at('uCode')),
         );
       }
-      period = Number.isNaN(t) ? null : t;
-    }
-    const key = `${code ?? ''}\u0000${period ?? ''}`;
-    const first = seen.get(key);
-    if (code && first !== undefined) {
-      issues.push(
-        createIssue('COMPOSITE_DUPLICATE_UNIT', { unit: code, period, first }, at('uCode')),
-      );
-    }
-    seen.set(key, line);
-    codes.push(code ?? '');
-    names.push(nameCol >= 0 ? (textCell(cells[nameCol]) ?? null) : null);
-    periods.push(period);
-    for (const g of Object.keys(groups)) {
-      (groups[g] as (string | null)[]).push(textCell(cells[header.indexOf(g)]) ?? null);
-    }
-    for (const d of Object.keys(denominators)) {
-      (denominators[d] as Float64Array)[r] = numeric(header.indexOf(d));
-    }
-    indCols.forEach((c, k) => {
-      values[k * n + r] = numeric(c);
+      seen.set(key, line);
+      codes[r] = code ?? '';
+      names[r] = nameCol >= 0 ? (textCell(cells[nameCol]) ?? null) : null;
+      periods[r] = period;
+      for (const g of groupCols) {
+        (groups[g] as (string | null)[])[r] = textCell(cells[header.indexOf(g)]) ?? null;
+      }
+      for (const d of denominatorCols) {
+        (denominators[d] as Float64Array)[r] = numeric(header.indexOf(d));
+      }
+      // The indicator cells: numberCell's rule inlined (this loop reads every value).
+      for (let k = 0; k < indCols.length; k++) {
+        const c = indCols[k] as number;
+        const cell = cells[c];
+        let v = Number.NaN;
+        if (cell !== undefined) {
+          v = Number(cell);
+          if (!Number.isFinite(v)) {
+            v = Number.NaN;
+            if (!MISSING.has(cell.trim())) bad(c);
+          } else if (v === 0 && cell.trim() === '') v = Number.NaN;
+        }
+        values[k * n + r] = v;
+      }
     });
-  });
+    if (!complete) return undefined;
+    return { n, rowIssues, codes, names, periods, groups, denominators, values };
+  };
+  let rows = readRows(table);
+  if (!rows) {
+    const again = readTable(idataText, file, issues, files.csvParse, false);
+    rows = again ? readRows(again) : undefined;
+    if (!rows) return { ok: false, issues };
+  }
+  const { n, codes, names, periods, groups, denominators, values } = rows;
+  issues.push(...rows.rowIssues);
   if (issues.length > 0) return { ok: false, issues };
   const units: UnitTable = { codes, names, periods, groups, denominators };
   const raw: Dataset = {

@@ -84,7 +84,9 @@ export interface UnitTable {
  * A data set of the pipeline (COINr's `dset`): a table of rows (indices into the
  * {@link UnitTable}) by columns (indicator or aggregate codes). Values are stored column by
  * column in one flat array, `values[c * rows.length + r]`, with `NaN` for a missing value, so a
- * pipeline re-run allocates a handful of arrays and no objects per cell.
+ * pipeline re-run allocates a handful of arrays and no objects per cell. Data sets are never
+ * modified once a step has returned them: a step that changes nothing passes its input on
+ * (`screen` removing no unit, `treat` when every indicator passes), so stages may share arrays.
  *
  * @example
  * ```ts

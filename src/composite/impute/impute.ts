@@ -1,7 +1,7 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
 import { meanOf, medianOf, rangeOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
-import { periodGroups } from '../data/dataset.js';
+import { sharedPeriodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
 import type { ImputeMethod } from '../pipeline/schema.js';
 
@@ -30,6 +30,12 @@ export interface ImputeOptions {
 
 type Fill = (x: Float64Array) => number;
 
+/** Cells filled in each column, and cells still missing in all. */
+interface FillCounts {
+  filled: Int32Array;
+  remaining: number;
+}
+
 /** Fills the missing values among `positions` of column `c` with `f` of the present ones. */
 function fillColumn(
   values: Float64Array,
@@ -37,8 +43,9 @@ function fillColumn(
   base: number,
   positions: Int32Array,
   f: Fill,
+  scratch: Float64Array,
 ): void {
-  const x = new Float64Array(positions.length);
+  const x = scratch.length === positions.length ? scratch : scratch.subarray(0, positions.length);
   let missing = 0;
   for (let i = 0; i < positions.length; i++) {
     const v = values[base + (positions[i] as number)] as number;
@@ -94,6 +101,8 @@ export function impute(
   const mask = new Uint8Array(values.length);
   const issues: Issue[] = [];
   const method = options.method;
+  // Cells filled per column and still missing, when the method counted them on the way.
+  let counts: FillCounts | undefined;
   if (
     method === 'mean' ||
     method === 'median' ||
@@ -112,7 +121,7 @@ export function impute(
         ),
       );
     } else {
-      for (const { positions } of periodGroups(ctx.units, ds)) {
+      for (const { positions } of sharedPeriodGroups(ctx.units, ds.rows)) {
         const sets: Int32Array[] = [];
         if (groupCol) {
           const byValue = new Map<string, number[]>();
@@ -130,22 +139,36 @@ export function impute(
         } else {
           sets.push(positions);
         }
-        for (let c = 0; c < m; c++) for (const set of sets) fillColumn(values, mask, c * n, set, f);
+        let longest = 0;
+        for (const set of sets) longest = Math.max(longest, set.length);
+        const scratch = new Float64Array(longest);
+        for (let c = 0; c < m; c++)
+          for (const set of sets) fillColumn(values, mask, c * n, set, f, scratch);
       }
     }
   } else if (method === 'row-mean') {
     imputeRowMean(ctx, ds, values, mask, options.level ?? 2, issues);
   } else if (method !== 'none') {
-    imputePanel(ctx, ds, values, mask, method, options.maxPeriods, issues);
+    counts = imputePanel(ctx, ds, values, mask, method, options.maxPeriods, issues);
   }
-  const imputed: Record<string, number> = {};
-  let remaining = 0;
-  for (let c = 0; c < m; c++) {
-    let k = 0;
-    for (let r = 0; r < n; r++) {
-      if (mask[c * n + r]) k++;
-      if (Number.isNaN(values[c * n + r] as number)) remaining++;
+  if (!counts) {
+    const filled = new Int32Array(m);
+    let remaining = 0;
+    for (let c = 0; c < m; c++) {
+      let k = 0;
+      const base = c * n;
+      for (let r = 0; r < n; r++) {
+        k += mask[base + r] as number;
+        if (Number.isNaN(values[base + r] as number)) remaining++;
+      }
+      filled[c] = k;
     }
+    counts = { filled, remaining };
+  }
+  const { remaining } = counts;
+  const imputed: Record<string, number> = {};
+  for (let c = 0; c < m; c++) {
+    const k = counts.filled[c] as number;
     if (k > 0) imputed[ds.codes[c] as string] = k;
   }
   if (remaining > 0 && method !== 'none') {
@@ -202,7 +225,7 @@ function imputeRowMean(
     }
     list.push(c);
   });
-  for (const { positions } of periodGroups(ctx.units, ds)) {
+  for (const { positions } of sharedPeriodGroups(ctx.units, ds.rows)) {
     // Min-max bounds of each column (direction applied) over this period.
     const lo = new Float64Array(ds.codes.length);
     const hi = new Float64Array(ds.codes.length);
@@ -244,6 +267,57 @@ function imputeRowMean(
   }
 }
 
+/** A data set's positions grouped by unit, each unit's in period order. */
+interface UnitSeries {
+  /** Unit codes, in order of first appearance. */
+  units: string[];
+  /** Positions, unit after unit; unit `u`'s are `order[starts[u]..starts[u + 1])`. */
+  order: Int32Array;
+  starts: Int32Array;
+  /** The period of each position (NaN when none). */
+  tp: Float64Array;
+  /** The unit (index in `units`) of each position. */
+  unitOf: Int32Array;
+}
+
+// One grouping per `rows` array: every re-run of the step on the same rows reuses it.
+const seriesCache = new WeakMap<Int32Array, { units: CompositeContext['units']; s: UnitSeries }>();
+
+function unitSeries(ctx: CompositeContext, rows: Int32Array): UnitSeries {
+  const hit = seriesCache.get(rows);
+  if (hit && hit.units === ctx.units) return hit.s;
+  const n = rows.length;
+  const periods = ctx.units.periods;
+  const tp = new Float64Array(n);
+  for (let r = 0; r < n; r++) tp[r] = periods[rows[r] as number] ?? Number.NaN;
+  const byUnit = new Map<string, number[]>();
+  for (let r = 0; r < n; r++) {
+    const code = ctx.units.codes[rows[r] as number] as string;
+    let list = byUnit.get(code);
+    if (!list) {
+      list = [];
+      byUnit.set(code, list);
+    }
+    list.push(r);
+  }
+  const order = new Int32Array(n);
+  const starts = new Int32Array(byUnit.size + 1);
+  const unitOf = new Int32Array(n);
+  let at = 0;
+  let u = 0;
+  for (const list of byUnit.values()) {
+    for (const r of list) unitOf[r] = u;
+    starts[u++] = at;
+    const sorted = Int32Array.from(list).sort((a, b) => (tp[a] as number) - (tp[b] as number));
+    order.set(sorted, at);
+    at += sorted.length;
+  }
+  starts[u] = at;
+  const s = { units: [...byUnit.keys()], order, starts, tp, unitOf };
+  seriesCache.set(rows, { units: ctx.units, s });
+  return s;
+}
+
 function imputePanel(
   ctx: CompositeContext,
   ds: Dataset,
@@ -252,12 +326,13 @@ function imputePanel(
   method: 'latest' | 'constant' | 'linear' | 'linear-constant',
   maxPeriods: number | undefined,
   issues: Issue[],
-): void {
+): FillCounts | undefined {
   const n = ds.rows.length;
+  const m = ds.codes.length;
   const periods = ctx.units.periods;
   if (periods.every((p) => p === null)) {
     issues.push(createIssue('COMPOSITE_PANEL_REQUIRED', { method }, { path: ['method'] }));
-    return;
+    return undefined;
   }
   const allPeriods = [...new Set(periods.filter((p): p is number => p !== null))].sort(
     (a, b) => a - b,
@@ -272,74 +347,87 @@ function imputePanel(
         : (allPeriods[Math.max(0, i - maxPeriods)] as number),
     );
   });
-  const tp = new Float64Array(n);
-  for (let r = 0; r < n; r++) tp[r] = periods[ds.rows[r] as number] ?? Number.NaN;
-  // Each unit's rows, in period order.
-  const byUnit = new Map<string, number[]>();
-  for (let r = 0; r < n; r++) {
-    const code = ctx.units.codes[ds.rows[r] as number] as string;
-    let list = byUnit.get(code);
-    if (!list) {
-      list = [];
-      byUnit.set(code, list);
-    }
-    list.push(r);
-  }
+  const { units, order, starts, tp, unitOf } = unitSeries(ctx, ds.rows);
+  const src = ds.values;
   let longest = 0;
-  for (const list of byUnit.values()) longest = Math.max(longest, list.length);
+  for (let u = 0; u < units.length; u++)
+    longest = Math.max(longest, (starts[u + 1] as number) - (starts[u] as number));
   const known = new Int32Array(longest);
-  for (const [unit, list] of byUnit) {
-    const rows = Int32Array.from(list).sort((a, b) => (tp[a] as number) - (tp[b] as number));
-    for (let c = 0; c < ds.codes.length; c++) {
-      const base = c * n;
+  // The last column each unit's series was filled in (a unit is done once per column).
+  const doneIn = new Int32Array(units.length).fill(-1);
+  const latest = method === 'latest';
+  const linear = method === 'linear' || method === 'linear-constant';
+  const filled = new Int32Array(m);
+  let remaining = 0;
+  // Single-observation series under `linear`, as unit * columns + column (reported unit by unit).
+  const single: number[] = [];
+  // Column by column: one sequential pass finds the missing cells, and the series of each unit
+  // with one is filled along its periods.
+  for (let c = 0; c < m; c++) {
+    const base = c * n;
+    let count = 0;
+    for (let p = 0; p < n; p++) {
+      if (!Number.isNaN(src[base + p] as number)) continue;
+      const u = unitOf[p] as number;
+      if (doneIn[u] === c) continue;
+      doneIn[u] = c;
+      const from = starts[u] as number;
+      const to = starts[u + 1] as number;
       let k = 0;
-      for (let i = 0; i < rows.length; i++) {
-        if (!Number.isNaN(ds.values[base + (rows[i] as number)] as number))
-          known[k++] = rows[i] as number;
+      for (let i = from; i < to; i++) {
+        const r = order[i] as number;
+        if (!Number.isNaN(src[base + r] as number)) known[k++] = r;
       }
-      if (k === 0 || k === rows.length) continue;
-      let kind: string = method;
-      if ((method === 'linear' || method === 'linear-constant') && k === 1) {
-        if (method === 'linear') {
-          issues.push(
-            createIssue(
-              'COMPOSITE_IMPUTE_SINGLE_OBSERVATION',
-              { unit, code: ds.codes[c] as string, method },
-              { severity: 'warning' },
-            ),
-          );
-        }
-        kind = 'constant';
+      if (k === 0) {
+        remaining += to - from;
+        continue;
       }
+      // `linear` needs two observations: one is carried as `constant` (warned for `linear`).
+      const constant = method === 'constant' || (linear && k === 1);
+      if (method === 'linear' && k === 1) single.push(u * m + c);
       // Walk the unit's rows in period order, keeping the last known row before each one.
       let next = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i] as number;
+      for (let i = from; i < to; i++) {
+        const r = order[i] as number;
         const at = base + r;
         const tr = tp[r] as number;
         while (next < k && (tp[known[next] as number] as number) < tr) next++;
-        if (!Number.isNaN(ds.values[at] as number)) continue;
+        if (!Number.isNaN(src[at] as number)) continue;
         const before = next > 0 ? (known[next - 1] as number) : -1;
         const after = next < k ? (known[next] as number) : -1;
         let v = Number.NaN;
-        if (kind === 'latest') {
+        if (latest) {
           // The latest earlier period with a value, no further back than maxPeriods periods.
           if (before >= 0 && (tp[before] as number) >= (floor.get(tr) as number))
-            v = ds.values[base + before] as number;
-        } else if (before < 0) v = ds.values[base + after] as number;
-        else if (after < 0 || kind === 'constant') v = ds.values[base + before] as number;
+            v = src[base + before] as number;
+        } else if (before < 0) v = src[base + after] as number;
+        else if (after < 0 || constant) v = src[base + before] as number;
         else {
-          const y0 = ds.values[base + before] as number;
-          const y1 = ds.values[base + after] as number;
+          const y0 = src[base + before] as number;
+          const y1 = src[base + after] as number;
           const t0 = tp[before] as number;
           // R's approx: y0 + (y1 - y0) * ((t - t0) / (t1 - t0)).
           v = y0 + (y1 - y0) * ((tr - t0) / ((tp[after] as number) - t0));
         }
-        if (!Number.isNaN(v)) {
+        if (Number.isNaN(v)) remaining++;
+        else {
           values[at] = v;
           mask[at] = 1;
+          count++;
         }
       }
     }
+    filled[c] = count;
   }
+  single.sort((a, b) => a - b);
+  for (const x of single) {
+    issues.push(
+      createIssue(
+        'COMPOSITE_IMPUTE_SINGLE_OBSERVATION',
+        { unit: units[Math.floor(x / m)] as string, code: ds.codes[x % m] as string, method },
+        { severity: 'warning' },
+      ),
+    );
+  }
+  return { filled, remaining };
 }

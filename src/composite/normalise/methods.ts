@@ -36,7 +36,9 @@ export function minmax(x: Float64Array, l: number, u: number): Float64Array {
 export function zscore(x: Float64Array, m: number, s: number): Float64Array {
   const mean = meanOf(x);
   const sd = sdOf(x);
-  return x.map((v) => ((v - mean) / sd) * s + m);
+  const y = new Float64Array(x.length);
+  for (let i = 0; i < x.length; i++) y[i] = (((x[i] as number) - mean) / sd) * s + m;
+  return y;
 }
 
 /**

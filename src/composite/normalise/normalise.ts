@@ -1,7 +1,7 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
 import { rangeOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
-import { periodGroups } from '../data/dataset.js';
+import { sharedPeriodGroups } from '../data/dataset.js';
 import type { Dataset, MetaNode } from '../data/types.js';
 import type { NormaliseMethod } from '../pipeline/schema.js';
 import * as m from './methods.js';
@@ -75,7 +75,8 @@ export function normalise(
   const groups =
     o.panel === 'pooled'
       ? [{ period: null, positions: Int32Array.from({ length: n }, (_, i) => i) }]
-      : periodGroups(ctx.units, ds);
+      : sharedPeriodGroups(ctx.units, ds.rows);
+  const src = ds.values;
   const methods: Record<string, NormaliseMethod> = {};
   if (o.reference !== undefined && !ctx.units.codes.includes(o.reference)) {
     issues.push(
@@ -103,7 +104,7 @@ export function normalise(
         let lo = Number.POSITIVE_INFINITY;
         let hi = Number.NEGATIVE_INFINITY;
         for (let i = 0; i < positions.length; i++) {
-          const v = (ds.values[base + (positions[i] as number)] as number) * dir;
+          const v = (src[base + (positions[i] as number)] as number) * dir;
           if (v < lo) lo = v;
           if (v > hi) hi = v;
         }
@@ -115,8 +116,7 @@ export function normalise(
         }
         for (let i = 0; i < positions.length; i++) {
           const at = base + (positions[i] as number);
-          values[at] = ((((ds.values[at] as number) * dir - lo) / (hi - lo)) * (u - l) +
-            l) as number;
+          values[at] = (((src[at] as number) * dir - lo) / (hi - lo)) * (u - l) + l;
         }
       }
       continue;

@@ -82,6 +82,7 @@ export function parsePipelineSpec(input: unknown, file?: string): SafeResult<Pip
 function checkSpec(data: CompositeData, spec: PipelineSpec): Issue[] {
   const issues: Issue[] = [];
   const seen = new Set<string>();
+  const known = new Set(data.meta.nodes.map((x) => x.code));
   spec.steps.forEach((s, i) => {
     if (seen.has(s.step))
       issues.push(createIssue('COMPOSITE_STEP_REPEATED', { step: s.step }, { path: ['steps', i] }));
@@ -107,7 +108,6 @@ function checkSpec(data: CompositeData, spec: PipelineSpec): Issue[] {
         );
       }
     }
-    const known = new Set(data.meta.nodes.map((x) => x.code));
     const named: [string, readonly string[]][] =
       s.step === 'normalise'
         ? [

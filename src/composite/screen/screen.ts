@@ -43,18 +43,23 @@ export function screen(
     }
     forced.set(f.unit, f.include);
   }
+  // Missing and zero counts of every row, column by column (the values are column-major).
+  const missing = new Int32Array(n);
+  const zeros = new Int32Array(n);
+  const src = ds.values;
+  for (let c = 0; c < m; c++) {
+    const base = c * n;
+    for (let r = 0; r < n; r++) {
+      const v = src[base + r] as number;
+      if (Number.isNaN(v)) missing[r] = (missing[r] as number) + 1;
+      else if (v === 0) zeros[r] = (zeros[r] as number) + 1;
+    }
+  }
   const keep: number[] = [];
   const removed: ScreenLog['removed'] = [];
   for (let r = 0; r < n; r++) {
-    let missing = 0;
-    let zeros = 0;
-    for (let c = 0; c < m; c++) {
-      const v = ds.values[c * n + r] as number;
-      if (Number.isNaN(v)) missing++;
-      else if (v === 0) zeros++;
-    }
-    const availability = 1 - missing / m;
-    const nonzero = 1 - zeros / (m - missing);
+    const availability = 1 - (missing[r] as number) / m;
+    const nonzero = 1 - (zeros[r] as number) / (m - (missing[r] as number));
     const lowData = availability < options.threshold;
     const lowNonZero = nonzero < options.nonzeroThreshold;
     let included = !(options.by === 'missing'
@@ -62,23 +67,25 @@ export function screen(
       : options.by === 'zeros'
         ? lowNonZero
         : lowData || lowNonZero);
-    const unit = ctx.units.codes[ds.rows[r] as number] as string;
-    const f = forced.get(unit);
-    if (f !== undefined) included = f;
+    if (forced.size > 0) {
+      const f = forced.get(ctx.units.codes[ds.rows[r] as number] as string);
+      if (f !== undefined) included = f;
+    }
     if (included) keep.push(r);
     else
       removed.push({
-        unit,
+        unit: ctx.units.codes[ds.rows[r] as number] as string,
         period: ctx.units.periods[ds.rows[r] as number] ?? null,
         availability,
         nonzero,
       });
   }
   const k = keep.length;
+  // Nothing removed: the data set is passed on as it is (data sets are never modified).
+  if (k === n) return { dataset: ds, log: { step: 'screen', removed }, issues };
   const values = new Float64Array(k * m);
   for (let c = 0; c < m; c++)
-    for (let i = 0; i < k; i++)
-      values[c * k + i] = ds.values[c * n + (keep[i] as number)] as number;
+    for (let i = 0; i < k; i++) values[c * k + i] = src[c * n + (keep[i] as number)] as number;
   const rows = Int32Array.from(keep, (r) => ds.rows[r] as number);
   return { dataset: { rows, codes: ds.codes, values }, log: { step: 'screen', removed }, issues };
 }

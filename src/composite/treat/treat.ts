@@ -1,7 +1,7 @@
 import { createIssue, type Issue } from '../../errors/issue.js';
-import { momentsOf } from '../../math/summary.js';
+import { momentsOf, skewKurtosisOf } from '../../math/summary.js';
 import type { CompositeContext, StepResult } from '../_lib/step.js';
-import { periodGroups } from '../data/dataset.js';
+import { type PeriodGroup, sharedPeriodGroups } from '../data/dataset.js';
 import type { Dataset } from '../data/types.js';
 import { applyTransform, type TransformName } from './transforms.js';
 
@@ -82,11 +82,14 @@ function passes(
   o: TreatOptions,
 ): { pass: boolean | undefined; sk: number; kt: number; min: number; max: number } {
   const { skew: sk, kurt: kt, min, max } = momentsOf(x);
+  return { pass: testPasses(sk, kt, o), sk, kt, min, max };
+}
+
+/** The test of {@link passes} from the skewness and kurtosis. */
+function testPasses(sk: number, kt: number, o: TreatOptions): boolean | undefined {
   const a = Number.isNaN(sk) ? undefined : Math.abs(sk) < o.skewThreshold;
   const b = Number.isNaN(kt) ? undefined : kt < o.kurtosisThreshold;
-  const pass =
-    a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
-  return { pass, sk, kt, min, max };
+  return a === true || b === true ? true : a === undefined || b === undefined ? undefined : false;
 }
 
 /**
@@ -225,7 +228,9 @@ function transformVector(
 
 /**
  * Outlier treatment of every indicator, within each period (COINr's `Treat` with its default
- * specs; see {@link treatVector}). `method: none` copies the data, as `global_specs = "none"`.
+ * specs; see {@link treatVector}). `method: none` passes the data on unchanged, as `global_specs =
+ * "none"`; so does a run where every indicator passes the test (data sets are never modified,
+ * so the treated set then shares the input's values).
  *
  * @example
  * ```ts
@@ -239,16 +244,9 @@ export function treat(
   options: TreatOptions,
 ): StepResult<TreatLog> {
   const n = ds.rows.length;
-  const values = ds.values.slice();
   const indicators: TreatedIndicator[] = [];
   const issues: Issue[] = [];
-  if (options.method === 'none') {
-    return {
-      dataset: { rows: ds.rows, codes: ds.codes, values },
-      log: { step: 'treat', indicators },
-      issues,
-    };
-  }
+  if (options.method === 'none') return { dataset: ds, log: { step: 'treat', indicators }, issues };
   if (
     (options.method === 'boxcox' ||
       (options.method === 'default' && options.fallback === 'boxcox')) &&
@@ -261,34 +259,59 @@ export function treat(
         { path: ['lambda'] },
       ),
     );
-    return {
-      dataset: { rows: ds.rows, codes: ds.codes, values },
-      log: { step: 'treat', indicators },
-      issues,
-    };
+    return { dataset: ds, log: { step: 'treat', indicators }, issues };
   }
   const exclude = new Set(options.exclude ?? []);
-  for (const { period, positions } of periodGroups(ctx.units, ds)) {
-    const x = new Float64Array(positions.length);
-    for (let c = 0; c < ds.codes.length; c++) {
-      const code = ds.codes[c] as string;
-      if (exclude.has(code)) continue;
-      const base = c * n;
+  const groups = sharedPeriodGroups(ctx.units, ds.rows);
+  const src = ds.values;
+  // The test first (skewness and kurtosis only); the vectors that fail it, or that a transform
+  // always applies to, go through treatVector.
+  const testFirst = !(options.method !== 'default' && options.when === 'always');
+  // Copied on the first change: when every indicator passes, the input's values are passed on.
+  let out: Float64Array | undefined;
+  // One entry per period and indicator, periods first (the log's order), filled column by column.
+  const entries: (TreatedIndicator | undefined)[] = new Array(groups.length * ds.codes.length);
+  const unitOf = (positions: Int32Array) => (i: number) =>
+    ctx.units.codes[ds.rows[positions[i] as number] as number] as string;
+  let longest = 0;
+  for (const g of groups) longest = Math.max(longest, g.positions.length);
+  const buffer = new Float64Array(longest);
+  // Column by column (the column stays in cache across its periods).
+  for (let c = 0; c < ds.codes.length; c++) {
+    const code = ds.codes[c] as string;
+    if (exclude.has(code)) continue;
+    const base = c * n;
+    for (let g = 0; g < groups.length; g++) {
+      const { period, positions } = groups[g] as PeriodGroup;
+      const x = buffer.length === positions.length ? buffer : buffer.subarray(0, positions.length);
       for (let i = 0; i < positions.length; i++)
-        x[i] = values[base + (positions[i] as number)] as number;
+        x[i] = src[base + (positions[i] as number)] as number;
+      if (testFirst) {
+        const { skew, kurt: kurtosis } = skewKurtosisOf(x);
+        const pass = testPasses(skew, kurtosis, options);
+        if (pass !== false) {
+          entries[g * ds.codes.length + c] = {
+            code,
+            period,
+            skew,
+            kurtosis,
+            skewAfter: skew,
+            kurtosisAfter: kurtosis,
+            action: pass === undefined ? 'skipped' : 'none',
+            winsorised: 0,
+            high: [],
+            low: [],
+          };
+          continue;
+        }
+      }
       const t = treatVector(x, options);
       if (t.action === 'winsorised' || t.action === 'log' || t.action === 'transformed') {
+        out ??= src.slice();
         for (let i = 0; i < positions.length; i++)
-          values[base + (positions[i] as number)] = t.x[i] as number;
+          out[base + (positions[i] as number)] = t.x[i] as number;
       }
-      if (t.action === 'skipped') {
-        issues.push(
-          createIssue('COMPOSITE_TREAT_SKIPPED', { code, period }, { severity: 'warning' }),
-        );
-      }
-      const unitOf = (i: number) =>
-        ctx.units.codes[ds.rows[positions[i] as number] as number] as string;
-      indicators.push({
+      entries[g * ds.codes.length + c] = {
         code,
         period,
         skew: t.skew,
@@ -297,14 +320,27 @@ export function treat(
         kurtosisAfter: t.kurtosisAfter,
         action: t.action,
         winsorised: t.winsorised,
-        high: t.high.map(unitOf),
-        low: t.low.map(unitOf),
+        high: t.high.map(unitOf(positions)),
+        low: t.low.map(unitOf(positions)),
         ...(t.transform !== undefined ? { transform: t.transform } : {}),
-      });
+      };
+    }
+  }
+  for (const e of entries) {
+    if (e === undefined) continue;
+    indicators.push(e);
+    if (e.action === 'skipped') {
+      issues.push(
+        createIssue(
+          'COMPOSITE_TREAT_SKIPPED',
+          { code: e.code, period: e.period },
+          { severity: 'warning' },
+        ),
+      );
     }
   }
   return {
-    dataset: { rows: ds.rows, codes: ds.codes, values },
+    dataset: out ? { rows: ds.rows, codes: ds.codes, values: out } : ds,
     log: { step: 'treat', indicators },
     issues,
   };

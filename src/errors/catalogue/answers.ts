@@ -1,3 +1,4 @@
+import { localeFormat } from '../../text/locale.js';
 import { quoteList } from '../quote.js';
 import type { MessageCatalogue } from './types.js';
 
@@ -54,8 +55,8 @@ export const answersMessages = {
 
 /**
  * The words the questionnaire template writes around a framework's own texts (how to answer a
- * number, a date, yes or no). English for now; the framework's titles, questions and option
- * labels follow `--lang`.
+ * number, a date, yes or no), in English; {@link answerTemplateTextsIn} gives them in another
+ * language. The framework's titles, questions and option labels follow `--lang` on their own.
  *
  * @example
  * ```ts
@@ -69,6 +70,9 @@ export const answerTemplateTexts = {
   noneOfThese: 'none of these',
   yes: 'yes',
   no: 'no',
+  /** A yes/no answer as typed (`yes`, `no`: the reader's codes), with its label if any. */
+  booleanAnswer: (p: { code: 'yes' | 'no'; label?: string | undefined }) =>
+    p.label === undefined ? p.code : `${p.code} = ${p.label}`,
   number: (p: { unit?: string | undefined }) => (p.unit ? `a number (${p.unit})` : 'a number'),
   range: (p: { min?: number | undefined; max?: number | undefined }) =>
     p.min !== undefined && p.max !== undefined
@@ -99,4 +103,86 @@ export const answerTemplateTexts = {
   otherwise: (p: { score: number }) => `otherwise: ${p.score}`,
   elapsedYears: 'whole years before the reference date',
   scored: (p: { text: string; score: number }) => `${p.text} (${p.score})`,
-} as const;
+};
+
+/**
+ * The template's own words in one language (the shape of {@link answerTemplateTexts}).
+ *
+ * @example
+ * ```ts
+ * const words: AnswerTemplateTexts = answerTemplateTextsIn('bg');
+ * words.oneOf; //=> 'един от'
+ * ```
+ */
+export type AnswerTemplateTexts = typeof answerTemplateTexts;
+
+/** A number in Bulgarian prose, as the rest of `--lang bg` output writes it (decimal comma). */
+const bgNumber = (n: number): string => localeFormat('bg').number(String(n));
+/**
+ * A value the person types as an answer (a range's or band's bounds): written as the reader
+ * takes it, with a decimal point, so that "2.5" in the question is what goes into the cell
+ * (the reader refuses "2,5": SCORE_NOT_A_NUMBER).
+ */
+const typed = (n: number): string => String(n);
+
+const answerTemplateTextsBg: AnswerTemplateTexts = {
+  notApplicable: 'неприложимо',
+  oneOf: 'един от',
+  severalOf: (p) => `един или повече от изброените, разделени с „${p.separator}“`,
+  noneOfThese: 'нито едно от изброените',
+  yes: 'да',
+  no: 'не',
+  // The codes `yes` and `no` are what the reader takes: they stay, with their meaning beside.
+  booleanAnswer: (p) => `${p.code} = ${p.label ?? (p.code === 'yes' ? 'да' : 'не')}`,
+  number: (p) => (p.unit ? `число (${p.unit})` : 'число'),
+  range: (p) =>
+    p.min !== undefined && p.max !== undefined
+      ? `от ${typed(p.min)} до ${typed(p.max)}`
+      : p.min !== undefined
+        ? `най-малко ${typed(p.min)}`
+        : `най-много ${p.max === undefined ? '' : typed(p.max)}`,
+  band: (p) => {
+    const from =
+      p.gte !== undefined ? `от ${typed(p.gte)}` : p.gt !== undefined ? `над ${typed(p.gt)}` : '';
+    if (from && p.lt !== undefined) {
+      return `${from} ${p.gte !== undefined ? 'до' : 'и'} по-малко от ${typed(p.lt)}`;
+    }
+    if (from && p.lte !== undefined) return `${from} до ${typed(p.lte)} включително`;
+    if (p.gte !== undefined) return `${typed(p.gte)} или повече`;
+    if (from) return from;
+    if (p.lte !== undefined) return `${typed(p.lte)} или по-малко`;
+    if (p.lt !== undefined) return `по-малко от ${typed(p.lt)}`;
+    return 'всяка стойност';
+  },
+  linear: (p) =>
+    `оценява се линейно от ${typed(p.min)} до ${typed(p.max)}${p.lowerIsBetter ? ', по-ниската стойност е по-добра' : ''}`,
+  date: 'дата във формат ГГГГ-ММ-ДД',
+  inForce: (p) =>
+    `в сила към референтната дата: ${bgNumber(p.score)}, в противен случай ${bgNumber(p.otherwise)}`,
+  before: (p) => `преди ${p.date}: ${bgNumber(p.score)}`,
+  otherwise: (p) => `в противен случай: ${bgNumber(p.score)}`,
+  elapsedYears: 'пълни години преди референтната дата',
+  scored: (p) => `${p.text} (${bgNumber(p.score)})`,
+};
+
+const answerTemplateTextsByLanguage: Record<string, AnswerTemplateTexts> = {
+  en: answerTemplateTexts,
+  bg: answerTemplateTextsBg,
+};
+
+/**
+ * The template's own words in `lang` (its primary subtag): English and Bulgarian, English for
+ * other languages. Scores in Bulgarian prose take a decimal comma; the values a person types
+ * (bounds of a range or band) keep the decimal point the reader takes, and dates stay
+ * `YYYY-MM-DD`, as they are typed.
+ *
+ * @example
+ * ```ts
+ * answerTemplateTextsIn('bg').band({ gte: 1, lt: 3 }); //=> 'от 1 до по-малко от 3'
+ * answerTemplateTextsIn('de').band({ gte: 1, lt: 3 }); //=> '1 to under 3'
+ * ```
+ */
+export function answerTemplateTextsIn(lang: string | undefined): AnswerTemplateTexts {
+  const primary = (lang ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
+  return answerTemplateTextsByLanguage[primary] ?? answerTemplateTexts;
+}

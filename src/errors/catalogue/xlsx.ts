@@ -45,15 +45,18 @@ export const xlsxMessages = {
 
 /**
  * The words the xlsx questionnaire writes around a framework's own texts: the `Instructions`
- * sheet and the input message of date cells. English for now, like `answerTemplateTexts`.
+ * sheet, the input message of date cells and the `About` sheet's column headers, in English;
+ * {@link xlsxTemplateTextsIn} gives them in another language. Sheet names, the `Answers`
+ * sheet's column headers and the `About` sheet's keys are read back and stay as they are.
  *
  * @example
  * ```ts
  * xlsxTemplateTexts.instructions.length > 3; //=> true
  * ```
  */
-export const xlsxTemplateTexts = {
+export const xlsxTemplateTexts: XlsxTemplateTexts = {
   datePrompt: 'A date: type it as Excel shows dates (it is read as YYYY-MM-DD).',
+  aboutHeaders: ['key', 'value'],
   instructions: [
     'How to fill in this questionnaire',
     '1. Answer on the Answers sheet, one row per unit, period and question. Type the answer in the "answer" column; the columns after "comment" explain the question and list the answers it takes.',
@@ -65,4 +68,58 @@ export const xlsxTemplateTexts = {
     '7. The unit, period and indicator columns are protected against accidental edits (Review > Unprotect Sheet lifts this; no password). Do not rename the sheet or the header cells.',
     '8. Save as an Excel Workbook (.xlsx), not a macro-enabled one, and send the file back as it is; it is read directly, no conversion needed.',
   ],
-} as const;
+};
+
+/**
+ * The xlsx questionnaire's own words in one language (the shape of {@link xlsxTemplateTexts}).
+ *
+ * @example
+ * ```ts
+ * const words: XlsxTemplateTexts = xlsxTemplateTextsIn('bg');
+ * words.aboutHeaders; //=> ['ключ', 'стойност']
+ * ```
+ */
+export interface XlsxTemplateTexts {
+  /** The input message of a date cell. */
+  readonly datePrompt: string;
+  /** The headers of the `About` sheet's two columns (its keys stay English: they are read). */
+  readonly aboutHeaders: readonly [string, string];
+  /** The lines of the `Instructions` sheet, a heading first. */
+  readonly instructions: readonly string[];
+}
+
+const xlsxTemplateTextsBg: XlsxTemplateTexts = {
+  datePrompt: 'Дата: въведете я така, както Excel показва датите (чете се като ГГГГ-ММ-ДД).',
+  aboutHeaders: ['ключ', 'стойност'],
+  instructions: [
+    'Как се попълва този въпросник',
+    '1. Отговорите се попълват в листа „Answers“, по един ред за всяка единица, период и въпрос. Въведете отговора в колоната „answer“; колоните след „comment“ поясняват въпроса и изброяват допустимите отговори.',
+    '2. Избор между възможности: изберете кода на отговора от падащия списък в клетката за отговор (текстовете на възможностите са в колоната „allowed“). Числа и дати: въвеждайте ги както обикновено; Excel предупреждава, когато стойността е извън допустимото за въпроса.',
+    '3. Няколко възможности (когато въпросът го допуска): въведете кодовете, свързани с посочения във въпроса разделител, например a|c.',
+    '4. „n/a“ или празна клетка: въведете n/a, когато въпросът не се отнася за единицата (тогава той не участва в средната стойност); оставете клетката празна, когато все още не знаете отговора (няма данни).',
+    '5. Срок на действие: когато описаното правило е влязло в сила или е престанало да действа в рамките на периода, въведете датите в колоните „valid_from“ и „valid_to“.',
+    '6. Източници: в колоната „source“ посочете закона, члена или уеб страницата, на които се основава всеки отговор; бележките за проверяващите се въвеждат в колоната „comment“.',
+    '7. Колоните „unit“, „period“ и „indicator“ са защитени срещу случайни промени (защитата се премахва от „Преглед“ > „Премахване на защитата на листа“; без парола). Не преименувайте листа и заглавните клетки на колоните.',
+    '8. Запишете файла като работна книга на Excel (.xlsx), а не като работна книга с разрешени макроси, и го изпратете обратно във вида, в който е; той се чете пряко, без преобразуване.',
+  ],
+};
+
+const xlsxTemplateTextsByLanguage: Record<string, XlsxTemplateTexts> = {
+  en: xlsxTemplateTexts,
+  bg: xlsxTemplateTextsBg,
+};
+
+/**
+ * The xlsx questionnaire's own words in `lang` (its primary subtag): English and Bulgarian,
+ * English for other languages.
+ *
+ * @example
+ * ```ts
+ * xlsxTemplateTextsIn('bg').instructions[0]; //=> 'Как се попълва този въпросник'
+ * xlsxTemplateTextsIn('fr').instructions[0]; //=> 'How to fill in this questionnaire'
+ * ```
+ */
+export function xlsxTemplateTextsIn(lang: string | undefined): XlsxTemplateTexts {
+  const primary = (lang ?? 'en').split('-')[0]?.toLowerCase() ?? 'en';
+  return xlsxTemplateTextsByLanguage[primary] ?? xlsxTemplateTexts;
+}

@@ -17,6 +17,8 @@ import {
   shapeProblem,
   throwIfAny,
 } from '../../errors/args.js';
+import { localeFormat } from '../../text/locale.js';
+import { analysisWords } from '../analysis-words.js';
 import { escapeMarkup } from '../escape.js';
 import { type ChartText, coord, fitLabel, svgOpen, textWidth } from './svg.js';
 
@@ -24,6 +26,31 @@ const font = 11;
 const axisInk = '#555555';
 // Okabe and Ito's colour-blind safe palette (2008), for categories.
 const categorical = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'];
+
+/**
+ * Options of the uncertainty and sensitivity charts.
+ *
+ * @example
+ * ```ts
+ * const options: AnalysisChartOptions = { lang: 'bg' };
+ * uncertaintySvg(units, {}, options); //=> '<svg ...>...място (1 = най-добро)...'
+ * ```
+ */
+export interface AnalysisChartOptions {
+  /** The language of the chart's own words and numbers (BCP 47); English by default. */
+  lang?: string | undefined;
+}
+
+/** A number as the language writes it (decimal comma in Bulgarian; English unchanged). */
+function numberIn(lang: string | undefined): (v: number) => string {
+  const loc = localeFormat(lang ?? 'en');
+  return (v) => loc.number(String(v));
+}
+
+/** A count of runs as the language groups digits (English unchanged). */
+function runsIn(runs: number, lang: string | undefined): string {
+  return localeFormat(lang ?? 'en').count(runs);
+}
 
 /** One unit of {@link uncertaintySvg}: ranks, best = 1. */
 export interface UncertaintyChartUnit {
@@ -47,6 +74,7 @@ export interface UncertaintyChartUnit {
 export function uncertaintySvg(
   units: readonly UncertaintyChartUnit[],
   text: Partial<ChartText> = {},
+  options: AnalysisChartOptions = {},
 ): string {
   throwIfAny(
     arrayOfProblem(
@@ -57,7 +85,11 @@ export function uncertaintySvg(
       `an array of ${uncertaintyUnitText}`,
     ),
     optionsProblem('uncertaintySvg', 'text', text, chartTextFields),
+    optionsProblem('uncertaintySvg', 'options', options, { lang: 'string' }),
   );
+  const w = analysisWords(options.lang);
+  const num = numberIn(options.lang);
+  const na = (v: number | null) => (v === null ? w.notAvailable : num(v));
   const rows = units
     .filter((u) => u.median !== null)
     .slice()
@@ -77,20 +109,24 @@ export function uncertaintySvg(
   const width = label + plot + 20;
   const x = (rank: number) => label + ((rank - 1) / Math.max(1, maxRank - 1)) * plot;
   let s = svgOpen('uncertainty', 'uncertainty', width, height, {
-    title: text.title ?? 'Rank uncertainty',
-    description:
-      text.description ??
-      'For each unit, the line spans the 5th to 95th percentile of its rank over the sampled assumptions, the dot is the median rank and the open diamond the nominal rank; rank 1 is on the left.',
+    title: text.title ?? w.uncertaintyTitle,
+    description: text.description ?? w.uncertaintyDescription,
   });
   const ticks = niceTicks(1, maxRank, 6);
   for (const t of ticks) {
     s += `<line x1="${coord(x(t))}" y1="${top - 4}" x2="${coord(x(t))}" y2="${coord(height - 24)}" stroke="#e5e5e5"/>`;
-    s += `<text x="${coord(x(t))}" y="${coord(height - 10)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${t}</text>`;
+    s += `<text x="${coord(x(t))}" y="${coord(height - 10)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${num(t)}</text>`;
   }
-  s += `<text x="${coord(label)}" y="12" font-size="${font}" fill="${axisInk}">rank (1 = best)</text>`;
+  s += `<text x="${coord(label)}" y="12" font-size="${font}" fill="${axisInk}">${escapeMarkup(w.rankAxis)}</text>`;
   rows.forEach((r, i) => {
     const y = top + i * rowH + rowH / 2;
-    const tip = `${r.unit}: median rank ${r.median}, 5-95% ${r.q5 ?? 'NA'}-${r.q95 ?? 'NA'}, nominal ${r.nominal ?? 'NA'}`;
+    const tip = w.uncertaintyTip({
+      unit: r.unit,
+      median: na(r.median),
+      q5: na(r.q5),
+      q95: na(r.q95),
+      nominal: na(r.nominal),
+    });
     s += `<g class="unit" data-unit="${escapeMarkup(r.unit)}"><title>${escapeMarkup(tip)}</title>`;
     s += `<text x="${coord(label - 6)}" y="${coord(y + 4)}" font-size="${font}" text-anchor="end">${escapeMarkup(fitLabel(r.unit, 18))}</text>`;
     if (r.q5 !== null && r.q95 !== null)
@@ -127,6 +163,7 @@ export interface SensitivityChartIndex {
 export function sensitivitySvg(
   indices: readonly SensitivityChartIndex[],
   text: Partial<ChartText> = {},
+  options: AnalysisChartOptions = {},
 ): string {
   throwIfAny(
     arrayOfProblem(
@@ -137,7 +174,11 @@ export function sensitivitySvg(
       `an array of ${sensitivityIndexText}`,
     ),
     optionsProblem('sensitivitySvg', 'text', text, chartTextFields),
+    optionsProblem('sensitivitySvg', 'options', options, { lang: 'string' }),
   );
+  const w = analysisWords(options.lang);
+  const num = numberIn(options.lang);
+  const fixed3 = (v: number) => localeFormat(options.lang ?? 'en').number(v.toFixed(3));
   const values = indices.flatMap((i) => [
     i.first,
     i.total,
@@ -159,22 +200,20 @@ export function sensitivitySvg(
   const width = label + plot + 20;
   const x = (v: number) => label + ((v - lo) / (hi - lo)) * plot;
   let s = svgOpen('sensitivity', 'sensitivity', width, height, {
-    title: text.title ?? 'Sensitivity indices',
-    description:
-      text.description ??
-      'For each assumption, the first-order index (the share of the output variance it causes alone) and the total-order index (alone and through interactions), with 5th-95th percentile bootstrap intervals as whiskers.',
+    title: text.title ?? w.sensitivityTitle,
+    description: text.description ?? w.sensitivityDescription,
   });
   for (const t of niceTicks(lo, hi, 5)) {
     s += `<line x1="${coord(x(t))}" y1="${top - 4}" x2="${coord(x(t))}" y2="${coord(height - 22)}" stroke="#e5e5e5"/>`;
-    s += `<text x="${coord(x(t))}" y="${coord(height - 8)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${t}</text>`;
+    s += `<text x="${coord(x(t))}" y="${coord(height - 8)}" font-size="${font}" text-anchor="middle" fill="${axisInk}">${num(t)}</text>`;
   }
   const kinds = [
-    { key: 'first', name: 'first order', fill: categorical[4] as string },
-    { key: 'total', name: 'total order', fill: categorical[0] as string },
+    { key: 'first', name: w.firstOrder, fill: categorical[4] as string },
+    { key: 'total', name: w.totalOrder, fill: categorical[0] as string },
   ] as const;
   kinds.forEach((k, j) => {
     const lx = label + j * 110;
-    s += `<rect x="${coord(lx)}" y="6" width="10" height="10" fill="${k.fill}"/><text x="${coord(lx + 14)}" y="15" font-size="${font}">${k.name}</text>`;
+    s += `<rect x="${coord(lx)}" y="6" width="10" height="10" fill="${k.fill}"/><text x="${coord(lx + 14)}" y="15" font-size="${font}">${escapeMarkup(k.name)}</text>`;
   });
   indices.forEach((ix, i) => {
     const y0 = top + i * groupH;
@@ -187,7 +226,12 @@ export function sensitivitySvg(
       if (!Number.isFinite(v)) return;
       const a = x(Math.min(0, v));
       const b = x(Math.max(0, v));
-      const tip = `${ix.assumption}, ${k.name}: ${v.toFixed(3)}${iv ? ` (5-95%: ${iv[0].toFixed(3)} to ${iv[1].toFixed(3)})` : ''}`;
+      const tip = w.sensitivityTip({
+        assumption: ix.assumption,
+        kind: k.name,
+        value: fixed3(v),
+        interval: iv ? [fixed3(iv[0]), fixed3(iv[1])] : undefined,
+      });
       s += `<rect class="bar-${k.key}" x="${coord(a)}" y="${coord(y)}" width="${coord(Math.max(0.5, b - a))}" height="${barH - 1}" fill="${k.fill}"><title>${escapeMarkup(tip)}</title></rect>`;
       if (iv && Number.isFinite(iv[0]) && Number.isFinite(iv[1])) {
         const ym = y + (barH - 1) / 2;
@@ -339,6 +383,7 @@ function niceTicks(lo: number, hi: number, count: number): number[] {
  */
 export function uncertaintyResultSvg(
   r: Pick<UncertaintyResult, 'units' | 'target' | 'runs'>,
+  options: AnalysisChartOptions = {},
 ): string {
   throwIfAny(
     shapeProblem('uncertaintyResultSvg', 'r', r, {
@@ -349,6 +394,7 @@ export function uncertaintyResultSvg(
         'units ({ unit, nominal: { rank }, rank: { median, q5, q95 } })',
       ),
     }),
+    optionsProblem('uncertaintyResultSvg', 'options', options, { lang: 'string' }),
   );
   return uncertaintySvg(
     r.units.map((u) => ({
@@ -358,7 +404,13 @@ export function uncertaintyResultSvg(
       q5: u.rank.q5,
       q95: u.rank.q95,
     })),
-    { title: `Rank uncertainty of ${r.target} (${r.runs} runs)` },
+    {
+      title: analysisWords(options.lang).uncertaintyTitleOf({
+        target: r.target,
+        runs: runsIn(r.runs, options.lang),
+      }),
+    },
+    options,
   );
 }
 
@@ -372,6 +424,7 @@ export function uncertaintyResultSvg(
  */
 export function sensitivityResultSvg(
   r: Pick<SensitivityResult, 'indices' | 'target' | 'runs'>,
+  options: AnalysisChartOptions = {},
 ): string {
   throwIfAny(
     shapeProblem('sensitivityResultSvg', 'r', r, {
@@ -379,10 +432,18 @@ export function sensitivityResultSvg(
       runs: 'number',
       indices: arrayOf(sensitivityIndex, sensitivityIndexText),
     }),
+    optionsProblem('sensitivityResultSvg', 'options', options, { lang: 'string' }),
   );
-  return sensitivitySvg(r.indices, {
-    title: `Sensitivity of the ranks of ${r.target} (${r.runs} runs)`,
-  });
+  return sensitivitySvg(
+    r.indices,
+    {
+      title: analysisWords(options.lang).sensitivityTitleOf({
+        target: r.target,
+        runs: runsIn(r.runs, options.lang),
+      }),
+    },
+    options,
+  );
 }
 
 const uncertaintyUnitText = 'units ({ unit: string, nominal, median, q5, q95: number | null })';

@@ -99,7 +99,7 @@ function choices(framework: Framework, lang: string, labels: InteractiveLabels):
       out.push({
         id: i.id,
         title: t(i.title),
-        options: [{ code: 'yes', label: 'yes' }, { code: 'no', label: 'no' }, na],
+        options: [{ code: 'yes', label: labels.yes }, { code: 'no', label: labels.no }, na],
       });
     }
   };
@@ -410,7 +410,11 @@ function start(): void {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       const main = doc.querySelector('main');
       const current = document.querySelector('main');
+      // The robustness section (`report --analysis`) comes from saved analyses, not from these
+      // scores: it moves over to the new page as it is.
+      const robustness = current?.querySelector('#robustness');
       if (main && current) current.replaceWith(document.importNode(main, true));
+      if (robustness) document.querySelector('main')?.append(robustness);
       const subtitle = doc.querySelector('header .subtitle');
       if (subtitle)
         document

@@ -30,6 +30,8 @@ const en = {
   weightOf: 'Weight of',
   notApplicable: 'not applicable',
   noData: 'no data',
+  yes: 'yes',
+  no: 'no',
   error: 'These settings cannot be scored',
 };
 
@@ -64,6 +66,8 @@ const bg: InteractiveLabels = {
   weightOf: 'Тежест на',
   notApplicable: 'неприложимо',
   noData: 'няма данни',
+  yes: 'да',
+  no: 'не',
   error: 'Тези настройки не могат да бъдат оценени',
 };
 
