@@ -5,13 +5,8 @@
  */
 import { IntegrationIndexError } from '../../errors/issue.js';
 import { toCsv } from '../../io/csv.js';
-import { reportLabels } from '../../report/html/labels.js';
-import {
-  type ProgressBoard,
-  type ProgressCounts,
-  progressOf,
-  progressRows,
-} from '../../round/progress/index.js';
+import { progressColumns, reportLabels } from '../../report/html/labels.js';
+import { type ProgressBoard, progressOf, progressRows } from '../../round/progress/index.js';
 import { defineCliCommand, exitCodes, UsageError } from '../command.js';
 import { tableOutputArgs, writeRowsXlsx } from '../rows-xlsx.js';
 import { writeOutput } from '../scored-output.js';
@@ -39,17 +34,7 @@ export const progressFormats = ['text', 'csv', 'json', 'xlsx'] as const;
 export function formatProgress(board: ProgressBoard, lang = 'en'): string {
   const t = reportLabels(lang);
   const n = new Intl.NumberFormat(lang);
-  const columns: [keyof ProgressCounts, string][] = [
-    ['questions', t.questions],
-    ['answered', t.answeredCol],
-    ['notApplicable', t.notApplicableCol],
-    ['noData', t.noData],
-    ['disagreement', t.disagreement],
-    ['withoutSource', t.withoutSource],
-    ['evidenceMissing', t.evidenceMissing],
-    ['awaitingReview', t.awaitingReview],
-    ['open', t.open],
-  ];
+  const columns = progressColumns(t);
   const out: string[] = [];
   const groups = new Map<string, typeof board.lines>();
   for (const line of board.lines) {

@@ -1,3 +1,5 @@
+import type { ProgressCounts } from '../../round/progress/index.js';
+
 /**
  * The report's own words (headings, column names), per language. Framework texts come from the
  * framework in the language asked for; these fixed words fall back to English.
@@ -213,6 +215,29 @@ const byLanguage: Record<string, Partial<ReportLabels>> = { en, bg };
 export function reportLabels(lang: string): ReportLabels {
   const primary = lang.split('-')[0]?.toLowerCase() ?? 'en';
   return { ...en, ...(byLanguage[primary] ?? {}) };
+}
+
+/**
+ * The count columns of a progress board with their names in the labels' language, in the order
+ * `progress` (text) and the report's board show them.
+ *
+ * @example
+ * ```ts
+ * progressColumns(reportLabels('en'))[0]; //=> ['questions', 'Questions']
+ * ```
+ */
+export function progressColumns(t: ReportLabels): [keyof ProgressCounts, string][] {
+  return [
+    ['questions', t.questions],
+    ['answered', t.answeredCol],
+    ['notApplicable', t.notApplicableCol],
+    ['noData', t.noData],
+    ['disagreement', t.disagreement],
+    ['withoutSource', t.withoutSource],
+    ['evidenceMissing', t.evidenceMissing],
+    ['awaitingReview', t.awaitingReview],
+    ['open', t.open],
+  ];
 }
 
 /** Languages written right to left (primary subtags), for the page's `dir`. */

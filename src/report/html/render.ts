@@ -1,5 +1,4 @@
 import { reportModelProblem, throwIfAny } from '../../errors/args.js';
-import type { ProgressCounts } from '../../round/progress/index.js';
 import { localeFormat } from '../../text/locale.js';
 import { barsSvg } from '../charts/bars.js';
 import { heatmapSvg } from '../charts/heatmap.js';
@@ -7,7 +6,7 @@ import { radarSvg } from '../charts/radar.js';
 import { type ChangeDirection, changeDirection } from '../compare/direction.js';
 import { escapeMarkup as esc } from '../escape.js';
 import { formatChange, formatScore } from '../format.js';
-import { type ReportLabels, reportLabels } from './labels.js';
+import { progressColumns, type ReportLabels, reportLabels } from './labels.js';
 import type { ReportCoverage, ReportEvidence, ReportModel, ReportUnitSummary } from './model.js';
 import { reportCss } from './styles.js';
 
@@ -340,17 +339,7 @@ function progress(model: ReportModel, t: ReportLabels): string {
   const p = model.progress;
   if (!p) return '';
   const n = new Intl.NumberFormat(model.lang);
-  const columns: [keyof ProgressCounts, string][] = [
-    ['questions', t.questions],
-    ['answered', t.answeredCol],
-    ['notApplicable', t.notApplicableCol],
-    ['noData', t.noData],
-    ['disagreement', t.disagreement],
-    ['withoutSource', t.withoutSource],
-    ['evidenceMissing', t.evidenceMissing],
-    ['awaitingReview', t.awaitingReview],
-    ['open', t.open],
-  ];
+  const columns = progressColumns(t);
   const head = `<tr><th>${esc(t.dimension)}</th>${columns.map(([, label]) => `<th class="num">${esc(label)}</th>`).join('')}</tr>`;
   const units = [...new Set(p.lines.map((l) => l.unit))];
   const label = new Map(model.units.map((u) => [u.id, u.label]));
